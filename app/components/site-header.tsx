@@ -1,0 +1,70 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useSite } from "~/utils/use-site";
+import { LanguageMenu } from "./language-menu";
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { viewer, permissions } = useSite();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◆
+          </span>
+          <span className="brand__text">{t("site.shortName")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            <li>
+              <NavLink to="/library">{t("nav.library")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/forums">{t("nav.forums")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/groups">{t("nav.groups")}</NavLink>
+            </li>
+            {permissions.members ? (
+              <li>
+                <NavLink to="/members">{t("nav.members")}</NavLink>
+              </li>
+            ) : null}
+            {permissions.admin ? (
+              <li>
+                <NavLink to="/admin">{t("nav.admin")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="account-nav">
+          <LanguageMenu redirectTo={here} />
+          {viewer ? (
+            <>
+              <NavLink to="/settings" className="account-nav__user" aria-label={t("nav.account")}>
+                {viewer.displayName}
+              </NavLink>
+              <Form method="post" action="/logout" reloadDocument>
+                <button type="submit" className="button button--quiet">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="button button--quiet">
+                {t("nav.signIn")}
+              </Link>
+              <Link to="/join" className="button button--primary">
+                {t("nav.join")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+import type { Messages } from "./locales/en";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: Messages };
+  }
+}

@@ -1,0 +1,116 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
+import { listCategories } from "~/models/category.server";
+import { listPublishedDocuments } from "~/models/document.server";
+import { listGroups } from "~/models/group.server";
+import { readableScope } from "~/policies";
+import { getViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useSite } from "~/utils/use-site";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const scope = readableScope(viewer);
+  const db = getDb();
+  const [publications, categories, groups] = await Promise.all([
+    listPublishedDocuments(db, scope, { sort: "recent" }),
+    listCategories(db, scope),
+    listGroups(db, scope),
+  ]);
+  return {
+    publications: publications.slice(0, 6),
+    categories: categories.filter((category) => category.group_id === null).slice(0, 8),
+    groups,
+    signedIn: viewer !== null,
+  };
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const { publications, categories, groups, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.intro")}</p>
+        <p>{t("home.introMore")}</p>
+        <p className="hero__actions">
+          <Link to="/library" className="button button--primary">
+            {t("home.readLibrary")}
+          </Link>
+          {signedIn ? null : (
+            <Link to="/join" className="button">
+              {t("home.applyToJoin")}
+            </Link>
+          )}
+        </p>
+      </section>
+
+      <div className="home-grid">
+        <section aria-labelledby="home-publications" className="home-grid__wide">
+          <h2 id="home-publications">{t("home.latestPublications")}</h2>
+          {publications.length ? (
+            <ul className="card-list">
+              {publications.map((doc) => (
+                <li key={doc.id} className="card">
+                  <h3 className="card__title">
+                    <Link to={`/library/${doc.slug}`} lang={doc.language}>
+                      {doc.title}
+                    </Link>
+                  </h3>
+                  <p className="card__meta">
+                    {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} ·{" "}
+                    {doc.group_name}
+                  </p>
+                  {doc.summary ? (
+                    <p className="card__summary" lang={doc.language}>
+                      {doc.summary}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home.noPublications")}</p>
+          )}
+          <p>
+            <Link to="/library">{t("home.allPublications")} →</Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="home-forums">
+          <h2 id="home-forums">{t("home.activeDiscussions")}</h2>
+          <ul className="plain-list">
+            {categories.map((category) => (
+              <li key={category.id}>
+                <Link to={`/forums/${category.slug}`}>{category.name}</Link>{" "}
+                <span className="muted">· {t("common.count_topics", { count: category.topic_count })}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/forums">{t("home.allForums")} →</Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="home-groups">
+          <h2 id="home-groups">{t("home.workingGroups")}</h2>
+          <ul className="plain-list">
+            {groups.map((group) => (
+              <li key={group.id}>
+                <Link to={`/groups/${group.slug}`}>{group.name}</Link>{" "}
+                {group.visibility === "private" ? <Badge tone="private">{t("visibility.private")}</Badge> : null}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/groups">{t("home.allGroups")} →</Link>
+          </p>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
+import { FormErrors, InputField, SelectField } from "~/components/ui/field";
+import type { RouteHandle } from "~/root";
+import { applyToJoin } from "~/services/accounts.server";
+import { getViewer, startSession } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { requestLanguage } from "~/utils/i18n.server";
+import { joinSchema } from "~/utils/schemas";
+
+export const handle: RouteHandle = { title: (t) => t("join.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect("/settings");
+  return { defaultLanguage: requestLanguage(request, null) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: joinSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const result = await applyToJoin(getDb(), submission.value);
+  if (!result.ok) {
+    const fieldErrors: Record<string, string[]> = {};
+    if (result.taken.email) fieldErrors.email = ["validation.emailTaken"];
+    if (result.taken.username) fieldErrors.username = ["validation.usernameTaken"];
+    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+  }
+  const cookie = await startSession(result.userId, request);
+  return redirect("/settings?applied=1", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Join() {
+  const { t } = useTranslation();
+  const { defaultLanguage } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: { language: defaultLanguage },
+    constraint: getZodConstraint(joinSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: joinSchema }),
+  });
+  return (
+    <div className="page page--narrow">
+      <h1>{t("join.title")}</h1>
+      <p className="lead">{t("join.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <InputField meta={fields.displayName} label={t("join.displayName")} autoComplete="name" required />
+        <InputField meta={fields.email} label={t("join.email")} type="email" autoComplete="email" required />
+        <InputField
+          meta={fields.password}
+          label={t("join.password")}
+          hint={t("join.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+          required
+        />
+        <InputField meta={fields.username} label={t("join.username")} hint={t("join.usernameHint")} autoComplete="username" required />
+        <InputField meta={fields.organization} label={t("join.organization")} autoComplete="organization" required />
+        <SelectField meta={fields.country} label={t("join.country")} required>
+          <CountryOptions />
+        </SelectField>
+        <SelectField meta={fields.memberType} label={t("join.memberType")} required>
+          <MemberTypeOptions />
+        </SelectField>
+        <LanguageSelect meta={fields.language} />
+        <button type="submit" className="button button--primary">
+          {t("join.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("join.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+      </p>
+    </div>
+  );
+}
+
+function LanguageSelect({ meta }: { meta: Parameters<typeof SelectField>[0]["meta"] }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField meta={meta} label={t("join.language")} required>
+      <LanguageOptions />
+    </SelectField>
+  );
+}

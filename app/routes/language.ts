@@ -1,0 +1,22 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { setLanguage } from "~/services/accounts.server";
+import { getViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { badRequest } from "~/utils/http.server";
+import { isLanguage } from "~/utils/i18n";
+import { languageCookie } from "~/utils/i18n.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export async function loader() {
+  return redirect("/");
+}
+
+/** The language menu: remembered in a cookie, and in the member's settings when signed in. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  if (!isLanguage(language)) badRequest();
+  const viewer = await getViewer(request);
+  if (viewer) await setLanguage(getDb(), viewer.id, language);
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": languageCookie(language) } });
+}

@@ -1,0 +1,134 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES } from "../../db/schema";
+import { Badge } from "~/components/ui/badge";
+import { listPublishedDocuments, listTags } from "~/models/document.server";
+import { listGroups } from "~/models/group.server";
+import { readableScope } from "~/policies";
+import type { RouteHandle } from "~/root";
+import { getViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { isLanguage } from "~/utils/i18n";
+import { useSite } from "~/utils/use-site";
+
+export const handle: RouteHandle = { title: (t) => t("library.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const scope = readableScope(viewer);
+  const url = new URL(request.url);
+  const language = url.searchParams.get("language");
+  const filters = {
+    tag: url.searchParams.get("topic")?.slice(0, 60) || undefined,
+    group: url.searchParams.get("group")?.slice(0, 100) || undefined,
+    language: isLanguage(language) ? language : undefined,
+    sort: url.searchParams.get("sort") === "title" ? ("title" as const) : ("recent" as const),
+  };
+  const db = getDb();
+  const [documents, tags, groups] = await Promise.all([
+    listPublishedDocuments(db, scope, filters),
+    listTags(db, scope),
+    listGroups(db, scope),
+  ]);
+  return { documents, tags, groups: groups.map((g) => ({ slug: g.slug, name: g.name })), filters };
+}
+
+export default function Library() {
+  const { t } = useTranslation();
+  const { documents, tags, groups, filters } = useLoaderData<typeof loader>();
+  const { date } = useSite();
+  return (
+    <div className="page">
+      <h1>{t("library.title")}</h1>
+      <p className="lead">{t("library.intro")}</p>
+      <Form method="get" className="filters" aria-label={t("common.filter")}>
+        <div className="field">
+          <label htmlFor="library-topic" className="field__label">
+            {t("library.topic")}
+          </label>
+          <select id="library-topic" name="topic" defaultValue={filters.tag ?? ""}>
+            <option value="">{t("library.allTopics")}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="library-group" className="field__label">
+            {t("library.group")}
+          </label>
+          <select id="library-group" name="group" defaultValue={filters.group ?? ""}>
+            <option value="">{t("library.allGroups")}</option>
+            {groups.map((group) => (
+              <option key={group.slug} value={group.slug}>
+                {group.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="library-language" className="field__label">
+            {t("library.language")}
+          </label>
+          <select id="library-language" name="language" defaultValue={filters.language ?? ""}>
+            <option value="">{t("library.allLanguages")}</option>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`languageName.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="library-sort" className="field__label">
+            {t("library.sort")}
+          </label>
+          <select id="library-sort" name="sort" defaultValue={filters.sort}>
+            <option value="recent">{t("library.sortRecent")}</option>
+            <option value="title">{t("library.sortTitle")}</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("common.filter")}
+        </button>
+      </Form>
+      {documents.length ? (
+        <ul className="card-list">
+          {documents.map((doc) => (
+            <li key={doc.id} className="card">
+              <h2 className="card__title">
+                <Link to={`/library/${doc.slug}`} lang={doc.language}>
+                  {doc.title}
+                </Link>
+              </h2>
+              <p className="card__meta">
+                <Badge tone={doc.status === "published" ? "success" : "warning"}>{t(`documentStatus.${doc.status}`)}</Badge>{" "}
+                {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} ·{" "}
+                {doc.group_name} · {t(`languageName.${doc.language}`)}
+              </p>
+              {doc.summary ? (
+                <p className="card__summary" lang={doc.language}>
+                  {doc.summary}
+                </p>
+              ) : null}
+              {doc.tags.length ? (
+                <p className="tags">
+                  {doc.tags.map((tag) => (
+                    <Link key={tag} to={`/library?topic=${encodeURIComponent(tag)}`} className="tag">
+                      {tag}
+                    </Link>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t("library.noResults")}</p>
+      )}
+    </div>
+  );
+}

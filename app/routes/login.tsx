@@ -1,0 +1,92 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, InputField } from "~/components/ui/field";
+import { loginRetryAfter, recordLoginAttempt } from "~/models/login-attempt.server";
+import { findUserByEmail, normalizeEmail } from "~/models/user.server";
+import type { RouteHandle } from "~/root";
+import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { loginSchema } from "~/utils/schemas";
+
+export const handle: RouteHandle = { title: (t) => t("login.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
+  }
+  const db = getDb();
+  const email = normalizeEmail(submission.value.email);
+  const address = clientAddress(request);
+  const retryAfter = await loginRetryAfter(db, email, address);
+  if (retryAfter > 0) {
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), retryAfter },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+  const user = await findUserByEmail(db, email);
+  const valid = user ? await verifyPassword(user.password_hash, submission.value.password) : (await verifyAgainstDummy(submission.value.password), false);
+  await recordLoginAttempt(db, email, address, valid);
+  if (!user || !valid) {
+    return data(
+      { result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), retryAfter: 0 },
+      { status: 400 },
+    );
+  }
+  if (user.status === "suspended") {
+    return data(
+      { result: submission.reply({ formErrors: ["login.suspended"], hideFields: ["password"] }), retryAfter: 0 },
+      { status: 403 },
+    );
+  }
+  const cookie = await startSession(user.id, request);
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  const retryMinutes = actionData?.retryAfter ? Math.ceil(actionData.retryAfter / 60) : 0;
+  return (
+    <div className="page page--narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {retryMinutes ? (
+          <div className="form-errors" role="alert">
+            <p>{t("login.tooMany", { minutes: retryMinutes })}</p>
+          </div>
+        ) : (
+          <FormErrors errors={form.errors} id={form.errorId} />
+        )}
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <InputField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" required />
+        <InputField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" required />
+        <button type="submit" className="button button--primary">
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("login.noAccount")} <Link to="/join">{t("nav.join")}</Link>
+      </p>
+    </div>
+  );
+}

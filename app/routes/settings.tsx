@@ -1,0 +1,222 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { findUserById } from "~/models/user.server";
+import { authorize } from "~/policies";
+import type { RouteHandle } from "~/root";
+import { changePassword, listSessions, revokeSession, sessionHandle, updateProfile } from "~/services/accounts.server";
+import { getAuth, requireViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { languageCookie } from "~/utils/i18n.server";
+import { verifyPassword } from "~/utils/password.server";
+import { passwordSchema, profileSchema } from "~/utils/schemas";
+import { timeZones } from "~/utils/time-zones";
+import { useSite } from "~/utils/use-site";
+
+export const handle: RouteHandle = { title: (t) => t("settings.title") };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  authorize(viewer, "settings:edit");
+  const { session } = await getAuth(request);
+  const db = getDb();
+  const user = await findUserById(db, viewer.id);
+  if (!user) notFound();
+  const sessions = await listSessions(db, viewer.id);
+  const current = session ? sessionHandle(session.id) : null;
+  return {
+    profile: {
+      displayName: user.display_name,
+      organization: user.organization,
+      country: user.country,
+      memberType: user.member_type,
+      language: user.language,
+      timeZone: user.time_zone,
+      bio: user.bio,
+    },
+    account: { email: user.email, username: user.username, status: user.status, siteRole: user.site_role },
+    sessions: sessions.map(({ sessionId: _secret, ...rest }) => ({ ...rest, current: rest.handle === current })),
+    timeZones: timeZones(),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  authorize(viewer, "settings:edit");
+  const db = getDb();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: false }, { status: 400 });
+    await updateProfile(db, viewer.id, submission.value);
+    return redirect("/settings?saved=profile", { headers: { "Set-Cookie": languageCookie(submission.value.language) } });
+  }
+
+  if (intent === "password") {
+    const submission = await parseWithZod(formData, {
+      schema: passwordSchema.superRefine(async (value, ctx) => {
+        const user = await findUserById(db, viewer.id);
+        if (!user || !(await verifyPassword(user.password_hash, value.currentPassword))) {
+          ctx.addIssue({ code: "custom", path: ["currentPassword"], message: "validation.currentPasswordWrong" });
+        }
+      }),
+      async: true,
+    });
+    if (submission.status !== "success") {
+      return data(
+        { intent, result: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }), done: false },
+        { status: 400 },
+      );
+    }
+    const { session } = await getAuth(request);
+    await changePassword(db, viewer.id, submission.value.newPassword, session?.id ?? null);
+    return redirect("/settings?saved=password");
+  }
+
+  if (intent === "revoke") {
+    const handle = formData.get("session");
+    if (typeof handle !== "string") badRequest();
+    const revoked = await revokeSession(db, viewer.id, handle);
+    return redirect(revoked ? "/settings?saved=revoked" : "/settings?saved=gone");
+  }
+  badRequest();
+}
+
+const SAVED_MESSAGES = {
+  profile: "settings.profileSaved",
+  password: "settings.passwordSaved",
+  revoked: "settings.revoked",
+  gone: "settings.sessionGone",
+} as const;
+
+export default function Settings() {
+  const { t } = useTranslation();
+  const { profile, account, sessions, timeZones: zones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { date } = useSite();
+  const saved = searchParams.get("saved") as keyof typeof SAVED_MESSAGES | null;
+  const applied = searchParams.get("applied") === "1";
+
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    defaultValue: profile,
+    constraint: getZodConstraint(profileSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+  });
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t("settings.title")}</h1>
+      {applied ? <Notice>{t("join.submitted")}</Notice> : null}
+      {saved && SAVED_MESSAGES[saved] ? <Notice>{t(SAVED_MESSAGES[saved])}</Notice> : null}
+
+      <section aria-labelledby="settings-account" className="panel">
+        <h2 id="settings-account">{t("settings.account")}</h2>
+        <dl className="facts">
+          <dt>{t("settings.emailLabel")}</dt>
+          <dd>{account.email}</dd>
+          <dt>{t("join.username")}</dt>
+          <dd>@{account.username}</dd>
+          <dt>{t("settings.statusLabel")}</dt>
+          <dd>{t(`userStatus.${account.status}`)}</dd>
+          <dt>{t("settings.roleLabel")}</dt>
+          <dd>{t(`siteRole.${account.siteRole}`)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="settings-profile" className="panel">
+        <h2 id="settings-profile">{t("settings.profile")}</h2>
+        <Form method="post" reloadDocument {...getFormProps(profileForm)} className="stack">
+          <input type="hidden" name="intent" value="profile" />
+          <FormErrors errors={profileForm.errors} />
+          <InputField meta={profileFields.displayName} label={t("join.displayName")} autoComplete="name" required />
+          <InputField meta={profileFields.organization} label={t("join.organization")} autoComplete="organization" required />
+          <SelectField meta={profileFields.country} label={t("join.country")} required>
+            <CountryOptions />
+          </SelectField>
+          <SelectField meta={profileFields.memberType} label={t("join.memberType")} required>
+            <MemberTypeOptions />
+          </SelectField>
+          <SelectField meta={profileFields.language} label={t("join.language")} required>
+            <LanguageOptions />
+          </SelectField>
+          <SelectField meta={profileFields.timeZone} label={t("settings.timeZone")} hint={t("settings.timeZoneHint")} required>
+            {zones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </SelectField>
+          <TextareaField meta={profileFields.bio} label={t("settings.bio")} hint={t("settings.bioHint")} />
+          <button type="submit" className="button button--primary">
+            {t("common.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="settings-password" className="panel">
+        <h2 id="settings-password">{t("settings.password")}</h2>
+        <Form method="post" {...getFormProps(passwordForm)} className="stack">
+          <input type="hidden" name="intent" value="password" />
+          <input type="text" name="username" autoComplete="username" defaultValue={account.email} hidden readOnly />
+          <InputField meta={passwordFields.currentPassword} label={t("settings.currentPassword")} type="password" autoComplete="current-password" required />
+          <InputField
+            meta={passwordFields.newPassword}
+            label={t("settings.newPassword")}
+            hint={t("join.passwordHint")}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <InputField meta={passwordFields.confirmPassword} label={t("settings.confirmPassword")} type="password" autoComplete="new-password" required />
+          <button type="submit" className="button">
+            {t("settings.changePassword")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="settings-sessions" className="panel">
+        <h2 id="settings-sessions">{t("settings.sessions")}</h2>
+        <p>{t("settings.sessionsIntro")}</p>
+        <ul className="session-list">
+          {sessions.map((session) => (
+            <li key={session.handle} className="session-list__item">
+              <div>
+                <strong>{session.user_agent || t("settings.unknownDevice")}</strong>
+                {session.current ? <span className="badge badge--info">{t("settings.thisSession")}</span> : null}
+                <br />
+                <span className="muted">
+                  {session.ip_address} · {t("settings.sessionStarted", { date: date(session.created_at, true) })} ·{" "}
+                  {t("settings.sessionExpires", { date: date(new Date(session.expires_at * 1000).toISOString(), true) })}
+                </span>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="session" value={session.handle} />
+                <button type="submit" className="button button--quiet">
+                  {t("settings.revoke")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

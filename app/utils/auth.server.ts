@@ -1,0 +1,160 @@
+// Sessions (lucia v3 over the SQLite adapter) and the signed-in viewer of each request.
+import { BetterSqlite3Adapter } from "@lucia-auth/adapter-sqlite";
+import { Lucia, TimeSpan, type Session } from "lucia";
+import { redirect } from "@remix-run/node";
+import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "../../db/schema";
+import { getConnection, getDb } from "./db.server";
+import { isProduction } from "./env.server";
+import { safeRedirect } from "./safe-redirect";
+import type { Viewer } from "~/policies";
+
+/** Sessions end after 14 days without use (sliding) and 90 days after sign-in whatever happens. */
+export const SESSION_IDLE_DAYS = 14;
+export const SESSION_ABSOLUTE_DAYS = 90;
+
+function createLucia() {
+  const adapter = new BetterSqlite3Adapter(getConnection().sqlite, { user: "user", session: "session" });
+  return new Lucia(adapter, {
+    sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),
+    sessionCookie: {
+      name: "cop_session",
+      expires: true,
+      attributes: { secure: isProduction, sameSite: "lax", path: "/" },
+    },
+    getUserAttributes: (row) => ({
+      username: row.username,
+      displayName: row.display_name,
+      email: row.email,
+      status: row.status,
+      siteRole: row.site_role,
+      language: row.language,
+      timeZone: row.time_zone,
+      memberType: row.member_type,
+      organization: row.organization,
+    }),
+    getSessionAttributes: (row) => ({
+      createdAt: row.created_at,
+      userAgent: row.user_agent,
+      ipAddress: row.ip_address,
+    }),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    UserId: number;
+    DatabaseUserAttributes: {
+      username: string;
+      display_name: string;
+      email: string;
+      status: UserStatus;
+      site_role: SiteRole;
+      language: Language;
+      time_zone: string;
+      member_type: MemberType;
+      organization: string;
+    };
+    DatabaseSessionAttributes: { created_at: string; user_agent: string; ip_address: string };
+  }
+}
+
+let lucia: ReturnType<typeof createLucia> | undefined;
+let luciaFor: unknown;
+export function getLucia() {
+  const connection = getConnection();
+  if (!lucia || luciaFor !== connection) {
+    lucia = createLucia();
+    luciaFor = connection;
+  }
+  return lucia;
+}
+
+export function clientAddress(request: Request): string {
+  // Set by app/server.ts from the socket (or a trusted proxy header when TRUST_PROXY=1).
+  return request.headers.get("x-cop-client-address") ?? "unknown";
+}
+
+export interface Auth {
+  viewer: Viewer | null;
+  session: Session | null;
+  /** A Set-Cookie header when the session was refreshed or has to be cleared. */
+  setCookie?: string;
+}
+
+const authByRequest = new WeakMap<Request, Promise<Auth>>();
+
+/** Who is making this request. Cached per request, so the root and the route loader share one lookup. */
+export function getAuth(request: Request): Promise<Auth> {
+  let pending = authByRequest.get(request);
+  if (!pending) {
+    pending = readAuth(request);
+    authByRequest.set(request, pending);
+  }
+  return pending;
+}
+
+async function readAuth(request: Request): Promise<Auth> {
+  const lucia = getLucia();
+  const sessionId = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
+  if (!sessionId) return { viewer: null, session: null };
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) {
+    return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  const absoluteEnd = Date.parse(session.createdAt) + SESSION_ABSOLUTE_DAYS * 86_400_000;
+  if (user.status === "suspended" || Date.now() > absoluteEnd) {
+    await lucia.invalidateSession(session.id);
+    return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  }
+  const memberships = await getDb()
+    .selectFrom("group_membership")
+    .select(["group_id", "role"])
+    .where("user_id", "=", user.id)
+    .execute();
+  const viewer: Viewer = {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    status: user.status,
+    siteRole: user.siteRole,
+    language: user.language,
+    timeZone: user.timeZone,
+    groupRoles: Object.fromEntries(memberships.map((m) => [m.group_id, m.role as GroupRole])),
+  };
+  const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined;
+  return { viewer, session, setCookie };
+}
+
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  return (await getAuth(request)).viewer;
+}
+
+/** The signed-in viewer, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    const back = safeRedirect(url.pathname + url.search);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return viewer;
+}
+
+export async function startSession(userId: number, request: Request): Promise<string> {
+  const lucia = getLucia();
+  const session = await lucia.createSession(userId, {
+    created_at: new Date().toISOString(),
+    user_agent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+    ip_address: clientAddress(request),
+  });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const lucia = getLucia();
+  const { session } = await getAuth(request);
+  if (session) await lucia.invalidateSession(session.id);
+  return lucia.createBlankSessionCookie().serialize();
+}

@@ -1,0 +1,22 @@
+// Responses that error boundaries render inside the site layout.
+import { data } from "@remix-run/node";
+
+export function notFound(): never {
+  throw data({ reason: "not_found" }, { status: 404 });
+}
+
+export function forbidden(reason = "forbidden"): never {
+  throw data({ reason }, { status: 403 });
+}
+
+export function badRequest(reason = "bad_request"): never {
+  throw data({ reason }, { status: 400 });
+}
+
+/** Parses a positive integer id from a URL parameter, or answers 404 (an id that is not a number names nothing). */
+export function parseId(value: string | undefined): number {
+  if (!value || !/^[1-9][0-9]{0,15}$/.test(value)) notFound();
+  const id = Number(value);
+  if (!Number.isSafeInteger(id)) notFound();
+  return id;
+}

@@ -1,0 +1,42 @@
+// The language of each request, and the server's i18next instances (one per language, shared).
+import type { i18n as I18n, TFunction } from "i18next";
+import type { Language } from "../../db/schema";
+import en from "~/locales/en";
+import fr from "~/locales/fr";
+import vi from "~/locales/vi";
+import type { Viewer } from "~/policies";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, languageFromAcceptLanguage } from "./i18n";
+
+const instances: Record<Language, I18n> = {
+  en: createI18n("en", en),
+  fr: createI18n("fr", fr),
+  vi: createI18n("vi", vi),
+};
+
+export function i18nFor(language: Language): I18n {
+  return instances[language];
+}
+
+export function fixedT(language: Language): TFunction {
+  return instances[language].t;
+}
+
+export function languageCookieValue(request: Request): Language | undefined {
+  const cookie = request.headers.get("cookie") ?? "";
+  const match = cookie.match(new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([a-z]{2})`));
+  return match && isLanguage(match[1]) ? match[1] : undefined;
+}
+
+/** The interface language: the member's setting, else the language chosen in the menu, else Accept-Language. */
+export function requestLanguage(request: Request, viewer: Viewer | null): Language {
+  return (
+    viewer?.language ??
+    languageCookieValue(request) ??
+    languageFromAcceptLanguage(request.headers.get("accept-language")) ??
+    DEFAULT_LANGUAGE
+  );
+}
+
+export function languageCookie(language: Language): string {
+  return `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+}

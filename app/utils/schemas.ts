@@ -1,0 +1,70 @@
+// Form schemas shared by the server (authoritative) and the browser (early feedback).
+// Messages are catalogue keys, translated where they are shown.
+import { z } from "zod";
+import { LANGUAGES, MEMBER_TYPES, SITE_ROLES } from "../../db/schema";
+import { isCountryCode } from "./countries";
+import { isTimeZone } from "./time-zones";
+
+const required = { required_error: "validation.required", invalid_type_error: "validation.required" };
+
+export const text = (max: number) => z.string(required).trim().min(1, "validation.required").max(max, "validation.tooLong");
+export const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().default("");
+
+export const emailField = z
+  .string(required)
+  .trim()
+  .max(254, "validation.tooLong")
+  .email("validation.email")
+  .transform((v) => v.toLowerCase());
+export const passwordField = z.string(required).min(12, "validation.passwordLength").max(200, "validation.passwordTooLong");
+export const usernameField = z
+  .string(required)
+  .trim()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{2,29}$/, "validation.username"));
+export const countryField = z
+  .string(required)
+  .trim()
+  .refine(isCountryCode, "validation.country")
+  .transform((v) => v.toUpperCase());
+export const memberTypeField = z.enum(MEMBER_TYPES, { errorMap: () => ({ message: "validation.memberType" }) });
+export const languageField = z.enum(LANGUAGES, { errorMap: () => ({ message: "validation.language" }) });
+export const siteRoleField = z.enum(SITE_ROLES, { errorMap: () => ({ message: "validation.role" }) });
+export const timeZoneField = z.string(required).refine(isTimeZone, "validation.timeZone");
+
+export const joinSchema = z.object({
+  email: emailField,
+  password: passwordField,
+  displayName: text(100),
+  username: usernameField,
+  organization: text(200),
+  country: countryField,
+  memberType: memberTypeField,
+  language: languageField,
+});
+
+export const loginSchema = z.object({
+  email: z.string(required).trim().max(254, "validation.tooLong"),
+  password: z.string(required).max(200, "validation.passwordTooLong"),
+  redirectTo: z.string().optional(),
+});
+
+export const profileSchema = z.object({
+  intent: z.literal("profile"),
+  displayName: text(100),
+  organization: text(200),
+  country: countryField,
+  memberType: memberTypeField,
+  language: languageField,
+  timeZone: timeZoneField,
+  bio: optionalText(2000),
+});
+
+export const passwordSchema = z
+  .object({
+    intent: z.literal("password"),
+    currentPassword: z.string(required).max(200, "validation.passwordTooLong"),
+    newPassword: passwordField,
+    confirmPassword: z.string(required),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordMismatch" });

@@ -1,0 +1,19 @@
+// What every page knows about the viewer, from the root loader.
+import { useRouteLoaderData } from "@remix-run/react";
+import type { Language } from "../../db/schema";
+import type { loader as rootLoader } from "~/root";
+import { formatDate, formatNumber } from "./format";
+
+export function useSite() {
+  const data = useRouteLoaderData<typeof rootLoader>("root");
+  const language: Language = data?.language ?? "en";
+  const timeZone = data?.viewer?.timeZone ?? "UTC";
+  return {
+    viewer: data?.viewer ?? null,
+    permissions: data?.permissions ?? { admin: false, members: false, settings: false },
+    language,
+    timeZone,
+    date: (iso: string | null | undefined, withTime = false) => formatDate(iso, language, timeZone, withTime),
+    number: (value: number) => formatNumber(value, language),
+  };
+}

@@ -1,0 +1,175 @@
+// The kysely Database interface: the shape of every table, as the migrations leave it.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A column the database fills in by default (timestamps written as ISO 8601 UTC text). */
+type DefaultedText = ColumnType<string, string | undefined, string>;
+
+export const MEMBER_TYPES = ["regulator", "industry", "academia", "civil_society", "secretariat"] as const;
+export type MemberType = (typeof MEMBER_TYPES)[number];
+export const LANGUAGES = ["en", "fr", "vi"] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const USER_STATUSES = ["pending", "approved", "rejected", "suspended"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export const SITE_ROLES = ["admin", "moderator", "member"] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+export const GROUP_ROLES = ["chair", "editor", "member"] as const;
+export type GroupRole = (typeof GROUP_ROLES)[number];
+export const GROUP_VISIBILITIES = ["open", "closed", "private"] as const;
+export type GroupVisibility = (typeof GROUP_VISIBILITIES)[number];
+export const CATEGORY_VISIBILITIES = ["public", "members", "private"] as const;
+export type CategoryVisibility = (typeof CATEGORY_VISIBILITIES)[number];
+export const DOCUMENT_STATUSES = [
+  "working_draft",
+  "consultation",
+  "final_draft",
+  "published",
+  "superseded",
+  "withdrawn",
+] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  username: string;
+  display_name: string;
+  organization: string;
+  country: string;
+  member_type: MemberType;
+  language: ColumnType<Language, Language | undefined, Language>;
+  time_zone: DefaultedText;
+  bio: DefaultedText;
+  status: ColumnType<UserStatus, UserStatus | undefined, UserStatus>;
+  site_role: ColumnType<SiteRole, SiteRole | undefined, SiteRole>;
+  rejection_reason: string | null;
+  password_hash: string;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  created_at: DefaultedText;
+  updated_at: DefaultedText;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  expires_at: number;
+  created_at: string;
+  user_agent: DefaultedText;
+  ip_address: DefaultedText;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip_address: string;
+  succeeded: number;
+  at: DefaultedText;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  data: DefaultedText;
+  at: DefaultedText;
+}
+
+export interface WorkingGroupTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  purpose: string;
+  visibility: GroupVisibility;
+  charter_md: string;
+  charter_html: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: DefaultedText;
+  updated_at: DefaultedText;
+}
+
+export interface GroupMembershipTable {
+  group_id: number;
+  user_id: number;
+  role: GroupRole;
+  joined_at: DefaultedText;
+}
+
+export interface CategoryTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: DefaultedText;
+  visibility: CategoryVisibility;
+  group_id: number | null;
+  qa: ColumnType<number, number | undefined, number>;
+  position: ColumnType<number, number | undefined, number>;
+  archived_at: string | null;
+  topic_count: ColumnType<number, number | undefined, number>;
+  post_count: ColumnType<number, number | undefined, number>;
+  last_post_at: string | null;
+  created_at: DefaultedText;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  slug: string;
+  group_id: number;
+  title: string;
+  summary: DefaultedText;
+  language: Language;
+  family_id: number | null;
+  tags: DefaultedText;
+  status: DocumentStatus;
+  head_revision_id: number | null;
+  created_at: DefaultedText;
+  updated_at: DefaultedText;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  document_id: number;
+  parent_id: number | null;
+  author_id: number | null;
+  message: string;
+  body_md: string;
+  created_at: DefaultedText;
+}
+
+export interface PublishedVersionTable {
+  id: Generated<number>;
+  document_id: number;
+  version: string;
+  major: number;
+  minor: number;
+  revision_id: number;
+  title: string;
+  body_html: string;
+  toc: DefaultedText;
+  notes: DefaultedText;
+  review_due: string | null;
+  published_by: number | null;
+  published_at: DefaultedText;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_event: AuditEventTable;
+  working_group: WorkingGroupTable;
+  group_membership: GroupMembershipTable;
+  category: CategoryTable;
+  document: DocumentTable;
+  revision: RevisionTable;
+  published_version: PublishedVersionTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type WorkingGroup = Selectable<WorkingGroupTable>;
+export type Category = Selectable<CategoryTable>;
+export type Document = Selectable<DocumentTable>;
+export type PublishedVersion = Selectable<PublishedVersionTable>;
