@@ -1,0 +1,100 @@
+// The HTTP surface of the production server: what any client, not only a browser, gets.
+import { describe, expect, inject, it } from "vitest";
+
+const baseUrl = inject("baseUrl");
+
+async function signInCookie(email: string) {
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: "demo-password", redirectTo: "/" }),
+  });
+  expect(res.status).toBe(302);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+describe("the production server", () => {
+  it("refuses a POST whose Origin is foreign or missing with 403, and changes nothing", async () => {
+    const cookie = await signInCookie("member@demo.test");
+    for (const headers of [{ origin: "https://evil.example" }, {} as Record<string, string>]) {
+      const res = await fetch(`${baseUrl}/language`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: "language=vi&redirectTo=/",
+      });
+      expect(res.status).toBe(403);
+    }
+    const home = await fetch(`${baseUrl}/`, { headers: { cookie } });
+    expect(await home.text()).toContain('<html lang="en"');
+  });
+
+  it("answers 429 with Retry-After when a wrong password is repeated", async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 7; i++) {
+      last = await fetch(`${baseUrl}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "daniel@demo.test", password: `wrong-${i}` }),
+      });
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last!.text()).toContain("Too many attempts to sign in");
+  });
+
+  it("sets a session cookie that is HttpOnly, SameSite=Lax and Secure in production", async () => {
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "editor@demo.test", password: "demo-password" }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cop_session="))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Secure/i);
+  });
+
+  it("answers /admin with 403 for a member and 200 for an admin", async () => {
+    expect((await fetch(`${baseUrl}/admin`, { headers: { cookie: await signInCookie("member@demo.test") } })).status).toBe(403);
+    expect((await fetch(`${baseUrl}/admin`, { headers: { cookie: await signInCookie("admin@demo.test") } })).status).toBe(200);
+  });
+
+  it("reports health as JSON and sends the security headers", async () => {
+    const res = await fetch(`${baseUrl}/health`);
+    expect(await res.json()).toEqual({ status: "ok" });
+    const page = await fetch(`${baseUrl}/library`);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(page.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("renders not-found inside the site layout, without a stack trace", async () => {
+    const res = await fetch(`${baseUrl}/library/does-not-exist`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain("Page not found");
+    expect(html).toContain('class="site-header"');
+    expect(html).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("refuses an oversized request body with 413", async () => {
+    const res = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "email=x&password=" + "a".repeat(3 * 1024 * 1024),
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("does not change data on GET /logout", async () => {
+    const cookie = await signInCookie("chair@demo.test");
+    const res = await fetch(`${baseUrl}/logout`, { headers: { cookie }, redirect: "manual" });
+    expect(res.status).toBe(302);
+    const settings = await fetch(`${baseUrl}/settings`, { headers: { cookie }, redirect: "manual" });
+    expect(settings.status).toBe(200);
+  });
+});

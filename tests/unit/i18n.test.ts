@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import en from "~/locales/en";
+import fr from "~/locales/fr";
+import vi from "~/locales/vi";
+import { languageFromAcceptLanguage } from "~/utils/i18n";
+import { fixedT } from "~/utils/i18n.server";
+
+function leaves(object: object, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === "string") out[prefix + key] = value;
+    else Object.assign(out, leaves(value as object, `${prefix}${key}.`));
+  }
+  return out;
+}
+
+// Strings that are spelt the same in the other language (checked by hand).
+const SAME_AS_ENGLISH: Record<string, string[]> = {
+  fr: ["nav.admin", "admin.title", "nav.forums", "forums.title", "join.organization", "members.organization", "admin.auditAction", "groups.documents", "groups.discussions", "library.versionLabel", "library.versions", "visibility.public", "common.count_documents_one", "common.count_documents_other", "common.pageOf", "library.version", "library.citeText"],
+  vi: [],
+};
+
+describe("message catalogues", () => {
+  const english = leaves(en);
+  for (const [name, catalogue] of [["fr", fr], ["vi", vi]] as const) {
+    it(`${name} has every key of en, translated, with the same placeholders`, () => {
+      const other = leaves(catalogue);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
+      const untranslated = Object.keys(english).filter(
+        (key) => other[key] === english[key] && english[key].length > 3 && !SAME_AS_ENGLISH[name].includes(key),
+      );
+      expect(untranslated).toEqual([]);
+      for (const key of Object.keys(english)) {
+        const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+        expect(placeholders(other[key]), key).toEqual(placeholders(english[key]));
+      }
+    });
+  }
+
+  it("translates with plurals and interpolation", () => {
+    expect(fixedT("en")("common.count_topics", { count: 1 })).toBe("1 topic");
+    expect(fixedT("en")("common.count_topics", { count: 3 })).toBe("3 topics");
+    expect(fixedT("vi")("library.version", { version: "1.1" })).toContain("1.1");
+  });
+});
+
+describe("Accept-Language", () => {
+  it("picks the best supported language by quality", () => {
+    expect(languageFromAcceptLanguage("fr-CA,fr;q=0.9,en;q=0.8")).toBe("fr");
+    expect(languageFromAcceptLanguage("de;q=1, vi;q=0.2, en;q=0.5")).toBe("en");
+    expect(languageFromAcceptLanguage("vi")).toBe("vi");
+    expect(languageFromAcceptLanguage("de, ja")).toBeUndefined();
+    expect(languageFromAcceptLanguage("en;q=0, fr;q=0.1")).toBe("fr");
+    expect(languageFromAcceptLanguage(null)).toBeUndefined();
+  });
+});
