@@ -18,8 +18,9 @@ import { ErrorPage } from "~/components/error-page";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { StatusBanner } from "~/components/status-banner";
+import { countUnread } from "~/models/notification.server";
 import { findUserById } from "~/models/user.server";
-import { shellPermissions } from "~/policies";
+import { readableScope, shellPermissions } from "~/policies";
 import stylesheet from "~/styles/app.css";
 import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const user = await findUserById(getDb(), viewer.id);
     application = { status: viewer.status, reason: user?.rejection_reason ?? null };
   }
+  const unreadNotifications = viewer ? await countUnread(getDb(), viewer.id, readableScope(viewer)) : 0;
   const headers = new Headers();
   if (auth.setCookie) headers.append("Set-Cookie", auth.setCookie);
   return data(
@@ -53,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         timeZone: viewer.timeZone,
       },
       application,
+      unreadNotifications,
       permissions: shellPermissions(viewer),
     },
     { headers },

@@ -1,5 +1,8 @@
 // The kysely Database interface: the shape of every table, as the migrations leave it.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { DocumentTables } from "./tables/documents";
+import type { ForumTables } from "./tables/forums";
+import type { GroupTables } from "./tables/groups";
 
 /** A column the database fills in by default (timestamps written as ISO 8601 UTC text). */
 type DefaultedText = ColumnType<string, string | undefined, string>;
@@ -153,7 +156,24 @@ export interface PublishedVersionTable {
   published_at: DefaultedText;
 }
 
-export interface Database {
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  actor_id: number | null;
+  /** What the notification is about, as a snapshot: it stays readable if the subject is renamed. */
+  title: string;
+  excerpt: DefaultedText;
+  url: string;
+  /** Set when the subject lives in a private working group: only its members may see the notification. */
+  private_group_id: number | null;
+  /** 1 when the subject is in a members-only space. */
+  members_only: ColumnType<number, number | undefined, number>;
+  created_at: DefaultedText;
+  read_at: string | null;
+}
+
+export interface Database extends ForumTables, GroupTables, DocumentTables {
   user: UserTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
@@ -164,6 +184,7 @@ export interface Database {
   document: DocumentTable;
   revision: RevisionTable;
   published_version: PublishedVersionTable;
+  notification: NotificationTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -7,6 +7,9 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database, GroupRole, Language, MemberType, SiteRole, UserStatus } from "./schema";
 import { CATEGORY_VISIBILITIES, GROUP_VISIBILITIES, LANGUAGES } from "./schema";
+import { seedDemoDocuments } from "./demo/documents";
+import { seedDemoForums } from "./demo/forums";
+import { seedDemoGroups } from "./demo/groups";
 import { renderMarkdown } from "../app/utils/markdown.server";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -217,6 +220,7 @@ export async function seedDemoCommunity(db: Kysely<Database>) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const groups = new Map((await db.selectFrom("working_group").select(["id", "slug"]).execute()).map((g) => [g.slug, g.id]));
   const createdAt = new Date(Date.now() - 120 * 86_400_000).toISOString();
+  const users = new Map<string, number>();
   for (const account of DEMO_ACCOUNTS) {
     const { id } = await db
       .insertInto("user")
@@ -236,12 +240,17 @@ export async function seedDemoCommunity(db: Kysely<Database>) {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    users.set(account.username, id);
     for (const [slug, role] of Object.entries(account.groups ?? {})) {
       const groupId = groups.get(slug);
       if (groupId === undefined) continue; // a deployment whose content has no such group
       await db.insertInto("group_membership").values({ group_id: groupId, user_id: id, role, joined_at: createdAt }).execute();
     }
   }
+  // Groups first (meetings, decisions), then the discussions and documents that refer to them.
+  await seedDemoGroups(db, users);
+  await seedDemoForums(db, users);
+  await seedDemoDocuments(db, users);
   return { accounts: DEMO_ACCOUNTS.length };
 }
 

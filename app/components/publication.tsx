@@ -15,7 +15,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
   const citeUrl = `${origin}/library/${document.slug}/v/${version.version}`;
   return (
     <div className="page publication">
-      <nav aria-label="breadcrumb" className="breadcrumb no-print">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
         <Link to="/library">{t("library.title")}</Link>
       </nav>
       <p className="print-only print-header">

@@ -5,7 +5,7 @@ import { LanguageMenu } from "./language-menu";
 
 export function SiteHeader() {
   const { t } = useTranslation();
-  const { viewer, permissions } = useSite();
+  const { viewer, permissions, unreadNotifications } = useSite();
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
@@ -44,7 +44,19 @@ export function SiteHeader() {
           <LanguageMenu redirectTo={here} />
           {viewer ? (
             <>
-              <NavLink to="/settings" className="account-nav__user" aria-label={t("nav.account")}>
+              <NavLink
+                to="/notifications"
+                className="account-nav__notifications"
+                aria-label={unreadNotifications ? `${t("nav.notifications")}: ${t("notifications.badge", { count: unreadNotifications })}` : t("nav.notifications")}
+              >
+                {t("nav.notifications")}
+                {unreadNotifications ? (
+                  <span className="notification-badge" aria-hidden="true">
+                    {unreadNotifications > 99 ? "99+" : unreadNotifications}
+                  </span>
+                ) : null}
+              </NavLink>
+              <NavLink to="/settings" className="account-nav__user" title={t("nav.account")}>
                 {viewer.displayName}
               </NavLink>
               <Form method="post" action="/logout" reloadDocument>

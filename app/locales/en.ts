@@ -1,5 +1,15 @@
+import type { Widen } from "./types";
 // The English message catalogue: the reference for fr.ts and vi.ts, which must have every key.
+import forums from "./en/forums";
+import groups from "./en/groups";
+import documents from "./en/documents";
+import notifications from "./en/notifications";
+
 const en = {
+  ...forums,
+  ...groups,
+  ...documents,
+  ...notifications,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",
@@ -22,6 +32,8 @@ const en = {
     language: "Language",
     changeLanguage: "Change language",
     apply: "Apply",
+    breadcrumb: "Breadcrumb",
+    notifications: "Notifications",
   },
   footer: {
     about: "A community of practice of the Global Regulatory Network on AI in health.",
@@ -202,68 +214,6 @@ const en = {
       "user.create": "created an account from the command line",
     },
   },
-  forums: {
-    title: "Forums",
-    intro: "Discussion spaces of the community. Some are open to everyone, some to members, and working groups have their own.",
-    topics: "Topics",
-    posts: "Posts",
-    latest: "Latest activity",
-    noTopics: "No topic has been started in this category yet.",
-    groupSpaces: "Working-group discussions",
-    qa: "Questions and answers",
-    category: "Category",
-    belongsTo: "Discussion space of {{group}}",
-  },
-  groups: {
-    title: "Working groups",
-    intro:
-      "Interdisciplinary technical working groups draft the network's guidance, meet regularly and record their decisions.",
-    purpose: "Purpose",
-    charter: "Charter",
-    chairs: "Chairs",
-    members: "Members",
-    documents: "Documents",
-    discussions: "Discussions",
-    noChairs: "No chair has been appointed yet.",
-    noDocuments: "This group has no documents yet.",
-    membersOnly: "The list of members is visible to approved members.",
-    overview: "Overview",
-    role: "Role",
-    youAre: "You are a {{role}} of this group.",
-  },
-  library: {
-    title: "Library",
-    intro:
-      "Frameworks and guidance published by the working groups. Every version is kept and can be cited by its address.",
-    topic: "Topic",
-    allTopics: "All topics",
-    group: "Working group",
-    allGroups: "All working groups",
-    language: "Language",
-    allLanguages: "All languages",
-    sort: "Sort by",
-    sortRecent: "Most recent",
-    sortTitle: "Title",
-    noResults: "No published framework matches these filters.",
-    version: "Version {{version}}",
-    versionLabel: "Version",
-    published: "Published {{date}}",
-    publishedLabel: "Published",
-    reviewDue: "Review due",
-    status: "Status",
-    workingGroup: "Working group",
-    contents: "Contents",
-    versions: "Versions",
-    translations: "Translations",
-    cite: "How to cite",
-    citeText: "{{title}}, version {{version}}, {{group}}, {{date}}.",
-    notes: "Release notes",
-    latest: "latest",
-    viewingOld: "You are reading version {{version}}. The latest version is {{latest}}.",
-    readLatest: "Read the latest version",
-    print: "Print or save as PDF",
-    details: "Document details",
-  },
   memberType: {
     regulator: "Regulator",
     industry: "Industry",
@@ -287,14 +237,6 @@ const en = {
     private: "Only the working group's members can read",
     open: "Any member can join",
     closed: "Members join on request",
-  },
-  documentStatus: {
-    working_draft: "Working draft",
-    consultation: "In consultation",
-    final_draft: "Final draft",
-    published: "Published",
-    superseded: "Superseded",
-    withdrawn: "Withdrawn",
   },
   languageName: { en: "English", fr: "French", vi: "Vietnamese" },
   validation: {
@@ -334,7 +276,6 @@ const en = {
   },
 } as const;
 
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 export type Messages = Widen<typeof en>;
 const messages: Messages = en;
 export default messages;

@@ -1,6 +1,15 @@
 import type { Messages } from "./en";
 
+import forums from "./fr/forums";
+import groups from "./fr/groups";
+import documents from "./fr/documents";
+import notifications from "./fr/notifications";
+
 const fr: Messages = {
+  ...forums,
+  ...groups,
+  ...documents,
+  ...notifications,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",
@@ -24,6 +33,8 @@ const fr: Messages = {
     language: "Langue",
     changeLanguage: "Changer de langue",
     apply: "Appliquer",
+    breadcrumb: "Fil d’Ariane",
+    notifications: "Notifications",
   },
   footer: {
     about: "Une communauté de pratique du Réseau mondial de réglementation de l’IA en santé.",
@@ -206,69 +217,6 @@ const fr: Messages = {
       "user.create": "a créé un compte en ligne de commande",
     },
   },
-  forums: {
-    title: "Forums",
-    intro:
-      "Les espaces de discussion de la communauté. Certains sont ouverts à tous, d’autres aux membres, et les groupes de travail disposent de leurs propres espaces.",
-    topics: "Sujets",
-    posts: "Messages",
-    latest: "Dernière activité",
-    noTopics: "Aucun sujet n’a encore été ouvert dans cette catégorie.",
-    groupSpaces: "Discussions des groupes de travail",
-    qa: "Questions et réponses",
-    category: "Catégorie",
-    belongsTo: "Espace de discussion de {{group}}",
-  },
-  groups: {
-    title: "Groupes de travail",
-    intro:
-      "Des groupes de travail techniques pluridisciplinaires élaborent les lignes directrices du réseau, se réunissent régulièrement et consignent leurs décisions.",
-    purpose: "Objet",
-    charter: "Mandat",
-    chairs: "Présidence",
-    members: "Membres",
-    documents: "Documents",
-    discussions: "Discussions",
-    noChairs: "Aucun président n’a encore été désigné.",
-    noDocuments: "Ce groupe n’a pas encore de documents.",
-    membersOnly: "La liste des membres est visible par les membres approuvés.",
-    overview: "Présentation",
-    role: "Rôle",
-    youAre: "Votre rôle dans ce groupe : {{role}}.",
-  },
-  library: {
-    title: "Bibliothèque",
-    intro:
-      "Cadres et lignes directrices publiés par les groupes de travail. Chaque version est conservée et peut être citée par son adresse.",
-    topic: "Thème",
-    allTopics: "Tous les thèmes",
-    group: "Groupe de travail",
-    allGroups: "Tous les groupes de travail",
-    language: "Langue",
-    allLanguages: "Toutes les langues",
-    sort: "Trier par",
-    sortRecent: "Plus récents",
-    sortTitle: "Titre",
-    noResults: "Aucun cadre publié ne correspond à ces filtres.",
-    version: "Version {{version}}",
-    versionLabel: "Version",
-    published: "Publié le {{date}}",
-    publishedLabel: "Date de publication",
-    reviewDue: "Révision prévue",
-    status: "Statut",
-    workingGroup: "Groupe de travail",
-    contents: "Sommaire",
-    versions: "Versions",
-    translations: "Traductions",
-    cite: "Comment citer",
-    citeText: "{{title}}, version {{version}}, {{group}}, {{date}}.",
-    notes: "Notes de version",
-    latest: "dernière version",
-    viewingOld: "Vous consultez la version {{version}}. La dernière version est la version {{latest}}.",
-    readLatest: "Consulter la dernière version",
-    print: "Imprimer ou enregistrer en PDF",
-    details: "Informations sur le document",
-  },
   memberType: {
     regulator: "Autorité de réglementation",
     industry: "Industrie",
@@ -292,14 +240,6 @@ const fr: Messages = {
     private: "Lisible uniquement par les membres du groupe de travail",
     open: "Tout membre peut rejoindre le groupe",
     closed: "Adhésion sur demande",
-  },
-  documentStatus: {
-    working_draft: "Projet de travail",
-    consultation: "En consultation",
-    final_draft: "Projet final",
-    published: "Publié",
-    superseded: "Remplacé",
-    withdrawn: "Retiré",
   },
   languageName: { en: "Anglais", fr: "Français", vi: "Vietnamien" },
   validation: {

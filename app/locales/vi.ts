@@ -1,6 +1,15 @@
 import type { Messages } from "./en";
 
+import forums from "./vi/forums";
+import groups from "./vi/groups";
+import documents from "./vi/documents";
+import notifications from "./vi/notifications";
+
 const vi: Messages = {
+  ...forums,
+  ...groups,
+  ...documents,
+  ...notifications,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
@@ -24,6 +33,8 @@ const vi: Messages = {
     language: "Ngôn ngữ",
     changeLanguage: "Đổi ngôn ngữ",
     apply: "Áp dụng",
+    breadcrumb: "Đường dẫn",
+    notifications: "Thông báo",
   },
   footer: {
     about: "Cộng đồng thực hành thuộc Mạng lưới quản lý toàn cầu về trí tuệ nhân tạo trong y tế.",
@@ -206,69 +217,6 @@ const vi: Messages = {
       "user.create": "đã tạo một tài khoản bằng dòng lệnh",
     },
   },
-  forums: {
-    title: "Diễn đàn",
-    intro:
-      "Các không gian thảo luận của cộng đồng. Một số mở cho tất cả mọi người, một số chỉ dành cho thành viên, và các nhóm công tác có không gian riêng.",
-    topics: "Chủ đề",
-    posts: "Bài viết",
-    latest: "Hoạt động gần nhất",
-    noTopics: "Chưa có chủ đề nào trong chuyên mục này.",
-    groupSpaces: "Thảo luận của các nhóm công tác",
-    qa: "Hỏi và đáp",
-    category: "Chuyên mục",
-    belongsTo: "Không gian thảo luận của {{group}}",
-  },
-  groups: {
-    title: "Nhóm công tác",
-    intro:
-      "Các nhóm công tác kỹ thuật liên ngành soạn thảo hướng dẫn của mạng lưới, họp định kỳ và ghi nhận các quyết định của nhóm.",
-    purpose: "Mục đích",
-    charter: "Điều lệ",
-    chairs: "Trưởng nhóm",
-    members: "Thành viên",
-    documents: "Tài liệu",
-    discussions: "Thảo luận",
-    noChairs: "Chưa bổ nhiệm trưởng nhóm.",
-    noDocuments: "Nhóm này chưa có tài liệu nào.",
-    membersOnly: "Danh sách thành viên chỉ hiển thị với các thành viên đã được duyệt.",
-    overview: "Tổng quan",
-    role: "Vai trò",
-    youAre: "Vai trò của bạn trong nhóm này: {{role}}.",
-  },
-  library: {
-    title: "Thư viện",
-    intro:
-      "Các khung và hướng dẫn do các nhóm công tác công bố. Mọi phiên bản đều được lưu giữ và có thể trích dẫn theo địa chỉ riêng.",
-    topic: "Chủ đề",
-    allTopics: "Tất cả chủ đề",
-    group: "Nhóm công tác",
-    allGroups: "Tất cả nhóm công tác",
-    language: "Ngôn ngữ",
-    allLanguages: "Tất cả ngôn ngữ",
-    sort: "Sắp xếp theo",
-    sortRecent: "Mới nhất",
-    sortTitle: "Tiêu đề",
-    noResults: "Không có khung đã công bố nào phù hợp với bộ lọc này.",
-    version: "Phiên bản {{version}}",
-    versionLabel: "Phiên bản",
-    published: "Công bố: {{date}}",
-    publishedLabel: "Ngày công bố",
-    reviewDue: "Hạn rà soát",
-    status: "Trạng thái",
-    workingGroup: "Nhóm công tác",
-    contents: "Mục lục",
-    versions: "Các phiên bản",
-    translations: "Bản dịch",
-    cite: "Cách trích dẫn",
-    citeText: "{{title}}, phiên bản {{version}}, {{group}}, {{date}}.",
-    notes: "Ghi chú phát hành",
-    latest: "mới nhất",
-    viewingOld: "Bạn đang xem phiên bản {{version}}. Phiên bản mới nhất là {{latest}}.",
-    readLatest: "Xem phiên bản mới nhất",
-    print: "In hoặc lưu thành PDF",
-    details: "Thông tin tài liệu",
-  },
   memberType: {
     regulator: "Cơ quan quản lý",
     industry: "Doanh nghiệp",
@@ -292,14 +240,6 @@ const vi: Messages = {
     private: "Chỉ thành viên của nhóm công tác có thể xem",
     open: "Mọi thành viên đều có thể tham gia",
     closed: "Tham gia theo yêu cầu",
-  },
-  documentStatus: {
-    working_draft: "Dự thảo làm việc",
-    consultation: "Đang lấy ý kiến",
-    final_draft: "Dự thảo cuối cùng",
-    published: "Đã công bố",
-    superseded: "Đã được thay thế",
-    withdrawn: "Đã thu hồi",
   },
   languageName: { en: "Tiếng Anh", fr: "Tiếng Pháp", vi: "Tiếng Việt" },
   validation: {

@@ -1,27 +1,13 @@
 // Who may do what. Every authorization decision of the portal is made here and nowhere else:
 // routes call authorize()/can(), and queries take their visibility filter from readableScope().
 import { data } from "@remix-run/node";
-import type {
-  CategoryVisibility,
-  GroupRole,
-  GroupVisibility,
-  Language,
-  SiteRole,
-  UserStatus,
-} from "../../db/schema";
+import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "../../db/schema";
+import { documentRules, type DocumentRules } from "./documents";
+import { forumRules, type ForumRules } from "./forums";
+import { groupRules, type GroupRules } from "./groups";
+import { canReadCategory, canReadGroup, isAdmin, isApproved, type RuleSet, type Viewer } from "./viewer";
 
-export interface Viewer {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string;
-  status: UserStatus;
-  siteRole: SiteRole;
-  language: Language;
-  timeZone: string;
-  /** The viewer's role in each working group they belong to, by group id. */
-  groupRoles: Record<number, GroupRole>;
-}
+export { canReadCategory, canReadGroup, groupRole, isAdmin, isApproved, isModerator, type Viewer } from "./viewer";
 
 export interface CategoryResource {
   kind: "category";
@@ -40,7 +26,7 @@ export interface UserResource {
   siteRole: SiteRole;
 }
 
-interface Rules {
+interface CoreRules {
   "site:admin": undefined;
   "application:review": UserResource;
   "user:change-role": UserResource;
@@ -54,20 +40,11 @@ interface Rules {
   "group:read-members": GroupResource;
   "document:read-published": GroupResource;
 }
+interface Rules extends CoreRules, ForumRules, GroupRules, DocumentRules {}
 export type Action = keyof Rules;
 
-const isApproved = (viewer: Viewer | null): viewer is Viewer => viewer?.status === "approved";
-const isAdmin = (viewer: Viewer | null): viewer is Viewer => isApproved(viewer) && viewer.siteRole === "admin";
 
-export function groupRole(viewer: Viewer | null, groupId: number): GroupRole | undefined {
-  return isApproved(viewer) ? viewer.groupRoles[groupId] : undefined;
-}
-
-function canReadGroup(viewer: Viewer | null, group: GroupResource): boolean {
-  return group.visibility !== "private" || groupRole(viewer, group.id) !== undefined;
-}
-
-const rules: { [A in Action]: (viewer: Viewer | null, resource: Rules[A]) => boolean } = {
+const coreRules: RuleSet<CoreRules> = {
   "site:admin": (viewer) => isAdmin(viewer),
   "application:review": (viewer, user) => isAdmin(viewer) && user.status === "pending",
   // An admin cannot change their own role or suspend themselves: the site always keeps an admin.
@@ -78,15 +55,13 @@ const rules: { [A in Action]: (viewer: Viewer | null, resource: Rules[A]) => boo
   "profile:view": (viewer, user) =>
     viewer?.id === user.id || (isApproved(viewer) && (user.status === "approved" || isAdmin(viewer))),
   "settings:edit": (viewer) => viewer !== null,
-  "category:read": (viewer, category) => {
-    if (category.visibility === "public") return true;
-    if (category.visibility === "members") return isApproved(viewer);
-    return category.groupId !== null && groupRole(viewer, category.groupId) !== undefined;
-  },
+  "category:read": canReadCategory,
   "group:read": canReadGroup,
   "group:read-members": (viewer, group) => canReadGroup(viewer, group) && isApproved(viewer),
   "document:read-published": canReadGroup,
 };
+
+const rules: RuleSet<Rules> = { ...coreRules, ...forumRules, ...groupRules, ...documentRules };
 
 export function can<A extends Action>(viewer: Viewer | null, action: A, ...resource: ResourceArg<A>): boolean {
   return rules[action](viewer, resource[0] as Rules[A]);
@@ -100,7 +75,8 @@ type ResourceArg<A extends Action> = Rules[A] extends undefined ? [] : [Rules[A]
  */
 export function authorize<A extends Action>(viewer: Viewer | null, action: A, ...resource: ResourceArg<A>): void {
   if (can(viewer, action, ...resource)) return;
-  const hides = action.endsWith(":read") || action.endsWith(":read-published") || action === "profile:view";
+  // Actions named "…:read…" (and viewing a profile) hide what they protect: 404, never 403.
+  const hides = /:read/.test(action) || action === "profile:view";
   throw data({ reason: hides ? "not_found" : "forbidden" }, { status: hides ? 404 : 403 });
 }
 

@@ -21,7 +21,7 @@ export default function CategoryPage() {
   const { category } = useLoaderData<typeof loader>();
   return (
     <div className="page">
-      <nav aria-label="breadcrumb" className="breadcrumb">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
         <Link to="/forums">{t("forums.title")}</Link>
       </nav>
       <h1>

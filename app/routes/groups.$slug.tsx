@@ -44,7 +44,7 @@ export default function GroupOverview() {
   const { date } = useSite();
   return (
     <div className="page">
-      <nav aria-label="breadcrumb" className="breadcrumb">
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
         <Link to="/groups">{t("groups.title")}</Link>
       </nav>
       <header className="page-header">

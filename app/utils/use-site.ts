@@ -10,6 +10,7 @@ export function useSite() {
   const timeZone = data?.viewer?.timeZone ?? "UTC";
   return {
     viewer: data?.viewer ?? null,
+    unreadNotifications: data?.unreadNotifications ?? 0,
     permissions: data?.permissions ?? { admin: false, members: false, settings: false },
     language,
     timeZone,

@@ -1,0 +1,46 @@
+// English strings of the documents pages.
+const documents = {
+  library: {
+    title: "Library",
+    intro:
+      "Frameworks and guidance published by the working groups. Every version is kept and can be cited by its address.",
+    topic: "Topic",
+    allTopics: "All topics",
+    group: "Working group",
+    allGroups: "All working groups",
+    language: "Language",
+    allLanguages: "All languages",
+    sort: "Sort by",
+    sortRecent: "Most recent",
+    sortTitle: "Title",
+    noResults: "No published framework matches these filters.",
+    version: "Version {{version}}",
+    versionLabel: "Version",
+    published: "Published {{date}}",
+    publishedLabel: "Published",
+    reviewDue: "Review due",
+    status: "Status",
+    workingGroup: "Working group",
+    contents: "Contents",
+    versions: "Versions",
+    translations: "Translations",
+    cite: "How to cite",
+    citeText: "{{title}}, version {{version}}, {{group}}, {{date}}.",
+    notes: "Release notes",
+    latest: "latest",
+    viewingOld: "You are reading version {{version}}. The latest version is {{latest}}.",
+    readLatest: "Read the latest version",
+    print: "Print or save as PDF",
+    details: "Document details",
+  },
+  documentStatus: {
+    working_draft: "Working draft",
+    consultation: "In consultation",
+    final_draft: "Final draft",
+    published: "Published",
+    superseded: "Superseded",
+    withdrawn: "Withdrawn",
+  },
+} as const;
+
+export default documents;

@@ -1,0 +1,7 @@
+// Who may do what in the groups. Merged into the rules of app/policies/index.ts.
+import type { RuleSet } from "./viewer";
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface GroupRules {}
+
+export const groupRules: RuleSet<GroupRules> = {};

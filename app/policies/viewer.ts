@@ -1,0 +1,38 @@
+// The signed-in person a policy decides for, and the small predicates every rule set shares.
+import type { CategoryVisibility, GroupRole, GroupVisibility, Language, SiteRole, UserStatus } from "../../db/schema";
+
+export interface Viewer {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string;
+  status: UserStatus;
+  siteRole: SiteRole;
+  language: Language;
+  timeZone: string;
+  /** The viewer's role in each working group they belong to, by group id. */
+  groupRoles: Record<number, GroupRole>;
+}
+
+export type RuleSet<R> = { [A in keyof R]: (viewer: Viewer | null, resource: R[A]) => boolean };
+
+export const isApproved = (viewer: Viewer | null): viewer is Viewer => viewer?.status === "approved";
+export const isAdmin = (viewer: Viewer | null): viewer is Viewer => isApproved(viewer) && viewer.siteRole === "admin";
+export const isModerator = (viewer: Viewer | null): viewer is Viewer =>
+  isApproved(viewer) && (viewer.siteRole === "moderator" || viewer.siteRole === "admin");
+
+export function groupRole(viewer: Viewer | null, groupId: number): GroupRole | undefined {
+  return isApproved(viewer) ? viewer.groupRoles[groupId] : undefined;
+}
+
+/** Open and closed groups are public; a private group is readable by its members only. */
+export function canReadGroup(viewer: Viewer | null, group: { id: number; visibility: GroupVisibility }): boolean {
+  return group.visibility !== "private" || groupRole(viewer, group.id) !== undefined;
+}
+
+/** Public spaces: anyone; members spaces: approved members; private spaces: the owning group's members. */
+export function canReadCategory(viewer: Viewer | null, category: { visibility: CategoryVisibility; groupId: number | null }): boolean {
+  if (category.visibility === "public") return true;
+  if (category.visibility === "members") return isApproved(viewer);
+  return category.groupId !== null && groupRole(viewer, category.groupId) !== undefined;
+}
