@@ -3,4 +3,3 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const TMP = path.join(ROOT, "tests/.tmp");
-export const TEMPLATE_DB = path.join(TMP, "template.sqlite");

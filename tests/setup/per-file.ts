@@ -2,11 +2,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { TEMPLATE_DB, TMP } from "./paths";
+import { afterAll, inject } from "vitest";
+import { TMP } from "./paths";
 
 const file = path.join(TMP, `test-${process.pid}-${crypto.randomUUID()}.sqlite`);
-fs.copyFileSync(TEMPLATE_DB, file);
+fs.copyFileSync(inject("templateDb"), file);
 process.env.DATABASE_URL = `file:${file}`;
 
 afterAll(async () => {
