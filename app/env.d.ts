@@ -6,6 +6,10 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  interface AppLoadContext {
+    /** The Content-Security-Policy nonce of this response (set by app/server.ts). */
+    cspNonce?: string;
+  }
 }
 
 declare module "i18next" {

@@ -24,6 +24,7 @@ import { readableScope, shellPermissions } from "~/policies";
 import stylesheet from "~/styles/app.css";
 import { getAuth } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { useNonce } from "~/utils/nonce";
 import { requestLanguage } from "~/utils/i18n.server";
 
 export const links: LinksFunction = () => [
@@ -84,6 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const { t } = useTranslation();
   const title = usePageTitle();
+  const nonce = useNonce();
   return (
     <html lang={data?.language ?? "en"} dir="ltr">
       <head>
@@ -104,8 +106,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -15,7 +15,8 @@ import { prepareDatabase } from "../db/prepare";
 import { closeDatabase, getConnection } from "./utils/db.server";
 import { isProduction, port, seedDemo } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
-import { securityHeaders } from "./utils/security-headers.server";
+import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
+import { randomBytes } from "node:crypto";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const PUBLIC_DIR = path.resolve("public");
@@ -117,8 +118,12 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!originAllowed(request)) {
     return plainResponse(res, 403, "This form was sent from another site and was refused.\n");
   }
-  const response = await handleRequest(request);
-  const headers: Record<string, string | string[]> = { ...securityHeaders() };
+  const cspNonce = randomBytes(16).toString("base64");
+  const response = await handleRequest(request, { cspNonce });
+  const headers: Record<string, string | string[]> = {
+    ...securityHeaders(),
+    "Content-Security-Policy": contentSecurityPolicy(cspNonce),
+  };
   for (const [key, value] of response.headers) {
     if (key === "set-cookie") continue;
     headers[key] = value;

@@ -72,6 +72,20 @@ describe("the production server", () => {
     expect(page.headers.get("x-frame-options")).toBe("DENY");
   });
 
+  it("sends a Content-Security-Policy whose nonce, fresh per response, is the only way to run inline script", async () => {
+    const first = await fetch(`${baseUrl}/library`);
+    const csp = first.headers.get("content-security-policy")!;
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const html = await first.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    const second = await fetch(`${baseUrl}/library`);
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+  });
+
   it("renders not-found inside the site layout, without a stack trace", async () => {
     const res = await fetch(`${baseUrl}/library/does-not-exist`);
     expect(res.status).toBe(404);

@@ -6,9 +6,14 @@ const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
 let page: Page;
 
+const cspViolations: string[] = [];
+
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -63,6 +68,8 @@ describe("membership, in the browser", () => {
     expect(await page.locator("form[action='/logout']").count()).toBe(0);
     // The language choice outlives the session (cookie), as a visitor would expect.
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+    // Every page of the walk ran under the Content-Security-Policy without a violation.
+    expect(cspViolations).toEqual([]);
   });
 
   it("keeps what was typed when the application is refused, without JavaScript", async () => {
