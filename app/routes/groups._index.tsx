@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
+import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { listGroups } from "~/models/group.server";
-import { readableScope } from "~/policies";
+import { can, groupRole, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -13,33 +15,46 @@ export const handle: RouteHandle = { title: (t) => t("groups.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  return { groups: await listGroups(getDb(), readableScope(viewer)) };
+  const groups = await listGroups(getDb(), readableScope(viewer));
+  return {
+    groups: groups.map((group) => ({ ...group, viewerRole: groupRole(viewer, group.id) ?? null })),
+    canCreate: can(viewer, "group:create"),
+  };
 }
 
 export default function Groups() {
   const { t } = useTranslation();
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, canCreate } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
   const { date } = useSite();
   return (
     <div className="page">
-      <h1>{t("groups.title")}</h1>
+      <div className="page-header group-list-header">
+        <h1>{t("groups.title")}</h1>
+        {canCreate ? (
+          <Link to="/groups/new" className="button button--primary">
+            {t("groups.create.link")}
+          </Link>
+        ) : null}
+      </div>
       <p className="lead">{t("groups.intro")}</p>
+      {searchParams.get("done") === "left" ? <Notice>{t("groups.notices.left")}</Notice> : null}
+      {groups.length === 0 ? <p className="empty-state">{t("groups.none")}</p> : null}
       <ul className="card-list">
-        {groups.map((group) => {
-          const latest = [group.updated_at, group.latest_document_at].filter(Boolean).sort().pop();
-          return (
-            <li key={group.id} className="card">
-              <h2 className="card__title">
-                <Link to={`/groups/${group.slug}`}>{group.name}</Link> <VisibilityBadge visibility={group.visibility} />
-              </h2>
-              <p className="card__summary">{group.purpose}</p>
-              <p className="card__meta">
-                {t("common.count_members", { count: Number(group.member_count ?? 0) })} · {t(`visibilityHint.${group.visibility}`)}
-                {latest ? ` · ${t("common.lastActivity", { date: date(latest) })}` : ""}
-              </p>
-            </li>
-          );
-        })}
+        {groups.map((group) => (
+          <li key={group.id} className="card">
+            <h2 className="card__title">
+              <Link to={`/groups/${group.slug}`}>{group.name}</Link> <VisibilityBadge visibility={group.visibility} />{" "}
+              {group.viewerRole ? <Badge tone="info">{t(`groupRole.${group.viewerRole}`)}</Badge> : null}
+            </h2>
+            <p className="card__summary">{group.purpose}</p>
+            <p className="card__meta">
+              {t("common.count_members", { count: group.member_count })} · {t(`visibilityHint.${group.visibility}`)}
+              {" · "}
+              {group.latest_activity_at ? t("common.lastActivity", { date: date(group.latest_activity_at) }) : t("common.noActivity")}
+            </p>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -1,0 +1,160 @@
+// Meetings of a working group: schedule, attendance, minutes.
+import type { Meeting } from "../../db/tables/groups";
+import type { Tx } from "~/utils/db.server";
+
+export type { Meeting };
+
+const LIST_COLUMNS = [
+  "meeting.id",
+  "meeting.title",
+  "meeting.starts_at",
+  "meeting.ends_at",
+  "meeting.time_zone",
+  "meeting.location",
+  "meeting.video_url",
+  "meeting.cancelled_at",
+  "meeting.minutes_at",
+] as const;
+
+/** Meetings that have not ended yet, soonest first (cancelled ones stay listed, marked). */
+export async function listUpcomingMeetings(db: Tx, groupId: number, now: string, limit = 50) {
+  return db
+    .selectFrom("meeting")
+    .select([
+      ...LIST_COLUMNS,
+      (eb) =>
+        eb
+          .selectFrom("attendance")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("attendance.meeting_id", "=", "meeting.id")
+          .where("attendance.response", "=", "attending")
+          .as("attending_count"),
+    ])
+    .where("meeting.group_id", "=", groupId)
+    .where("meeting.ends_at", ">", now)
+    .orderBy("meeting.starts_at")
+    .limit(limit)
+    .execute();
+}
+
+export const PAST_MEETINGS_PAGE = 20;
+
+/** Meetings that have ended, most recent first, paginated by their start (keyset). */
+export async function listPastMeetings(db: Tx, groupId: number, now: string, options: { before?: string } = {}) {
+  let query = db
+    .selectFrom("meeting")
+    .select([
+      ...LIST_COLUMNS,
+      (eb) =>
+        eb
+          .selectFrom("attendance")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("attendance.meeting_id", "=", "meeting.id")
+          .where("attendance.attended", "=", 1)
+          .as("attended_count"),
+    ])
+    .where("meeting.group_id", "=", groupId)
+    .where("meeting.ends_at", "<=", now)
+    .orderBy("meeting.starts_at", "desc")
+    .limit(PAST_MEETINGS_PAGE + 1);
+  if (options.before) query = query.where("meeting.starts_at", "<", options.before);
+  const rows = await query.execute();
+  const meetings = rows.slice(0, PAST_MEETINGS_PAGE);
+  return { meetings, nextBefore: rows.length > PAST_MEETINGS_PAGE ? meetings[meetings.length - 1].starts_at : null };
+}
+
+export async function findMeeting(db: Tx, groupId: number, meetingId: number) {
+  return db
+    .selectFrom("meeting")
+    .leftJoin("user as organiser", "organiser.id", "meeting.created_by")
+    .leftJoin("user as scribe", "scribe.id", "meeting.minutes_by")
+    .selectAll("meeting")
+    .select(["organiser.display_name as organiser_name", "organiser.username as organiser_username", "scribe.display_name as scribe_name"])
+    .where("meeting.group_id", "=", groupId)
+    .where("meeting.id", "=", meetingId)
+    .executeTakeFirst();
+}
+
+/** Every member of the group with their answer and recorded attendance for one meeting, plus anyone recorded who has since left. */
+export async function listAttendance(db: Tx, groupId: number, meetingId: number) {
+  const members = await db
+    .selectFrom("group_membership")
+    .innerJoin("user", "user.id", "group_membership.user_id")
+    .leftJoin("attendance", (join) => join.onRef("attendance.user_id", "=", "user.id").on("attendance.meeting_id", "=", meetingId))
+    .select([
+      "user.id",
+      "user.username",
+      "user.display_name",
+      "user.organization",
+      "user.country",
+      "user.member_type",
+      "group_membership.role",
+      "attendance.response",
+      "attendance.attended",
+    ])
+    .where("group_membership.group_id", "=", groupId)
+    .where("user.status", "=", "approved")
+    .orderBy("user.display_name")
+    .execute();
+  const formerAttendees = await db
+    .selectFrom("attendance")
+    .innerJoin("user", "user.id", "attendance.user_id")
+    .select([
+      "user.id",
+      "user.username",
+      "user.display_name",
+      "user.organization",
+      "user.country",
+      "user.member_type",
+      "attendance.response",
+      "attendance.attended",
+    ])
+    .where("attendance.meeting_id", "=", meetingId)
+    .where("attendance.attended", "=", 1)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("group_membership")
+            .select("group_membership.user_id")
+            .whereRef("group_membership.user_id", "=", "attendance.user_id")
+            .where("group_membership.group_id", "=", groupId),
+        ),
+      ),
+    )
+    .execute();
+  return [...members, ...formerAttendees.map((row) => ({ ...row, role: null }))];
+}
+
+export async function findResponse(db: Tx, meetingId: number, userId: number) {
+  const row = await db
+    .selectFrom("attendance")
+    .select(["response", "attended"])
+    .where("meeting_id", "=", meetingId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Meetings for the calendar feed: from a year ago on, at most 500. */
+export async function listCalendarMeetings(db: Tx, groupId: number, since: string) {
+  return db
+    .selectFrom("meeting")
+    .selectAll()
+    .where("group_id", "=", groupId)
+    .where("starts_at", ">=", since)
+    .orderBy("starts_at")
+    .limit(500)
+    .execute();
+}
+
+/** Recent and upcoming meetings a proposal may refer to. */
+export async function listMeetingChoices(db: Tx, groupId: number) {
+  return db
+    .selectFrom("meeting")
+    .select(["id", "title", "starts_at"])
+    .where("group_id", "=", groupId)
+    .where("cancelled_at", "is", null)
+    .orderBy("starts_at", "desc")
+    .limit(30)
+    .execute();
+}

@@ -1,0 +1,70 @@
+// A chair edits the group's name, purpose, charter, and whether members join freely or on request.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { authorize } from "~/policies";
+import { requireGroupViewer } from "~/services/group-context.server";
+import { updateGroup } from "~/services/group-membership.server";
+import { groupSettingsSchema } from "~/utils/group-schemas";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
+  authorize(viewer, "group:edit", resource);
+  return {
+    settings: { name: group.name, purpose: group.purpose, visibility: group.visibility, charter: group.charter_md },
+    visibilities: group.visibility === "private" ? (["private"] as const) : (["open", "closed"] as const),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
+  authorize(viewer, "group:edit", resource);
+  const submission = parseWithZod(await request.formData(), { schema: groupSettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await updateGroup(db, viewer.id, group, submission.value);
+  if (!result.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+  }
+  return redirect(`/groups/${group.slug}?done=saved`);
+}
+
+export default function EditGroup() {
+  const { t } = useTranslation();
+  const { settings, visibilities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "group-settings",
+    lastResult: actionData?.result,
+    defaultValue: settings,
+    constraint: getZodConstraint(groupSettingsSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: groupSettingsSchema }),
+  });
+  return (
+    <section aria-labelledby="edit-title" className="panel">
+      <h2 id="edit-title">{t("groups.edit.title")}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <InputField meta={fields.name} label={t("groups.form.name")} required />
+        <TextareaField meta={fields.purpose} label={t("groups.purpose")} hint={t("groups.form.purposeHint")} rows={3} required />
+        <SelectField meta={fields.visibility} label={t("groups.form.visibility")} hint={t("groups.form.visibilityLockedHint")} required>
+          {visibilities.map((visibility) => (
+            <option key={visibility} value={visibility}>
+              {t(`visibility.${visibility}`)} — {t(`visibilityHint.${visibility}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextareaField meta={fields.charter} label={t("groups.charter")} hint={t("groups.form.markdownHint")} rows={20} required />
+        <div className="inline-form">
+          <button type="submit" className="button button--primary">
+            {t("common.save")}
+          </button>
+          <Link to="..">{t("common.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// A chair schedules a meeting: title, start and end in the organiser's time zone, place or video
+// link, agenda in markdown. The group's watchers are told.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MeetingFields } from "~/components/group/meeting-form";
+import { useGroupSpace } from "~/components/group/use-group-space";
+import { FormErrors } from "~/components/ui/field";
+import { authorize } from "~/policies";
+import { requireGroupViewer } from "~/services/group-context.server";
+import { meetingFormSchema } from "~/services/group-forms.server";
+import { scheduleMeeting } from "~/services/group-meetings.server";
+import { meetingSchema } from "~/utils/group-schemas";
+import { isTimeZone, timeZones } from "~/utils/time-zones";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
+  authorize(viewer, "meeting:schedule", resource);
+  return { timeZones: timeZones(), defaultTimeZone: isTimeZone(viewer.timeZone) ? viewer.timeZone : "UTC", title: group.name };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
+  authorize(viewer, "meeting:schedule", resource);
+  const submission = parseWithZod(await request.formData(), { schema: meetingFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const result = await scheduleMeeting(db, viewer.id, group, submission.value);
+  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
+  return redirect(`/groups/${group.slug}/meetings/${result.value.id}?done=scheduled`);
+}
+
+export default function NewMeeting() {
+  const { t } = useTranslation();
+  const { timeZones: zones, defaultTimeZone } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { group } = useGroupSpace();
+  const [form, fields] = useForm({
+    id: "meeting",
+    lastResult: actionData?.result,
+    defaultValue: { timeZone: defaultTimeZone },
+    constraint: getZodConstraint(meetingSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: meetingSchema }),
+  });
+  return (
+    <section aria-labelledby="new-meeting-title" className="panel">
+      <h2 id="new-meeting-title">{t("groups.meetings.schedule")}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <MeetingFields fields={fields} timeZones={zones} />
+        <div className="inline-form">
+          <button type="submit" className="button button--primary">
+            {t("groups.meetings.scheduleSubmit")}
+          </button>
+          <Link to={`/groups/${group.slug}/meetings`}>{t("common.cancel")}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

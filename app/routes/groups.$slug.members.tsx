@@ -1,0 +1,252 @@
+// The Members tab: who is in the group (role, organisation, country, member type), and for chairs
+// the join requests to answer, invitations, role changes and removals.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GROUP_ROLES } from "../../db/schema";
+import { MemberByline } from "~/components/member-card";
+import { Badge } from "~/components/ui/badge";
+import { FormErrors, InputField, SelectField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { countChairs, listGroupMembers } from "~/models/group.server";
+import { listPendingRequests } from "~/models/join-request.server";
+import { authorize, can } from "~/policies";
+import { readGroup, requireGroupViewer } from "~/services/group-context.server";
+import { changeGroupRole, decideRequest, inviteMember, removeMember } from "~/services/group-membership.server";
+import { badRequest } from "~/utils/http.server";
+import { inviteSchema, memberActionSchema } from "~/utils/group-schemas";
+import { countryName } from "~/utils/format";
+import { useSite } from "~/utils/use-site";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, db, group, resource } = await readGroup(request, params.slug);
+  const showMembers = can(viewer, "group:read-members", resource);
+  const manage = can(viewer, "group:manage-members", resource);
+  const [members, requests, chairs] = await Promise.all([
+    showMembers ? listGroupMembers(db, group.id) : [],
+    manage ? listPendingRequests(db, group.id) : [],
+    countChairs(db, group.id),
+  ]);
+  return {
+    showMembers,
+    manage,
+    members: members.map((member) => ({
+      ...member,
+      // A group always keeps a chair: the last one can be neither demoted nor removed.
+      isLastChair: member.role === "chair" && chairs <= 1,
+      isViewer: member.id === viewer?.id,
+    })),
+    requests,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
+  authorize(viewer, "group:manage-members", resource);
+  const formData = await request.formData();
+  if (formData.get("intent") === "invite") {
+    const submission = parseWithZod(formData, { schema: inviteSchema });
+    if (submission.status !== "success") return data({ intent: "invite", result: submission.reply(), error: null, target: null }, { status: 400 });
+    const result = await inviteMember(db, viewer.id, group, submission.value.username, submission.value.role);
+    if (!result.ok) {
+      return data(
+        { intent: "invite", result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }), error: null, target: null },
+        { status: result.status },
+      );
+    }
+    return redirect(`/groups/${group.slug}/members?done=invited&name=${encodeURIComponent(result.value.name)}`);
+  }
+  const parsed = memberActionSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const intent = String(formData.get("intent") ?? "");
+    if (!["role", "remove", "approve", "decline"].includes(intent)) badRequest();
+    const target = Number(formData.get("userId") ?? formData.get("requestId"));
+    return data({ intent, result: undefined, error: parsed.error.issues[0]?.message ?? "validation.formInvalid", target }, { status: 400 });
+  }
+  const value = parsed.data;
+  if (value.intent === "role" || value.intent === "remove") {
+    const result =
+      value.intent === "role" ? await changeGroupRole(db, viewer.id, group, value.userId, value.role) : await removeMember(db, viewer.id, group, value.userId);
+    if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.userId }, { status: result.status });
+    return redirect(`/groups/${group.slug}/members?done=${value.intent === "role" ? "role" : "removed"}`);
+  }
+  const result = await decideRequest(db, viewer.id, group, value.requestId, value.intent, value.response);
+  if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.requestId }, { status: result.status });
+  return redirect(`/groups/${group.slug}/members?done=${value.intent === "approve" ? "approved" : "declined"}#requests`);
+}
+
+const NOTICES = {
+  invited: "groups.notices.invited",
+  role: "groups.notices.roleChanged",
+  removed: "groups.notices.removed",
+  approved: "groups.notices.approved",
+  declined: "groups.notices.declined",
+} as const;
+
+export default function GroupMembers() {
+  const { t } = useTranslation();
+  const { showMembers, manage, members, requests } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { date, language } = useSite();
+  const done = searchParams.get("done") as keyof typeof NOTICES | null;
+  const [inviteForm, inviteFields] = useForm({
+    id: "invite",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    defaultValue: { role: "member" },
+    constraint: getZodConstraint(inviteSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+  });
+  const errorFor = (intent: string[], id: number) =>
+    actionData && actionData.error && intent.includes(actionData.intent) && actionData.target === id ? actionData.error : null;
+
+  return (
+    <div className="stack">
+      {done && NOTICES[done] ? <Notice>{t(NOTICES[done], { name: searchParams.get("name") ?? "" })}</Notice> : null}
+      {manage ? (
+        <section aria-labelledby="requests" className="panel">
+          <h2 id="requests">{t("groups.requests.title")}</h2>
+          {requests.length === 0 ? <p className="muted">{t("groups.requests.none")}</p> : null}
+          <ul className="application-list">
+            {requests.map((req) => {
+              const error = errorFor(["approve", "decline"], req.id);
+              return (
+                <li key={req.id} className="card join-request" aria-labelledby={`request-${req.id}`}>
+                  <h3 id={`request-${req.id}`}>
+                    <Link to={`/members/${req.username}`}>{req.display_name}</Link>
+                  </h3>
+                  <p className="muted">
+                    {req.organization} · {countryName(req.country, language)} · {t(`memberType.${req.member_type}`)} ·{" "}
+                    {t("groups.requests.asked", { date: date(req.created_at, true) })}
+                  </p>
+                  <blockquote className="motivation">{req.motivation}</blockquote>
+                  {error ? (
+                    <p className="form-errors" role="alert">
+                      {t(error as never)}
+                    </p>
+                  ) : null}
+                  <Form method="post" className="join-request__actions">
+                    <input type="hidden" name="requestId" value={req.id} />
+                    <div className="field">
+                      <label htmlFor={`response-${req.id}`} className="field__label">
+                        {t("groups.requests.response")} <span className="field__optional">({t("common.optional")})</span>
+                      </label>
+                      <input id={`response-${req.id}`} name="response" maxLength={1000} />
+                    </div>
+                    <button type="submit" name="intent" value="approve" className="button button--primary">
+                      {t("groups.requests.approve", { name: req.display_name })}
+                    </button>
+                    <button type="submit" name="intent" value="decline" className="button">
+                      {t("groups.requests.decline", { name: req.display_name })}
+                    </button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t("groups.members")}</h2>
+        {!showMembers ? (
+          <p className="muted">{t("groups.membersOnly")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table group-members">
+              <thead>
+                <tr>
+                  <th scope="col">{t("groups.memberTable.member")}</th>
+                  <th scope="col">{t("groups.role")}</th>
+                  <th scope="col">{t("groups.memberTable.since")}</th>
+                  {manage ? <th scope="col">{t("groups.memberTable.manage")}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((member) => {
+                  const error = errorFor(["role", "remove"], member.id);
+                  return (
+                    <tr key={member.id}>
+                      <td>
+                        <MemberByline member={member} />
+                        {member.isViewer ? <Badge>{t("admin.you")}</Badge> : null}
+                        {error ? (
+                          <p className="form-errors" role="alert">
+                            {t(error as never)}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td>
+                        <Badge tone={member.role === "chair" ? "info" : "neutral"}>{t(`groupRole.${member.role}`)}</Badge>
+                      </td>
+                      <td>{date(member.joined_at)}</td>
+                      {manage ? (
+                        <td>
+                          {member.isLastChair ? (
+                            <span className="muted">{t("groups.memberTable.lastChair")}</span>
+                          ) : (
+                            <div className="member-actions">
+                              <Form method="post" className="inline-form">
+                                <input type="hidden" name="intent" value="role" />
+                                <input type="hidden" name="userId" value={member.id} />
+                                <label htmlFor={`role-${member.id}`} className="visually-hidden">
+                                  {t("groups.memberTable.roleOf", { name: member.display_name })}
+                                </label>
+                                <select id={`role-${member.id}`} name="role" defaultValue={member.role}>
+                                  {GROUP_ROLES.map((role) => (
+                                    <option key={role} value={role}>
+                                      {t(`groupRole.${role}`)}
+                                    </option>
+                                  ))}
+                                </select>
+                                <button type="submit" className="button button--quiet">
+                                  {t("groups.memberTable.changeRole")}
+                                </button>
+                              </Form>
+                              <Form method="post" className="inline-form">
+                                <input type="hidden" name="intent" value="remove" />
+                                <input type="hidden" name="userId" value={member.id} />
+                                <button type="submit" className="button button--quiet button--danger-text">
+                                  {t("groups.memberTable.remove", { name: member.display_name })}
+                                </button>
+                              </Form>
+                            </div>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {manage ? (
+        <section aria-labelledby="invite-title" className="panel">
+          <h2 id="invite-title">{t("groups.invite.title")}</h2>
+          <p>{t("groups.invite.intro")}</p>
+          <Form method="post" {...getFormProps(inviteForm)} className="stack">
+            <input type="hidden" name="intent" value="invite" />
+            <FormErrors errors={inviteForm.errors} />
+            <InputField meta={inviteFields.username} label={t("groups.invite.username")} hint={t("groups.invite.usernameHint")} required />
+            <SelectField meta={inviteFields.role} label={t("groups.role")} required>
+              {GROUP_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`groupRole.${role}`)}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button--primary">
+              {t("groups.invite.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

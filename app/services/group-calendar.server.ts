@@ -1,0 +1,27 @@
+// A meeting as an iCalendar event: the same UID in the single-meeting file and in the feed, so
+// calendar applications update rather than duplicate it.
+import type { WorkingGroup } from "../../db/schema";
+import type { Meeting } from "../../db/tables/groups";
+import type { CalendarEvent } from "~/utils/ical.server";
+
+export function meetingEvent(meeting: Meeting, group: Pick<WorkingGroup, "slug" | "name">, origin: string): CalendarEvent {
+  const url = `${origin}/groups/${group.slug}/meetings/${meeting.id}`;
+  const host = new URL(origin).host;
+  const description = [meeting.agenda_md.trim(), meeting.video_url ? meeting.video_url : "", url].filter(Boolean).join("\n\n");
+  return {
+    uid: `meeting-${meeting.id}@${host}`,
+    sequence: meeting.sequence,
+    stamp: meeting.updated_at,
+    created: meeting.created_at,
+    lastModified: meeting.updated_at,
+    start: meeting.starts_at,
+    end: meeting.ends_at,
+    timeZone: meeting.time_zone,
+    summary: `${meeting.title} — ${group.name}`,
+    description,
+    location: meeting.location || meeting.video_url || undefined,
+    url,
+    cancelled: meeting.cancelled_at !== null,
+    categories: [group.name],
+  };
+}
