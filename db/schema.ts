@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { DocumentTables } from "./tables/documents";
 import type { ForumTables } from "./tables/forums";
 import type { GroupTables } from "./tables/groups";
+import type { SearchTables } from "./tables/search";
 
 /** A column the database fills in by default (timestamps written as ISO 8601 UTC text). */
 type DefaultedText = ColumnType<string, string | undefined, string>;
@@ -30,6 +31,8 @@ export const DOCUMENT_STATUSES = [
   "withdrawn",
 ] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export const REVISION_KINDS = ["create", "edit", "merge", "restore", "proposal", "import"] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -126,6 +129,12 @@ export interface DocumentTable {
   tags: DefaultedText;
   status: DocumentStatus;
   head_revision_id: number | null;
+  /** Why it was withdrawn or superseded (documents migration). */
+  status_reason: DefaultedText;
+  /** The document that supersedes this one, or that readers should turn to instead. */
+  successor_id: number | null;
+  status_changed_at: string | null;
+  created_by: number | null;
   created_at: DefaultedText;
   updated_at: DefaultedText;
 }
@@ -137,6 +146,18 @@ export interface RevisionTable {
   author_id: number | null;
   message: string;
   body_md: string;
+  /** Rendered at write time; null for revisions imported with a published version (rendered there). */
+  body_html: string | null;
+  toc: string | null;
+  /** JSON: the revision's sections with their stable keys (see app/services/document-sections.server.ts). */
+  sections: string | null;
+  kind: ColumnType<RevisionKind, RevisionKind | undefined, RevisionKind>;
+  /** The revision the author started from, when the save was merged with newer revisions. */
+  based_on_id: number | null;
+  restored_from_id: number | null;
+  proposal_id: number | null;
+  chars_added: ColumnType<number, number | undefined, number>;
+  chars_removed: ColumnType<number, number | undefined, number>;
   created_at: DefaultedText;
 }
 
@@ -154,6 +175,10 @@ export interface PublishedVersionTable {
   review_due: string | null;
   published_by: number | null;
   published_at: DefaultedText;
+  /** For a translation: the version of its source it follows. */
+  source_version: string | null;
+  /** JSON snapshot of the disposition table published with this version. */
+  dispositions: DefaultedText;
 }
 
 export interface NotificationTable {
@@ -173,7 +198,7 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
-export interface Database extends ForumTables, GroupTables, DocumentTables {
+export interface Database extends ForumTables, GroupTables, DocumentTables, SearchTables {
   user: UserTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;

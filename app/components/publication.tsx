@@ -1,8 +1,9 @@
 // A published version of a framework, as the library shows and prints it.
-import { Link } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loadPublication } from "~/services/library.server";
 import { useSite } from "~/utils/use-site";
+import { DispositionTable } from "./document/disposition-table";
 import { Badge } from "./ui/badge";
 
 type Publication = Awaited<ReturnType<typeof loadPublication>>;
@@ -10,9 +11,12 @@ type Publication = Awaited<ReturnType<typeof loadPublication>>;
 export function PublicationView({ publication, origin }: { publication: Publication; origin: string }) {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, version, latestVersion, versions, translations } = publication;
+  const [params] = useSearchParams();
+  const { document, version, latestVersion, previousVersion, versions, translations, dispositions, outOfDateWith, successor, consultationOpen } =
+    publication;
   const isLatest = version.version === latestVersion;
   const citeUrl = `${origin}/library/${document.slug}/v/${version.version}`;
+  const closedRecord = document.status === "withdrawn" || document.status === "superseded";
   return (
     <div className="page publication">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
@@ -21,10 +25,45 @@ export function PublicationView({ publication, origin }: { publication: Publicat
       <p className="print-only print-header">
         {document.title} — {t("library.version", { version: version.version })} — {citeUrl}
       </p>
+      {params.get("published") ? (
+        <p className="notice notice--success no-print" role="status">
+          {t("library.justPublished", { version: version.version })}
+        </p>
+      ) : null}
+      {closedRecord ? (
+        <div className="notice notice--warning publication__status" role="note">
+          <p>
+            <strong>
+              {document.status === "withdrawn"
+                ? t("library.withdrawnNotice", { date: date(document.statusChangedAt) })
+                : t("library.supersededNotice", { date: date(document.statusChangedAt) })}
+            </strong>
+          </p>
+          {document.statusReason ? <p className="doc-pre-line">{document.statusReason}</p> : null}
+          {successor ? (
+            <p>
+              {t("library.successor")} <Link to={`/library/${successor.slug}`}>{successor.title}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {!isLatest ? (
         <p className="notice notice--warning no-print">
           {t("library.viewingOld", { version: version.version, latest: latestVersion })}{" "}
           <Link to={`/library/${document.slug}`}>{t("library.readLatest")}</Link>
+        </p>
+      ) : null}
+      {outOfDateWith && isLatest ? (
+        <p className="notice notice--warning">{t("library.translationOutOfDate", { version: outOfDateWith })}</p>
+      ) : null}
+      {consultationOpen && isLatest && !closedRecord ? (
+        <p className="notice notice--info no-print">
+          {t("library.nextDraftInConsultation", { date: date(consultationOpen.closesAt, true) })}{" "}
+          {consultationOpen.canTakePart ? (
+            <Link to={`/documents/${document.slug}`}>{t("library.takePart")}</Link>
+          ) : !consultationOpen.signedIn ? (
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/documents/${document.slug}`)}`}>{t("library.signInToTakePart")}</Link>
+          ) : null}
         </p>
       ) : null}
       <header className="page-header">
@@ -34,6 +73,9 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             {document.summary}
           </p>
         ) : null}
+        <p className="publication__version-line">
+          {t("library.version", { version: version.version })} · {t("library.published", { date: date(version.published_at) })} · {document.groupName}
+        </p>
       </header>
       <div className="with-sidebar with-sidebar--left">
         <aside className="sidebar publication__aside">
@@ -64,6 +106,12 @@ export function PublicationView({ publication, origin }: { publication: Publicat
               ) : null}
               <dt>{t("library.language")}</dt>
               <dd>{t(`languageName.${document.language}`)}</dd>
+              {version.publisher_name ? (
+                <>
+                  <dt>{t("library.publishedBy")}</dt>
+                  <dd>{version.publisher_name}</dd>
+                </>
+              ) : null}
             </dl>
           </section>
           {version.toc.length ? (
@@ -95,6 +143,13 @@ export function PublicationView({ publication, origin }: { publication: Publicat
                 </li>
               ))}
             </ul>
+            {previousVersion ? (
+              <p>
+                <Link to={`/library/${document.slug}/changes?from=${previousVersion}&to=${version.version}`}>
+                  {t("library.whatChanged", { from: previousVersion, to: version.version })}
+                </Link>
+              </p>
+            ) : null}
           </section>
           {translations.length ? (
             <section aria-labelledby="doc-translations" className="no-print">
@@ -102,13 +157,24 @@ export function PublicationView({ publication, origin }: { publication: Publicat
               <ul className="plain-list">
                 {translations.map((tr) => (
                   <li key={tr.slug}>
-                    <Link to={`/library/${tr.slug}`} lang={tr.language} hrefLang={tr.language}>
-                      {tr.title}
-                    </Link>{" "}
+                    {tr.version ? (
+                      <Link to={`/library/${tr.slug}`} lang={tr.language} hrefLang={tr.language}>
+                        {tr.title}
+                      </Link>
+                    ) : (
+                      <span lang={tr.language}>{tr.title}</span>
+                    )}{" "}
                     <span className="muted">
                       {t(`languageName.${tr.language}`)}
-                      {tr.version ? ` · ${t("library.version", { version: tr.version })}` : ""}
+                      {tr.version ? ` · ${t("library.version", { version: tr.version })}` : ` · ${t("library.inPreparation")}`}
+                      {tr.isSource ? ` · ${t("library.original")}` : ""}
                     </span>
+                    {tr.outOfDateWith ? (
+                      <>
+                        {" "}
+                        <Badge tone="warning">{t("library.outOfDate", { version: tr.outOfDateWith })}</Badge>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -130,6 +196,14 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             <button type="button" className="button button--quiet print-button" onClick={() => window.print()}>
               {t("library.print")}
             </button>
+            {publication.canOpenWorkspace ? (
+              <>
+                {" "}
+                <Link to={`/documents/${document.slug}`} className="button button--quiet">
+                  {t("library.openWorkspace")}
+                </Link>
+              </>
+            ) : null}
           </p>
         </aside>
         <article className="prose" lang={document.language} dangerouslySetInnerHTML={{ __html: version.body_html }} />
@@ -137,7 +211,14 @@ export function PublicationView({ publication, origin }: { publication: Publicat
       {version.notes ? (
         <section aria-labelledby="doc-notes" className="panel">
           <h2 id="doc-notes">{t("library.notes")}</h2>
-          <p>{version.notes}</p>
+          <p className="doc-pre-line">{version.notes}</p>
+        </section>
+      ) : null}
+      {dispositions.length ? (
+        <section aria-labelledby="doc-dispositions" className="panel publication__dispositions">
+          <h2 id="doc-dispositions">{t("library.dispositions")}</h2>
+          <p className="muted">{t("library.dispositionsIntro", { count: dispositions.length })}</p>
+          <DispositionTable rows={dispositions} sectionLink={(anchor) => `#${anchor}`} />
         </section>
       ) : null}
     </div>

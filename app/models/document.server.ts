@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import type { Language } from "../../db/schema";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database, DocumentStatus, Language } from "../../db/schema";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import type { TocEntry } from "~/utils/markdown.server";
@@ -9,6 +9,7 @@ export interface LibraryFilters {
   tag?: string;
   group?: string;
   language?: Language;
+  status?: "published" | "superseded" | "withdrawn";
   sort?: "recent" | "title";
 }
 
@@ -45,6 +46,7 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
     ]);
   if (filters.group) query = query.where("working_group.slug", "=", filters.group);
   if (filters.language) query = query.where("document.language", "=", filters.language);
+  if (filters.status) query = query.where("document.status", "=", filters.status);
   if (filters.tag) {
     query = query.where(sql<boolean>`exists (select 1 from json_each(document.tags) where json_each.value = ${filters.tag})`);
   }
@@ -93,30 +95,221 @@ export async function findVersion(db: Tx, documentId: number, version?: string) 
   return row ? { ...row, toc: JSON.parse(row.toc) as TocEntry[] } : undefined;
 }
 
-/** The other language versions of a document that the viewer may read, with their latest published version. */
-export async function listTranslations(db: Tx, document: { id: number; family_id: number | null }, scope: ReadableScope) {
-  if (document.family_id === null) return [];
-  return db
+export async function listTags(db: Tx, scope: ReadableScope) {
+  const rows = await db
+    .selectFrom("document")
+    .innerJoin("working_group", "working_group.id", "document.group_id")
+    .innerJoin(sql<{ value: string }>`json_each(document.tags)`.as("tag"), (join) => join.onTrue())
+    .select(sql<string>`distinct tag.value`.as("tag"))
+    .where(groupVisible(scope))
+    .where("document.status", "in", ["published", "superseded", "withdrawn"])
+    .orderBy("tag")
+    .execute();
+  return rows.map((row) => row.tag);
+}
+
+const latestVersionOf = (column: "published_version.version" | "published_version.published_at" | "published_version.source_version") =>
+  (eb: ExpressionBuilder<Database, "document">) =>
+    eb
+      .selectFrom("published_version")
+      .select(column)
+      .whereRef("published_version.document_id", "=", "document.id")
+      .orderBy("major", "desc")
+      .orderBy("minor", "desc")
+      .limit(1);
+
+/** Compares "1.10" and "1.9" as versions. */
+export function compareVersions(a: string, b: string): number {
+  const [am, an] = a.split(".").map(Number);
+  const [bm, bn] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+
+export interface FamilyMember {
+  id: number;
+  slug: string;
+  title: string;
+  language: Language;
+  status: DocumentStatus;
+  isSource: boolean;
+  version: string | null;
+  publishedAt: string | null;
+  /** For a translation: the newer version of its source it has not caught up with, if any. */
+  outOfDateWith: string | null;
+}
+
+/**
+ * Every document of a family the viewer may read (the source is the document whose id is the
+ * family id), each translation marked out of date when its source has published a newer version
+ * than the one it follows.
+ */
+export async function listFamily(db: Tx, familyId: number | null, scope: ReadableScope): Promise<FamilyMember[]> {
+  if (familyId === null) return [];
+  const rows = await db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
     .select([
+      "document.id",
       "document.slug",
       "document.title",
       "document.language",
+      "document.status",
+      (eb) => latestVersionOf("published_version.version")(eb).as("version"),
+      (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
+      (eb) => latestVersionOf("published_version.source_version")(eb).as("source_version"),
+    ])
+    .where("document.family_id", "=", familyId)
+    .where(groupVisible(scope))
+    .orderBy("document.language")
+    .execute();
+  // The source's version is needed even when its group is hidden from the viewer.
+  const source = await db
+    .selectFrom("document")
+    .select([
+      (eb) => latestVersionOf("published_version.version")(eb).as("version"),
+      (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
+    ])
+    .where("document.id", "=", familyId)
+    .executeTakeFirst();
+  return rows.map((row) => {
+    const isSource = row.id === familyId;
+    let outOfDateWith: string | null = null;
+    if (!isSource && source?.version && row.version) {
+      const behind = row.source_version
+        ? compareVersions(source.version, row.source_version) > 0
+        : (source.published_at ?? "") > (row.published_at ?? "");
+      if (behind) outOfDateWith = source.version;
+    }
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      language: row.language,
+      status: row.status,
+      isSource,
+      version: row.version ?? null,
+      publishedAt: row.published_at ?? null,
+      outOfDateWith,
+    };
+  });
+}
+
+/** The other language versions of a document that the viewer may read, with their latest published version. */
+export async function listTranslations(db: Tx, document: { id: number; family_id: number | null }, scope: ReadableScope) {
+  return (await listFamily(db, document.family_id, scope)).filter((member) => member.id !== document.id);
+}
+
+/** The group's documents for its Documents tab: published state, draft state and open work. */
+export async function listDocumentsOfGroupDetailed(db: Tx, groupId: number) {
+  return db
+    .selectFrom("document")
+    .leftJoin("revision as head", "head.id", "document.head_revision_id")
+    .leftJoin("user as head_author", "head_author.id", "head.author_id")
+    .select([
+      "document.id",
+      "document.slug",
+      "document.title",
+      "document.summary",
+      "document.language",
+      "document.status",
+      "document.tags",
+      "document.updated_at",
+      "head.created_at as head_at",
+      "head_author.display_name as head_author_name",
+      (eb) => latestVersionOf("published_version.version")(eb).as("version"),
+      (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
       (eb) =>
         eb
           .selectFrom("published_version")
-          .select("published_version.version")
+          .select("published_version.revision_id")
           .whereRef("published_version.document_id", "=", "document.id")
           .orderBy("major", "desc")
           .orderBy("minor", "desc")
           .limit(1)
-          .as("version"),
+          .as("published_revision_id"),
+      (eb) =>
+        eb
+          .selectFrom("change_proposal")
+          .select((e) => e.fn.countAll<number>().as("n"))
+          .whereRef("change_proposal.document_id", "=", "document.id")
+          .where("change_proposal.status", "=", "open")
+          .as("open_proposals"),
+      (eb) =>
+        eb
+          .selectFrom("consultation")
+          .select("consultation.closes_at")
+          .whereRef("consultation.document_id", "=", "document.id")
+          .orderBy("consultation.id", "desc")
+          .limit(1)
+          .as("consultation_closes_at"),
+      (eb) =>
+        eb
+          .selectFrom("consultation")
+          .select("consultation.opens_at")
+          .whereRef("consultation.document_id", "=", "document.id")
+          .orderBy("consultation.id", "desc")
+          .limit(1)
+          .as("consultation_opens_at"),
+      (eb) =>
+        eb
+          .selectFrom("consultation")
+          .select("consultation.audience")
+          .whereRef("consultation.document_id", "=", "document.id")
+          .orderBy("consultation.id", "desc")
+          .limit(1)
+          .as("consultation_audience"),
+      "document.head_revision_id",
     ])
-    .where("document.family_id", "=", document.family_id)
-    .where("document.id", "!=", document.id)
+    .where("document.group_id", "=", groupId)
+    .orderBy("document.title")
+    .execute();
+}
+
+export async function slugTaken(db: Tx, slug: string) {
+  return (await db.selectFrom("document").select("id").where("slug", "=", slug).executeTakeFirst()) !== undefined;
+}
+
+export async function findDocumentById(db: Tx, id: number) {
+  return db.selectFrom("document").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Documents a successor can be chosen among: those of readable groups, other than this one. */
+export async function listSuccessorCandidates(db: Tx, documentId: number, scope: ReadableScope) {
+  return db
+    .selectFrom("document")
+    .innerJoin("working_group", "working_group.id", "document.group_id")
+    .select(["document.id", "document.slug", "document.title", "document.language"])
+    .where("document.id", "!=", documentId)
+    .where("document.status", "not in", ["withdrawn", "superseded"])
     .where(groupVisible(scope))
-    .orderBy("document.language")
+    .orderBy("document.title")
+    .execute();
+}
+
+/** Each published version of documents in public groups, newest first: the library's feed. */
+export async function listPublicPublications(db: Tx, limit = 50) {
+  return db
+    .selectFrom("published_version")
+    .innerJoin("document", "document.id", "published_version.document_id")
+    .innerJoin("working_group", "working_group.id", "document.group_id")
+    .leftJoin("user", "user.id", "published_version.published_by")
+    .select([
+      "published_version.id",
+      "published_version.version",
+      "published_version.title",
+      "published_version.notes",
+      "published_version.published_at",
+      "published_version.body_html",
+      "document.slug",
+      "document.summary",
+      "document.language",
+      "working_group.name as group_name",
+      "user.display_name as publisher_name",
+    ])
+    .where("working_group.visibility", "!=", "private")
+    .orderBy("published_version.published_at", "desc")
+    .orderBy("published_version.id", "desc")
+    .limit(limit)
     .execute();
 }
 
@@ -130,15 +323,7 @@ export async function listDocumentsOfGroup(db: Tx, groupId: number) {
       "document.language",
       "document.status",
       "document.updated_at",
-      (eb) =>
-        eb
-          .selectFrom("published_version")
-          .select("published_version.version")
-          .whereRef("published_version.document_id", "=", "document.id")
-          .orderBy("major", "desc")
-          .orderBy("minor", "desc")
-          .limit(1)
-          .as("version"),
+      (eb) => latestVersionOf("published_version.version")(eb).as("version"),
     ])
     .where("document.group_id", "=", groupId)
     .orderBy("document.title")
@@ -146,15 +331,15 @@ export async function listDocumentsOfGroup(db: Tx, groupId: number) {
   return rows;
 }
 
-export async function listTags(db: Tx, scope: ReadableScope) {
-  const rows = await db
+/** Documents another can be declared a translation of: the sources of families the viewer may read. */
+export async function listTranslationSources(db: Tx, scope: ReadableScope, exceptId?: number) {
+  let query = db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
-    .innerJoin(sql<{ value: string }>`json_each(document.tags)`.as("tag"), (join) => join.onTrue())
-    .select(sql<string>`distinct tag.value`.as("tag"))
+    .select(["document.id", "document.slug", "document.title", "document.language"])
+    .where((eb) => eb.or([eb("document.family_id", "is", null), eb("document.family_id", "=", eb.ref("document.id"))]))
     .where(groupVisible(scope))
-    .where("document.status", "in", ["published", "superseded", "withdrawn"])
-    .orderBy("tag")
-    .execute();
-  return rows.map((row) => row.tag);
+    .orderBy("document.title");
+  if (exceptId !== undefined) query = query.where("document.id", "!=", exceptId);
+  return query.execute();
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../../db/schema";
@@ -14,6 +14,10 @@ import { useSite } from "~/utils/use-site";
 
 export const handle: RouteHandle = { title: (t) => t("library.title") };
 
+const STATUSES = ["published", "superseded", "withdrawn"] as const;
+
+export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: "/library/feed.xml" }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = readableScope(viewer);
@@ -23,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tag: url.searchParams.get("topic")?.slice(0, 60) || undefined,
     group: url.searchParams.get("group")?.slice(0, 100) || undefined,
     language: isLanguage(language) ? language : undefined,
+    status: STATUSES.find((status) => status === url.searchParams.get("status")),
     sort: url.searchParams.get("sort") === "title" ? ("title" as const) : ("recent" as const),
   };
   const db = getDb();
@@ -83,6 +88,19 @@ export default function Library() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="library-status" className="field__label">
+            {t("library.status")}
+          </label>
+          <select id="library-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("library.allStatuses")}</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`documentStatus.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="library-sort" className="field__label">
             {t("library.sort")}
           </label>
@@ -95,6 +113,11 @@ export default function Library() {
           {t("common.filter")}
         </button>
       </Form>
+      <p className="no-print">
+        <a href="/library/feed.xml" className="feed-link">
+          {t("library.feed")}
+        </a>
+      </p>
       {documents.length ? (
         <ul className="card-list">
           {documents.map((doc) => (

@@ -1,20 +1,56 @@
-// Reading a published document: the version asked for (or the latest), with everything its page shows.
-import { findDocumentBySlug, findVersion, listTranslations, listVersions } from "~/models/document.server";
-import { authorize, readableScope, type Viewer } from "~/policies";
+// Reading a published document: the version asked for (or the latest), with everything its page
+// shows — versions, translations (and whether this one is behind its source), the disposition
+// table, the successor of a withdrawn or superseded document, and what changed between versions.
+import { latestConsultation } from "~/models/consultation.server";
+import { findDocumentById, findDocumentBySlug, findVersion, listFamily, listVersions } from "~/models/document.server";
+import { findRevisionSource } from "~/models/revision.server";
+import { authorize, can, readableScope, type Viewer } from "~/policies";
+import { consultationState } from "~/policies/documents";
 import type { DB } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { compareTexts } from "./document-diff.server";
+import type { DispositionRow } from "./document-publisher.server";
+import { documentPermissions, documentResource } from "./documents.server";
 
-export async function loadPublication(db: DB, viewer: Viewer | null, slug: string, version?: string) {
+const VERSION = /^\d{1,4}\.\d{1,4}$/;
+
+async function readableDocument(db: DB, viewer: Viewer | null, slug: string) {
   const document = await findDocumentBySlug(db, slug);
   if (!document) notFound();
   authorize(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility });
-  if (version !== undefined && !/^\d{1,4}\.\d{1,4}$/.test(version)) notFound();
-  const [current, versions, translations] = await Promise.all([
+  return document;
+}
+
+export async function loadPublication(db: DB, viewer: Viewer | null, slug: string, version?: string) {
+  const document = await readableDocument(db, viewer, slug);
+  if (version !== undefined && !VERSION.test(version)) notFound();
+  const scope = readableScope(viewer);
+  const [current, versions, family, consultation] = await Promise.all([
     findVersion(db, document.id, version),
     listVersions(db, document.id),
-    listTranslations(db, document, readableScope(viewer)),
+    listFamily(db, document.family_id, scope),
+    latestConsultation(db, document.id),
   ]);
   if (!current) notFound();
+  const self = family.find((member) => member.id === document.id);
+  const index = versions.findIndex((v) => v.version === current.version);
+  const previous = index >= 0 ? versions[index + 1] : undefined;
+  let successor: { slug: string; title: string } | null = null;
+  if (document.successor_id !== null) {
+    const target = await findDocumentById(db, document.successor_id);
+    if (target) {
+      const group = await db.selectFrom("working_group").select(["id", "visibility"]).where("id", "=", target.group_id).executeTakeFirst();
+      if (group && can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })) {
+        successor = { slug: target.slug, title: target.title };
+      }
+    }
+  }
+  const permissions = documentPermissions(viewer, documentResource(document, consultation ?? null));
+  const consultationOpen =
+    consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
+      ? { closesAt: consultation.closes_at, audience: consultation.audience, canTakePart: permissions.comment, signedIn: viewer !== null }
+      : null;
+  const { dispositions, ...version_ } = current;
   return {
     document: {
       slug: document.slug,
@@ -22,13 +58,57 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
       summary: document.summary,
       language: document.language,
       status: document.status,
+      statusReason: document.status_reason,
+      statusChangedAt: document.status_changed_at,
       tags: document.tags,
       groupSlug: document.group_slug,
       groupName: document.group_name,
     },
-    version: current,
+    version: version_,
+    dispositions: JSON.parse(dispositions || "[]") as DispositionRow[],
     latestVersion: versions[0]?.version ?? current.version,
+    previousVersion: previous?.version ?? null,
     versions,
-    translations,
+    translations: family.filter((member) => member.id !== document.id),
+    outOfDateWith: self?.outOfDateWith ?? null,
+    successor,
+    consultationOpen,
+    canOpenWorkspace: permissions.readDraft,
+  };
+}
+
+/** What changed between two published versions of a document (word-level, from their sources). */
+export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, from: string | null, to: string | null) {
+  const document = await readableDocument(db, viewer, slug);
+  const versions = await listVersions(db, document.id);
+  if (versions.length === 0) notFound();
+  const pick = (value: string | null, fallback: (typeof versions)[number] | undefined) => {
+    if (value === null || value === "") return fallback;
+    if (!VERSION.test(value)) notFound();
+    const found = versions.find((v) => v.version === value);
+    if (!found) notFound();
+    return found;
+  };
+  const toVersion = pick(to, versions[0])!;
+  const toIndex = versions.indexOf(toVersion);
+  const fromVersion = pick(from, versions[toIndex + 1] ?? toVersion)!;
+  const rows = await db
+    .selectFrom("published_version")
+    .select(["version", "revision_id", "title", "published_at"])
+    .where("document_id", "=", document.id)
+    .where("version", "in", [fromVersion.version, toVersion.version])
+    .execute();
+  const revisionOf = (v: string) => rows.find((row) => row.version === v)!;
+  const [oldSource, newSource] = await Promise.all([
+    findRevisionSource(db, document.id, revisionOf(fromVersion.version).revision_id),
+    findRevisionSource(db, document.id, revisionOf(toVersion.version).revision_id),
+  ]);
+  if (!oldSource || !newSource) notFound();
+  return {
+    document: { slug: document.slug, title: document.title, language: document.language, groupName: document.group_name },
+    from: { version: fromVersion.version, publishedAt: fromVersion.published_at },
+    to: { version: toVersion.version, publishedAt: toVersion.published_at, notes: toVersion.notes },
+    versions: versions.map((v) => v.version),
+    comparison: compareTexts(oldSource.body_md, newSource.body_md),
   };
 }

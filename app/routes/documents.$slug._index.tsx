@@ -1,0 +1,192 @@
+// The current draft, section by section, with each section's comment threads; comments whose
+// section no longer exists are listed as made on an earlier revision, with a link to it.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CommentThread, NewCommentForm, type FormError, type Thread } from "~/components/document/comments";
+import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { Notice } from "~/components/ui/notice";
+import { findComment, listComments } from "~/models/doc-comment.server";
+import { findRevision } from "~/models/revision.server";
+import { authorize } from "~/policies";
+import { authorizeContribution } from "~/policies/documents";
+import { latestPublished } from "~/services/document-publisher.server";
+import { DOCUMENT_KEY, sectionsOf, splitHtmlBySections } from "~/services/document-sections.server";
+import { addComment, buildThreads, readWorkspace, requireDocumentViewer, resolveComment } from "~/services/documents.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { useSite } from "~/utils/use-site";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug, { toLibrary: true });
+  const [head, comments, published] = await Promise.all([
+    findRevision(db, document.id, document.head_revision_id!),
+    listComments(db, document.id),
+    latestPublished(db, document.id),
+  ]);
+  if (!head) notFound();
+  const sections = splitHtmlBySections(head.body_html, sectionsOf(head));
+  const present = new Set(sections.map((s) => s.key));
+  const threads = buildThreads(comments, viewer, resource);
+  return {
+    document: { slug: document.slug, language: document.language, summary: document.summary },
+    head: { id: head.id, createdAt: head.created_at, authorName: head.author_name, message: head.message },
+    published: published ? { version: published.version, revisionId: published.revision_id } : null,
+    sections,
+    threads: threads.filter((t) => present.has(t.sectionKey) || t.sectionKey === DOCUMENT_KEY),
+    earlier: threads.filter((t) => !present.has(t.sectionKey) && t.sectionKey !== DOCUMENT_KEY),
+    permissions,
+    viewerLabel: viewer ? { name: viewer.displayName, pending: viewer.status !== "approved" } : null,
+  };
+}
+
+const commentSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("comment"),
+    section: z.string().min(1).max(200),
+    revision: z.coerce.number().int().positive(),
+    body: z.string().max(20_000, "documents.errors.commentTooLong").refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
+  }),
+  z.object({
+    intent: z.literal("reply"),
+    parent: z.coerce.number().int().positive(),
+    body: z.string().max(20_000, "documents.errors.commentTooLong").refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
+  }),
+  z.object({ intent: z.enum(["resolve", "reopen"]), comment: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = commentSchema.safeParse(form);
+  if (!parsed.success) {
+    const intent = String(form.intent ?? "");
+    if (intent === "comment" || intent === "reply") {
+      authorizeContribution(viewer, resource, "document:comment");
+      const formKey = intent === "comment" ? `comment-${String(form.section ?? "")}` : `reply-${String(form.parent ?? "")}`;
+      const issue = parsed.error.issues.find((i) => i.path[0] === "body");
+      const error: FormError = { form: formKey, body: String(form.body ?? ""), error: issue?.message.startsWith("documents.") ? issue.message : "documents.errors.badForm" };
+      return data({ error }, { status: 400 });
+    }
+    badRequest();
+  }
+  const input = parsed.data;
+  const base = `/documents/${document.slug}`;
+  if (input.intent !== "comment" && input.intent !== "reply") {
+    const comment = await findComment(db, document.id, input.comment);
+    if (!comment || comment.parent_id !== null) notFound();
+    authorize(viewer, "document:read-draft", resource);
+    authorize(viewer, "document:resolve-comment", { document: resource, authorId: comment.author_id });
+    await resolveComment(db, viewer, comment.id, input.intent === "resolve");
+    return redirect(`${base}#comment-${comment.id}`);
+  }
+  authorizeContribution(viewer, resource, "document:comment");
+  const result = await addComment(
+    db,
+    viewer,
+    { document, consultation },
+    input.intent === "comment"
+      ? { revisionId: input.revision, sectionKey: input.section, body: input.body.trim(), parentId: null }
+      : { revisionId: 0, sectionKey: "", body: input.body.trim(), parentId: input.parent },
+  );
+  if (!result.ok) {
+    const formKey = input.intent === "comment" ? `comment-${input.section}` : `reply-${input.parent}`;
+    return data({ error: { form: formKey, body: input.body, error: `documents.errors.${result.reason}` } satisfies FormError }, { status: 400 });
+  }
+  return redirect(`${base}#comment-${result.id}`);
+}
+
+export default function Draft() {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const { document, head, published, sections, threads, earlier, permissions, viewerLabel } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const error = actionData && "error" in actionData ? actionData.error : undefined;
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const bySection = new Map<string, Thread[]>();
+  for (const thread of threads) {
+    const list = bySection.get(thread.sectionKey) ?? [];
+    list.push(thread);
+    bySection.set(thread.sectionKey, list);
+  }
+  const asWho = viewerLabel?.pending ? t("documents.comments.asPending", { name: viewerLabel.name }) : undefined;
+  // A consultation comment that has its disposition has been answered.
+  const openCount = threads.filter((thread) => !thread.resolvedAt && !thread.disposition).length;
+  return (
+    <div className="draft-view">
+      {saved ? (
+        <Notice>
+          {params.get("merged") ? t("documents.edit.mergedNotice") : t("documents.edit.savedNotice")}{" "}
+          {params.get("merged") ? <Link to={`/documents/${document.slug}/compare?from=${params.get("from") ?? ""}&to=${saved}`}>{t("documents.edit.reviewMerge")}</Link> : null}
+        </Notice>
+      ) : null}
+      {params.get("unchanged") ? <Notice tone="info">{t("documents.edit.unchangedNotice")}</Notice> : null}
+      <p className="muted draft-view__meta">
+        {t("documents.draft.headLine", { name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
+        {head.message ? ` — “${head.message}”` : ""}
+        {published && published.revisionId !== head.id ? (
+          <>
+            {" "}
+            · <Link to={`/documents/${document.slug}/compare?from=${published.revisionId}&to=${head.id}`}>{t("documents.draft.changesSince", { version: published.version })}</Link>
+          </>
+        ) : null}
+        {" "}· {t("documents.draft.openThreads", { count: openCount })}
+      </p>
+      <article className="draft prose" lang={document.language} aria-label={t("documents.draft.label")}>
+        {sections.map((section) => {
+          const list = bySection.get(section.key) ?? [];
+          return (
+            <section key={section.key} className="draft-section" aria-labelledby={section.id || undefined}>
+              <div dangerouslySetInnerHTML={{ __html: section.html }} />
+              <div className="draft-section__tools">
+                {list.length ? (
+                  <div className="comment-list" aria-label={t("documents.comments.onSection", { section: section.title || t("documents.comments.introduction") })} role="region">
+                    {list.map((thread) => (
+                      <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
+                    ))}
+                  </div>
+                ) : null}
+                <div className="draft-section__actions">
+                  {permissions.comment ? (
+                    <NewCommentForm sectionKey={section.key} sectionTitle={section.title || t("documents.comments.introduction")} revisionId={head.id} error={error} asWho={asWho} />
+                  ) : null}
+                  {permissions.propose ? (
+                    <Link to={`/documents/${document.slug}/proposals/new?section=${encodeURIComponent(section.key)}`} className="button button--quiet">
+                      {t("documents.proposals.proposeHere")}
+                    </Link>
+                  ) : null}
+                </div>
+              </div>
+            </section>
+          );
+        })}
+      </article>
+      <section className="panel" aria-labelledby="general-comments">
+        <h2 id="general-comments">{t("documents.comments.general")}</h2>
+        {(bySection.get("_document") ?? []).map((thread) => (
+          <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
+        ))}
+        {permissions.comment ? <NewCommentForm sectionKey="_document" sectionTitle="" revisionId={head.id} error={error} asWho={asWho} /> : null}
+      </section>
+      {earlier.length ? (
+        <section className="panel" aria-labelledby="earlier-comments">
+          <h2 id="earlier-comments">{t("documents.comments.earlier")}</h2>
+          <p className="muted">{t("documents.comments.earlierIntro")}</p>
+          {earlier.map((thread) => (
+            <div key={thread.id} className="earlier-thread">
+              <p>
+                <Link to={`/documents/${document.slug}/revisions/${thread.revisionId}${thread.sectionAnchor ? `#${thread.sectionAnchor}` : ""}`}>
+                  {t("documents.comments.onEarlier", { section: thread.sectionTitle || t("documents.comments.introduction"), revision: thread.revisionId })}
+                </Link>
+              </p>
+              <CommentThread thread={thread} canReply={permissions.comment} error={error} />
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const ErrorBoundary = DocumentErrorBoundary;

@@ -1,0 +1,74 @@
+// Comparing two revisions of the draft, word by word, inline or side by side.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DiffStats, DiffView } from "~/components/document/diff-view";
+import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { findRevisionSource } from "~/models/revision.server";
+import { compareTexts } from "~/services/document-diff.server";
+import { readWorkspace } from "~/services/documents.server";
+import { badRequest, notFound } from "~/utils/http.server";
+
+const revisionParam = (value: string | null) => {
+  if (value === null || value === "") badRequest("missing_revision");
+  if (!/^[1-9][0-9]{0,15}$/.test(value) || !Number.isSafeInteger(Number(value))) badRequest("bad_revision");
+  return Number(value);
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db, document } = await readWorkspace(request, params.slug);
+  const url = new URL(request.url);
+  const fromId = revisionParam(url.searchParams.get("from"));
+  const toId = revisionParam(url.searchParams.get("to"));
+  const [from, to] = await Promise.all([findRevisionSource(db, document.id, fromId), findRevisionSource(db, document.id, toId)]);
+  if (!from || !to) notFound();
+  const view = url.searchParams.get("view") === "split" ? ("split" as const) : ("inline" as const);
+  return {
+    document: { slug: document.slug, language: document.language },
+    from: { id: from.id, createdAt: from.created_at },
+    to: { id: to.id, createdAt: to.created_at },
+    view,
+    comparison: compareTexts(from.body_md, to.body_md),
+  };
+}
+
+export default function CompareRevisions() {
+  const { t } = useTranslation();
+  const { document, from, to, view, comparison } = useLoaderData<typeof loader>();
+  const base = `/documents/${document.slug}`;
+  const oldLabel = t("documents.revision.title", { revision: from.id });
+  const newLabel = t("documents.revision.title", { revision: to.id });
+  return (
+    <section aria-labelledby="compare-title">
+      <h2 id="compare-title">{t("documents.compare.title", { from: from.id, to: to.id })}</h2>
+      <p>
+        <Link to={`${base}/revisions/${from.id}`}>{oldLabel}</Link> → <Link to={`${base}/revisions/${to.id}`}>{newLabel}</Link>
+      </p>
+      <DiffStats stats={comparison.stats} />
+      <Form method="get" className="inline-form diff-toolbar">
+        <input type="hidden" name="from" value={from.id} />
+        <input type="hidden" name="to" value={to.id} />
+        <fieldset className="diff-toolbar__views">
+          <legend className="visually-hidden">{t("documents.compare.view")}</legend>
+          <label>
+            <input type="radio" name="view" value="inline" defaultChecked={view === "inline"} /> {t("documents.compare.inline")}
+          </label>{" "}
+          <label>
+            <input type="radio" name="view" value="split" defaultChecked={view === "split"} /> {t("documents.compare.split")}
+          </label>
+        </fieldset>
+        <button type="submit" className="button">
+          {t("documents.compare.show")}
+        </button>
+        <Link to={`${base}/compare?from=${to.id}&to=${from.id}&view=${view}`} className="button button--quiet">
+          {t("documents.compare.swap")}
+        </Link>
+      </Form>
+      <div lang={document.language}>
+        <DiffView comparison={comparison} view={view} oldLabel={oldLabel} newLabel={newLabel} />
+      </div>
+    </section>
+  );
+}
+
+export const ErrorBoundary = DocumentErrorBoundary;

@@ -1,0 +1,194 @@
+// Editing the draft. The form carries the revision it was based on (`baseRevision`); a stale save
+// is merged three-way, and overlapping changes answer 409 with a conflict page that keeps the
+// editor's text in the form, shows the current text and the conflicting parts.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { SegmentsView } from "~/components/document/diff-view";
+import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { MarkdownEditor } from "~/components/document/markdown-editor";
+import { findRevision } from "~/models/revision.server";
+import { authorize } from "~/policies";
+import { compareTexts, type Segment } from "~/services/document-diff.server";
+import { draftProblem, saveDraft } from "~/services/document-saver.server";
+import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
+import { notFound } from "~/utils/http.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { useSite } from "~/utils/use-site";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
+  authorize(viewer, "document:edit", resource);
+  const head = await findRevision(db, document.id, document.head_revision_id!);
+  if (!head) notFound();
+  return {
+    document: { slug: document.slug, language: document.language, title: document.title },
+    head: { id: head.id, body: head.body_md, createdAt: head.created_at, authorName: head.author_name },
+  };
+}
+
+const editSchema = z.object({
+  intent: z.enum(["save", "preview"]).default("save"),
+  body: z.string().default(""),
+  message: z.string().max(500).default(""),
+  baseRevision: z.string().default(""),
+});
+
+type ConflictView = {
+  head: { id: number; body: string; createdAt: string; authorName: string | null };
+  parts: Array<{ mine: Segment[]; theirs: Segment[]; base: string }>;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
+  authorize(viewer, "document:read-draft", resource);
+  authorize(viewer, "document:edit", resource);
+  const form = editSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ errors: { form: "documents.errors.badForm" }, body: "", message: "", baseRevision: "" }, { status: 400 });
+  const { intent, body, message, baseRevision } = form.data;
+  const kept = { body, message, baseRevision };
+  if (intent === "preview") {
+    const problem = draftProblem(body);
+    return data({ ...kept, preview: problem === "too_large" ? "" : renderMarkdown(body).html, errors: problem === "too_large" ? { body: "documents.errors.too_large" } : undefined });
+  }
+  const problem = draftProblem(body);
+  if (problem) return data({ ...kept, errors: { body: `documents.errors.${problem}` } }, { status: 400 });
+  const baseRevisionId = /^[1-9][0-9]{0,15}$/.test(baseRevision) ? Number(baseRevision) : NaN;
+  if (!Number.isSafeInteger(baseRevisionId)) return data({ ...kept, errors: { form: "documents.errors.unknown_base" } }, { status: 400 });
+
+  const outcome = await saveDraft(db, { documentId: document.id, authorId: viewer.id, body, message: message.trim(), baseRevisionId });
+  const base = `/documents/${document.slug}`;
+  switch (outcome.status) {
+    case "saved":
+      return redirect(
+        outcome.merged ? `${base}?saved=${outcome.revisionId}&merged=1&from=${outcome.headBefore}` : `${base}?saved=${outcome.revisionId}`,
+      );
+    case "unchanged":
+      return redirect(`${base}?unchanged=1`);
+    case "invalid":
+      return data({ ...kept, errors: { form: `documents.errors.${outcome.reason}` } }, { status: 400 });
+    case "conflict": {
+      const conflict: ConflictView = {
+        head: outcome.head,
+        parts: outcome.conflicts.map((part) => ({
+          mine: compareTexts(part.base, part.mine, { context: 1000 }).blocks.flatMap((b) =>
+            b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
+          ),
+          theirs: compareTexts(part.base, part.theirs, { context: 1000 }).blocks.flatMap((b) =>
+            b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
+          ),
+          base: part.base,
+        })),
+      };
+      return data({ ...kept, conflict }, { status: 409 });
+    }
+  }
+}
+
+/** A live preview changes nothing: the page need not be reloaded after it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "preview" ? false : defaultShouldRevalidate;
+
+export default function EditDraft() {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const { document, head } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const conflict = actionData && "conflict" in actionData ? actionData.conflict : undefined;
+  const errors = actionData && "errors" in actionData ? actionData.errors : undefined;
+  const preview = actionData && "preview" in actionData ? actionData.preview : null;
+  const body = actionData?.body ?? head.body;
+  const message = actionData?.message ?? "";
+  // After a conflict, the next save is based on the text now current (the editor has seen it).
+  const baseRevision = conflict ? String(conflict.head.id) : actionData?.baseRevision || String(head.id);
+  const formError = errors && "form" in errors ? errors.form : undefined;
+  const bodyError = errors && "body" in errors ? errors.body : undefined;
+  return (
+    <div className="edit-draft">
+      <h2>{conflict ? t("documents.conflict.title") : t("documents.edit.title")}</h2>
+      {conflict ? (
+        <section className="conflict" aria-labelledby="conflict-parts">
+          <div className="notice notice--warning" role="alert">
+            <p>
+              {t("documents.conflict.intro", {
+                name: conflict.head.authorName ?? t("documents.history.imported"),
+                date: date(conflict.head.createdAt, true),
+              })}
+            </p>
+            <p>{t("documents.conflict.kept")}</p>
+          </div>
+          <h3 id="conflict-parts">{t("documents.conflict.parts", { count: conflict.parts.length })}</h3>
+          <ol className="conflict-parts">
+            {conflict.parts.map((part, i) => (
+              <li key={i} className="conflict-part">
+                <div className="conflict-part__grid">
+                  <div>
+                    <h4>{t("documents.conflict.yours")}</h4>
+                    <SegmentsView segments={part.mine} />
+                  </div>
+                  <div>
+                    <h4>{t("documents.conflict.theirs")}</h4>
+                    <SegmentsView segments={part.theirs} />
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <details className="conflict-current">
+            <summary>{t("documents.conflict.currentText")}</summary>
+            <label htmlFor="current-text" className="visually-hidden">
+              {t("documents.conflict.currentText")}
+            </label>
+            <textarea id="current-text" readOnly rows={16} value={conflict.head.body} className="markdown-editor__input" />
+          </details>
+        </section>
+      ) : (
+        <p className="muted">
+          {t("documents.edit.basedOn", { revision: head.id, name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
+        </p>
+      )}
+      {formError ? (
+        <div className="form-errors" role="alert">
+          <p>{t(formError as never)}</p>
+        </div>
+      ) : null}
+      <Form method="post" className="stack" key={conflict ? `conflict-${conflict.head.id}` : "edit"}>
+        <input type="hidden" name="baseRevision" value={baseRevision} />
+        <MarkdownEditor
+          id="draft-body"
+          label={conflict ? t("documents.conflict.yourText") : t("documents.edit.body")}
+          hint={t("documents.edit.bodyHint")}
+          defaultValue={body}
+          error={bodyError ? t(bodyError as never) : undefined}
+          previewHtml={preview}
+          previewAction={`/documents/${document.slug}/edit`}
+          lang={document.language}
+        />
+        <div className="field">
+          <label htmlFor="draft-message" className="field__label">
+            {t("documents.edit.message")} <span className="field__optional">({t("common.optional")})</span>
+          </label>
+          <p id="draft-message-hint" className="field__hint">
+            {t("documents.edit.messageHint")}
+          </p>
+          <input id="draft-message" name="message" type="text" maxLength={500} defaultValue={message} aria-describedby="draft-message-hint" />
+        </div>
+        <div className="doc-actions">
+          <button type="submit" name="intent" value="save" className="button button--primary" disabled={navigation.state === "submitting"}>
+            {conflict ? t("documents.conflict.saveResolved") : t("documents.edit.save")}
+          </button>
+          <button type="submit" name="intent" value="preview" className="button">
+            {t("documents.edit.previewButton")}
+          </button>
+          <Link to={`/documents/${document.slug}`} className="button button--quiet">
+            {t("common.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const ErrorBoundary = DocumentErrorBoundary;

@@ -1,0 +1,232 @@
+// One change proposal: the proposed text as a diff of the section it amends, whether the section
+// changed since, and the editors' decision (accept: applied as a revision credited to the
+// proposer, merged with the current draft; decline with a reason).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DiffView, SegmentsView } from "~/components/document/diff-view";
+import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { Badge } from "~/components/ui/badge";
+import { findProposal } from "~/models/change-proposal.server";
+import { findRevision } from "~/models/revision.server";
+import { authorize } from "~/policies";
+import { compareTexts, type Segment } from "~/services/document-diff.server";
+import { sectionText, sectionsOf } from "~/services/document-sections.server";
+import { acceptProposal, declineProposal, readWorkspace, requireDocumentViewer, withdrawProposal } from "~/services/documents.server";
+import { badRequest, notFound, parseId } from "~/utils/http.server";
+import { useSite } from "~/utils/use-site";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, db, document, permissions } = await readWorkspace(request, params.slug);
+  const proposal = await findProposal(db, document.id, parseId(params.proposalId));
+  if (!proposal) notFound();
+  const head = await findRevision(db, document.id, document.head_revision_id!);
+  const current = head ? sectionText(head.body_md, sectionsOf(head), proposal.section_key) : undefined;
+  const stale = proposal.status === "open" && head !== undefined && head.id !== proposal.base_revision_id && current !== proposal.base_text;
+  return {
+    document: { slug: document.slug, language: document.language },
+    proposal: {
+      id: proposal.id,
+      status: proposal.status,
+      sectionTitle: proposal.section_title,
+      sectionAnchor: proposal.section_anchor,
+      reason: proposal.reason,
+      authorName: proposal.author_name,
+      authorUsername: proposal.author_username,
+      authorOrganization: proposal.author_organization,
+      createdAt: proposal.created_at,
+      deciderName: proposal.decider_name,
+      decidedAt: proposal.decided_at,
+      decisionReason: proposal.decision_reason,
+      appliedRevisionId: proposal.applied_revision_id,
+      baseRevisionId: proposal.base_revision_id,
+      proposedText: proposal.proposed_text,
+    },
+    diff: compareTexts(proposal.base_text, proposal.proposed_text, { context: 2 }),
+    stale,
+    sectionGone: proposal.status === "open" && current === undefined,
+    changedSince: stale && current !== undefined ? compareTexts(proposal.base_text, current, { context: 2 }) : null,
+    canReview: permissions.reviewProposals && proposal.status === "open",
+    canWithdraw: proposal.status === "open" && viewer?.id === proposal.author_id,
+  };
+}
+
+const decisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept"), note: z.string().trim().max(1000).default("") }),
+  z.object({ intent: z.literal("decline"), reason: z.string().trim().max(2000, "documents.errors.reasonTooLong").default("") }),
+  z.object({ intent: z.literal("withdraw") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
+  authorize(viewer, "document:read-draft", resource);
+  const proposal = await findProposal(db, document.id, parseId(params.proposalId));
+  if (!proposal) notFound();
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) badRequest();
+  const input = parsed.data;
+  const here = `/documents/${document.slug}/proposals/${proposal.id}`;
+  if (input.intent === "withdraw") {
+    const result = await withdrawProposal(db, viewer, document, proposal.id);
+    if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
+    return redirect(here);
+  }
+  authorize(viewer, "document:review-proposal", resource);
+  if (input.intent === "decline") {
+    if (!input.reason) return data({ error: "documents.errors.declineReasonRequired", reason: "" }, { status: 400 });
+    const result = await declineProposal(db, viewer, document, proposal.id, input.reason);
+    if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
+    return redirect(here);
+  }
+  const outcome = await acceptProposal(db, viewer, document, proposal.id, input.note);
+  switch (outcome.status) {
+    case "accepted":
+      return redirect(`${here}?applied=${outcome.revisionId}${outcome.merged ? "&merged=1" : ""}`);
+    case "already_applied":
+      return redirect(`${here}?applied=already`);
+    case "not_open":
+      return data({ error: "documents.errors.not_open" }, { status: 409 });
+    case "invalid":
+      return data({ error: `documents.errors.${outcome.reason}` }, { status: 400 });
+    case "conflict": {
+      const segments = (from: string, to: string): Segment[] =>
+        compareTexts(from, to, { context: 1000 }).blocks.flatMap((b) =>
+          b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
+        );
+      return data(
+        {
+          error: "documents.errors.proposalConflict",
+          conflicts: outcome.outcome.conflicts.map((part) => ({ proposed: segments(part.base, part.mine), current: segments(part.base, part.theirs) })),
+        },
+        { status: 409 },
+      );
+    }
+  }
+}
+
+const TONES = { open: "info", accepted: "success", declined: "warning", withdrawn: "neutral" } as const;
+
+export default function ProposalView() {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const { document, proposal, diff, stale, sectionGone, changedSince, canReview, canWithdraw } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { error?: string; conflicts?: Array<{ proposed: Segment[]; current: Segment[] }> } | undefined;
+  const base = `/documents/${document.slug}`;
+  const [params] = useSearchParams();
+  const applied = params.get("applied");
+  return (
+    <section aria-labelledby="proposal-title">
+      <p className="breadcrumb">
+        <Link to={`${base}/proposals`}>{t("documents.proposals.title")}</Link>
+      </p>
+      <h2 id="proposal-title">
+        {t("documents.proposals.itemTitle", { id: proposal.id, section: proposal.sectionTitle || t("documents.comments.introduction") })}{" "}
+        <Badge tone={TONES[proposal.status]}>{t(`documents.proposals.status.${proposal.status}`)}</Badge>
+      </h2>
+      <p className="muted">
+        {t("documents.proposals.by", { name: proposal.authorName ?? "", organization: proposal.authorOrganization ?? "", date: date(proposal.createdAt, true) })} ·{" "}
+        <Link to={`${base}/revisions/${proposal.baseRevisionId}${proposal.sectionAnchor ? `#${proposal.sectionAnchor}` : ""}`}>
+          {t("documents.proposals.basedOn", { revision: proposal.baseRevisionId })}
+        </Link>
+      </p>
+      {applied ? <p className="notice notice--success" role="status">{t("documents.proposals.appliedNotice")}</p> : null}
+      {actionData?.error ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{t(actionData.error as never)}</p>
+        </div>
+      ) : null}
+      {actionData?.conflicts ? (
+        <ol className="conflict-parts">
+          {actionData.conflicts.map((part, i) => (
+            <li key={i} className="conflict-part">
+              <div className="conflict-part__grid">
+                <div>
+                  <h3>{t("documents.conflict.proposed")}</h3>
+                  <SegmentsView segments={part.proposed} />
+                </div>
+                <div>
+                  <h3>{t("documents.conflict.theirs")}</h3>
+                  <SegmentsView segments={part.current} />
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <section className="panel" aria-labelledby="proposal-reason">
+        <h3 id="proposal-reason">{t("documents.proposals.reason")}</h3>
+        <p className="doc-pre-line">{proposal.reason}</p>
+      </section>
+      <h3>{t("documents.proposals.change")}</h3>
+      <div lang={document.language}>
+        <DiffView comparison={diff} view="inline" oldLabel={t("documents.proposals.original")} newLabel={t("documents.proposals.proposed")} />
+      </div>
+      {stale && changedSince ? (
+        <section className="panel panel--warning" aria-labelledby="proposal-stale">
+          <h3 id="proposal-stale">{t("documents.proposals.staleTitle")}</h3>
+          <p>{t("documents.proposals.staleIntro")}</p>
+          <div lang={document.language}>
+            <DiffView comparison={changedSince} view="inline" oldLabel={t("documents.proposals.original")} newLabel={t("documents.proposals.current")} />
+          </div>
+        </section>
+      ) : null}
+      {sectionGone ? <p className="notice notice--warning">{t("documents.proposals.sectionGone")}</p> : null}
+      {proposal.status !== "open" && proposal.decidedAt ? (
+        <p className="notice notice--info">
+          {proposal.status === "withdrawn"
+            ? t("documents.proposals.withdrawnNotice", { date: date(proposal.decidedAt, true) })
+            : t("documents.proposals.decidedBy", { name: proposal.deciderName ?? "", date: date(proposal.decidedAt, true) })}
+          {proposal.decisionReason ? ` — ${proposal.decisionReason}` : ""}
+          {proposal.appliedRevisionId ? (
+            <>
+              {" "}
+              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>{t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionId })}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {canReview ? (
+        <div className="decision-forms">
+          <Form method="post" className="panel stack">
+            <h3>{t("documents.proposals.acceptTitle")}</h3>
+            <p className="muted">{t("documents.proposals.acceptHint")}</p>
+            <input type="hidden" name="intent" value="accept" />
+            <div className="field">
+              <label htmlFor="accept-note" className="field__label">
+                {t("documents.proposals.acceptNote")} <span className="field__optional">({t("common.optional")})</span>
+              </label>
+              <input id="accept-note" name="note" type="text" maxLength={1000} />
+            </div>
+            <button type="submit" className="button button--primary">
+              {t("documents.proposals.accept")}
+            </button>
+          </Form>
+          <Form method="post" className="panel stack">
+            <h3>{t("documents.proposals.declineTitle")}</h3>
+            <input type="hidden" name="intent" value="decline" />
+            <div className="field">
+              <label htmlFor="decline-reason" className="field__label">
+                {t("documents.proposals.declineReason")}
+              </label>
+              <textarea id="decline-reason" name="reason" rows={3} required maxLength={2000} />
+            </div>
+            <button type="submit" className="button button--danger">
+              {t("documents.proposals.decline")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+      {canWithdraw ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="withdraw" />
+          <button type="submit" className="button button--quiet">
+            {t("documents.proposals.withdraw")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export const ErrorBoundary = DocumentErrorBoundary;
