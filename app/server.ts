@@ -4,7 +4,9 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import cluster from "node:cluster";
 import { once } from "node:events";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import {
   createReadableStreamFromReadable,
   createRequestHandler,
@@ -15,6 +17,7 @@ import { prepareDatabase } from "../db/prepare";
 import { closeDatabase, getConnection } from "./utils/db.server";
 import { isProduction, port, seedDemo } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
+import { cacheable, cacheKey, PageCache, type CachedPage } from "./utils/page-cache.server";
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
 import { randomBytes } from "node:crypto";
 
@@ -104,9 +107,37 @@ function limitBody(req: http.IncomingMessage) {
   return req;
 }
 
+/** Pages for the anonymous-page cache are rendered with this marker as their nonce, which each
+ * response then replaces with a fresh one. */
+const NONCE_MARKER = randomBytes(18).toString("base64url");
+let pageCache: PageCache | undefined;
+
+function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, cacheState: "hit" | "miss") {
+  const nonce = randomBytes(16).toString("base64");
+  const body = page.body.replaceAll(NONCE_MARKER, nonce);
+  res.writeHead(page.status, {
+    ...securityHeaders(),
+    ...page.headers,
+    "Content-Security-Policy": contentSecurityPolicy(nonce),
+    "Content-Length": Buffer.byteLength(body),
+    "X-Cache": cacheState,
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  const pathname = (req.url ?? "/").split("?")[0];
+  const url = req.url ?? "/";
+  const pathname = url.split("?")[0];
   if (serveStatic(req, res, pathname)) return;
+  if (benchMetrics && pathname.startsWith("/__bench/")) return benchMetrics(req, res);
+
+  const key = pageCache ? cacheKey(req.method ?? "GET", url, req.headers) : null;
+  const version = key ? pageCache!.currentVersion() : 0;
+  if (key) {
+    const cached = pageCache!.get(key, version);
+    if (cached) return sendPage(req, res, cached, "hit");
+  }
+
   const declared = Number(req.headers["content-length"] ?? 0);
   if (declared > MAX_BODY_BYTES) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
   let request: Request;
@@ -118,39 +149,95 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!originAllowed(request)) {
     return plainResponse(res, 403, "This form was sent from another site and was refused.\n");
   }
-  const cspNonce = randomBytes(16).toString("base64");
+  const cspNonce = key ? NONCE_MARKER : randomBytes(16).toString("base64");
   const response = await handleRequest(request, { cspNonce });
+  const isWrite = req.method !== "GET" && req.method !== "HEAD";
+  // A write that succeeded makes every cached page stale, before its own answer leaves.
+  if (isWrite && response.status < 400) pageCache?.invalidate();
+
+  if (key && cacheable(response.status, response.headers)) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of response.headers) headers[name] = value;
+    const page: CachedPage = { status: response.status, headers, body: await response.text(), version, storedAt: Date.now() };
+    pageCache!.set(key, page);
+    return sendPage(req, res, page, "miss");
+  }
+
   const headers: Record<string, string | string[]> = {
     ...securityHeaders(),
-    "Content-Security-Policy": contentSecurityPolicy(cspNonce),
+    "Content-Security-Policy": contentSecurityPolicy(cspNonce === NONCE_MARKER ? randomBytes(16).toString("base64") : cspNonce),
   };
-  for (const [key, value] of response.headers) {
-    if (key === "set-cookie") continue;
-    headers[key] = value;
+  let body = response.body;
+  if (cspNonce === NONCE_MARKER) {
+    // Rendered for the cache but not cacheable after all: still swap the marker for a nonce.
+    const nonce = /'nonce-([^']+)'/.exec(headers["Content-Security-Policy"] as string)![1];
+    const text = (await response.text()).replaceAll(NONCE_MARKER, nonce);
+    body = null;
+    for (const [name, value] of response.headers) if (name !== "set-cookie" && name !== "content-length") headers[name] = value;
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) headers["set-cookie"] = cookies;
+    res.writeHead(response.status, response.statusText, headers);
+    res.end(req.method === "HEAD" ? undefined : text);
+    return;
+  }
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie") continue;
+    headers[name] = value;
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, response.statusText, headers);
-  if (response.body && req.method !== "HEAD") await writeReadableStreamToWritable(response.body, res);
+  if (body && req.method !== "HEAD") await writeReadableStreamToWritable(body, res);
   else res.end();
 }
 
-async function main() {
+/** With COP_BENCH=1 the benchmark reads this process's event-loop delay and memory. */
+let benchMetrics: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+function enableBenchMetrics() {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  benchMetrics = (req, res) => {
+    if (req.url === "/__bench/reset") histogram.reset();
+    const status = fs.readFileSync("/proc/self/status", "utf8");
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    res.writeHead(200, { "Content-Type": "application/json", Connection: "close" });
+    res.end(
+      JSON.stringify({
+        pid: process.pid,
+        eventLoopDelayMaxMs: histogram.max / 1e6,
+        eventLoopDelayP99Ms: histogram.percentile(99) / 1e6,
+        rssBytes: kb("VmRSS") * 1024,
+        peakRssBytes: kb("VmHWM") * 1024,
+      }),
+    );
+  };
+}
+
+function workerCount(): number {
+  const configured = Number(process.env.WEB_CONCURRENCY);
+  if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 16);
+  return 1;
+}
+
+async function serve() {
   const started = performance.now();
-  const result = await prepareDatabase(getConnection().db, { demo: seedDemo() });
-  if (result.seeded) console.log(`First run: seeded the starter content${seedDemo() ? " and the demo community" : ""}.`);
+  pageCache = process.env.PAGE_CACHE === "0" ? undefined : new PageCache(getConnection().sqlite);
+  if (process.env.COP_BENCH === "1") enableBenchMetrics();
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error) => {
-      console.error(error);
-      if (!res.headersSent) plainResponse(res, error instanceof BodyTooLarge ? 413 : 500, "Something went wrong.\n");
+      if (!(error instanceof BodyTooLarge)) console.error(error);
+      if (!res.headersSent) plainResponse(res, error instanceof BodyTooLarge ? 413 : 500, error instanceof BodyTooLarge ? "The request is too large.\n" : "Something went wrong.\n");
       else res.destroy();
     });
   });
   server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   server.listen(port(), process.env.HOST ?? "0.0.0.0");
   await once(server, "listening");
-  console.log(`CoP Portal serving on http://localhost:${port()} (ready in ${Math.round(performance.now() - started)} ms)`);
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    console.log(`CoP Portal serving on http://localhost:${port()} (ready in ${Math.round(performance.now() - started)} ms)`);
+  }
   const stop = () => {
     server.close(() => {
       closeDatabase();
@@ -160,6 +247,37 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+async function main() {
+  if (cluster.isPrimary) {
+    // Migrations and the first-run seed happen once, before any process serves.
+    const result = await prepareDatabase(getConnection().db, { demo: seedDemo() });
+    if (result.seeded) console.log(`First run: seeded the starter content${seedDemo() ? " and the demo community" : ""}.`);
+    const workers = workerCount();
+    if (workers > 1) {
+      closeDatabase();
+      for (let i = 0; i < workers; i++) cluster.fork();
+      let stopping = false;
+      cluster.on("exit", (worker, code, signal) => {
+        if (stopping) return;
+        console.error(`Worker ${worker.process.pid} exited (${signal ?? code}); starting another.`);
+        cluster.fork();
+      });
+      const stop = () => {
+        stopping = true;
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+        setTimeout(() => process.exit(0), 5_000).unref();
+        cluster.on("exit", () => {
+          if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+        });
+      };
+      process.once("SIGTERM", stop);
+      process.once("SIGINT", stop);
+      return;
+    }
+  }
+  await serve();
 }
 
 main().catch((error) => {

@@ -10,6 +10,7 @@ import { recordAudit } from "../app/models/audit.server";
 import { emailOrUsernameTaken, insertUser } from "../app/models/user.server";
 import { closeDatabase, getConnection, writeTransaction } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
+import { indexMember } from "../app/services/search-indexers.server";
 import { z } from "zod";
 import { countryField, emailField, languageField, memberTypeField, passwordField, siteRoleField, usernameField } from "../app/utils/schemas";
 
@@ -110,6 +111,7 @@ async function main() {
       subjectId: userId,
       data: { after: { status: "approved", siteRole: account.role } },
     });
+    await indexMember(trx, userId);
     return userId;
   });
   console.log(`Created ${account.role} ${account.email} (@${account.username}, id ${id}).`);

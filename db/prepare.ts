@@ -4,8 +4,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "./schema";
 import { migrateToLatest } from "./migrate";
 import { seedIfEmpty } from "./seed";
+import { rebuildSearchIndex } from "../app/services/search-indexers.server";
 
 export async function prepareDatabase(db: Kysely<Database>, options: { demo: boolean; contentDir?: string }) {
   await migrateToLatest(db);
-  return seedIfEmpty(db, options);
+  const result = await seedIfEmpty(db, options);
+  // The seed writes in bulk; the search index is built once from what it wrote.
+  if (result.seeded) await rebuildSearchIndex(db);
+  return result;
 }

@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
 import { LanguageMenu } from "./language-menu";
+import { SearchBox } from "./search-box";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -40,20 +41,20 @@ export function SiteHeader() {
             ) : null}
           </ul>
         </nav>
+        <SearchBox />
         <div className="account-nav">
           <LanguageMenu redirectTo={here} />
           {viewer ? (
             <>
-              <NavLink
-                to="/notifications"
-                className="account-nav__notifications"
-                aria-label={unreadNotifications ? `${t("nav.notifications")}: ${t("notifications.badge", { count: unreadNotifications })}` : t("nav.notifications")}
-              >
+              <NavLink to="/notifications" className="account-nav__notifications">
                 {t("nav.notifications")}
                 {unreadNotifications ? (
-                  <span className="notification-badge" aria-hidden="true">
-                    {unreadNotifications > 99 ? "99+" : unreadNotifications}
-                  </span>
+                  <>
+                    <span className="notification-badge" aria-hidden="true">
+                      {unreadNotifications > 99 ? "99+" : unreadNotifications}
+                    </span>
+                    <span className="visually-hidden"> ({t("notifications.badge", { count: unreadNotifications })})</span>
+                  </>
                 ) : null}
               </NavLink>
               <NavLink to="/settings" className="account-nav__user" title={t("nav.account")}>

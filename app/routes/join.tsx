@@ -1,18 +1,24 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
 import { FormErrors, InputField, SelectField } from "~/components/ui/field";
 import type { RouteHandle } from "~/root";
+import { rateLimit } from "~/models/rate-limit.server";
 import { applyToJoin } from "~/services/accounts.server";
-import { getViewer, startSession } from "~/utils/auth.server";
+import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
 import { joinSchema } from "~/utils/schemas";
 
 export const handle: RouteHandle = { title: (t) => t("join.title") };
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -24,14 +30,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: joinSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
+  }
+  const retryAfter = rateLimit("join", clientAddress(request));
+  if (retryAfter) {
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), retryAfter },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
   }
   const result = await applyToJoin(getDb(), submission.value);
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> = {};
     if (result.taken.email) fieldErrors.email = ["validation.emailTaken"];
     if (result.taken.username) fieldErrors.username = ["validation.usernameTaken"];
-    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
   }
   const cookie = await startSession(result.userId, request);
   return redirect("/settings?applied=1", { headers: { "Set-Cookie": cookie } });
@@ -54,6 +67,11 @@ export default function Join() {
       <h1>{t("join.title")}</h1>
       <p className="lead">{t("join.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
+        {actionData?.retryAfter ? (
+          <div className="form-errors" role="alert">
+            <p>{t("join.tooMany", { minutes: Math.ceil(actionData.retryAfter / 60) })}</p>
+          </div>
+        ) : null}
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.displayName} label={t("join.displayName")} autoComplete="name" required />
         <InputField meta={fields.email} label={t("join.email")} type="email" autoComplete="email" required />

@@ -5,6 +5,7 @@ import { recordAudit } from "~/models/audit.server";
 import { emailOrUsernameTaken, findUserById, insertUser } from "~/models/user.server";
 import { writeTransaction, type DB } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import { indexMember } from "./search-indexers.server";
 
 export interface Application {
   email: string;
@@ -48,6 +49,7 @@ export async function approveApplication(db: DB, adminId: number, userId: number
       subjectId: userId,
       data: { before: { status: user.status }, after: { status: "approved" } },
     });
+    await indexMember(trx, userId);
   });
 }
 
@@ -112,6 +114,7 @@ export async function setSuspended(db: DB, adminId: number, userId: number, susp
       subjectId: userId,
       data: { before: { status: user.status }, after: { status }, reason },
     });
+    await indexMember(trx, userId);
   });
 }
 
@@ -126,20 +129,23 @@ export interface ProfileChange {
 }
 
 export async function updateProfile(db: DB, userId: number, change: ProfileChange) {
-  await db
-    .updateTable("user")
-    .set({
-      display_name: change.displayName.trim(),
-      organization: change.organization.trim(),
-      country: change.country.toUpperCase(),
-      member_type: change.memberType,
-      language: change.language,
-      time_zone: change.timeZone,
-      bio: change.bio.trim(),
-      updated_at: new Date().toISOString(),
-    })
-    .where("id", "=", userId)
-    .execute();
+  await writeTransaction(db, async (trx) => {
+    await trx
+      .updateTable("user")
+      .set({
+        display_name: change.displayName.trim(),
+        organization: change.organization.trim(),
+        country: change.country.toUpperCase(),
+        member_type: change.memberType,
+        language: change.language,
+        time_zone: change.timeZone,
+        bio: change.bio.trim(),
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", userId)
+      .execute();
+    await indexMember(trx, userId);
+  });
 }
 
 /** Sets a new password and ends every other session of the account. */

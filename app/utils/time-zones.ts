@@ -7,7 +7,15 @@ export function timeZones(): string[] {
   return list;
 }
 
+/** A zone Intl knows: its canonical names, and the aliases it resolves (Asia/Ho_Chi_Minh, Asia/Kolkata). */
 export function isTimeZone(value: string): boolean {
   if (!zones) timeZones();
-  return zones!.has(value);
+  if (zones!.has(value)) return true;
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }

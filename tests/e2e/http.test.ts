@@ -86,6 +86,31 @@ describe("the production server", () => {
     expect(second.headers.get("content-security-policy")).not.toContain(nonce);
   });
 
+  it("serves anonymous pages from the cache until the next write, never to signed-in members", async () => {
+    await fetch(`${baseUrl}/groups`); // warm
+    const hit = await fetch(`${baseUrl}/groups`);
+    expect(hit.headers.get("x-cache")).toBe("hit");
+    expect(hit.headers.get("set-cookie")).toBeNull();
+    // Another language is another page.
+    const french = await fetch(`${baseUrl}/groups`, { headers: { "accept-language": "fr" } });
+    expect(await french.text()).toContain('<html lang="fr"');
+    // A signed-in member never gets a cached page, and their page is never cached for others.
+    const cookie = await signInCookie("chair@demo.test");
+    const own = await fetch(`${baseUrl}/groups`, { headers: { cookie } });
+    expect(own.headers.get("x-cache")).toBeNull();
+    expect(await own.text()).toContain("Pilot programme coordination group");
+    const anonymous = await fetch(`${baseUrl}/groups`);
+    expect(await anonymous.text()).not.toContain("Pilot programme coordination group");
+    // Any successful write invalidates every cached page before its answer leaves.
+    await fetch(`${baseUrl}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: baseUrl, cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "language=en&redirectTo=/",
+    });
+    expect((await fetch(`${baseUrl}/groups`)).headers.get("x-cache")).toBe("miss");
+  });
+
   it("renders not-found inside the site layout, without a stack trace", async () => {
     const res = await fetch(`${baseUrl}/library/does-not-exist`);
     expect(res.status).toBe(404);

@@ -57,7 +57,7 @@ describe("membership, in the browser", () => {
     expect(await page.getByRole("heading", { name: "Your application is being reviewed" }).count()).toBe(0);
 
     // Switches the interface to Vietnamese.
-    await page.getByLabel("Language").selectOption("vi");
+    await page.locator("#language-menu-select").selectOption("vi");
     await page.waitForFunction(() => document.documentElement.lang === "vi");
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
     await expect.poll(() => page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Thư viện" }).isVisible()).toBe(true);

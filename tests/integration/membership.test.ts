@@ -50,6 +50,20 @@ describe("applying to join", () => {
     expect(Number(count?.n)).toBe(0);
   });
 
+  it("limits applications from one address with 429 and Retry-After, keeping the form", async () => {
+    const headers = { "x-cop-client-address": "198.51.100.7" };
+    for (let i = 0; i < 5; i++) {
+      const res = await call(joinAction, post("/join", { ...application, email: `applicant${i}@example.org`, username: `applicant${i}` }, { headers }));
+      expect(res.status).toBe(302);
+    }
+    const refused = await call(joinAction, post("/join", { ...application, email: "sixth@example.org", username: "sixth" }, { headers }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.data.result.initialValue.organization).toBe("Ministry of Health of Viet Nam");
+    const count = await getDb().selectFrom("user").select("id").where("email", "=", "sixth@example.org").execute();
+    expect(count).toEqual([]);
+  });
+
   it("refuses an email or username that is already taken", async () => {
     const res = await call(joinAction, post("/join", { ...application, email: "MEMBER@demo.test", username: "Chair" }));
     expect(res.status).toBe(400);

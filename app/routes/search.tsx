@@ -1,0 +1,166 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES } from "../../db/schema";
+import { Snippet } from "~/components/snippet";
+import { Badge } from "~/components/ui/badge";
+import type { RouteHandle } from "~/root";
+import { runSearch } from "~/services/site-search.server";
+import { rateLimit } from "~/models/rate-limit.server";
+import { clientAddress, getViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { useSite } from "~/utils/use-site";
+
+export const handle: RouteHandle = { title: (t) => t("search.title") };
+
+export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const retryAfter = rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
+  if (retryAfter) throw data({ reason: "rate_limited" }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
+  return runSearch(getDb(), viewer, new URL(request.url).searchParams);
+}
+
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const { q, hits, hasMore, page, notice, filters, choices } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { date } = useSite();
+  const pageLink = (n: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("page", String(n));
+    return `?${params}`;
+  };
+  return (
+    <div className="page">
+      <h1>{q.trim() && !notice ? t("search.resultsFor", { q }) : t("search.title")}</h1>
+      <Form method="get" className="search-form" role="search">
+        <div className="search-form__query">
+          <label htmlFor="search-q" className="field__label">
+            {t("search.label")}
+          </label>
+          <input id="search-q" type="search" name="q" defaultValue={q} maxLength={300} />
+          <button type="submit" className="button button--primary">
+            {t("search.submit")}
+          </button>
+        </div>
+        <p className="field__hint">{t("search.syntax")}</p>
+        <details className="search-form__filters" open={Object.values(filters).some(Boolean)}>
+          <summary>{t("search.filters")}</summary>
+          <div className="filters">
+            <div className="field">
+              <label htmlFor="search-kind" className="field__label">
+                {t("search.kind")}
+              </label>
+              <select id="search-kind" name="kind" defaultValue={filters.kind}>
+                <option value="">{t("search.allKinds")}</option>
+                {choices.kinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`search.kinds.${kind}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-group" className="field__label">
+                {t("search.group")}
+              </label>
+              <select id="search-group" name="group" defaultValue={filters.group}>
+                <option value="">{t("search.allGroups")}</option>
+                {choices.groups.map((group) => (
+                  <option key={group.slug} value={group.slug}>
+                    {group.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-category" className="field__label">
+                {t("search.category")}
+              </label>
+              <select id="search-category" name="category" defaultValue={filters.category}>
+                <option value="">{t("search.allCategories")}</option>
+                {choices.categories.map((category) => (
+                  <option key={category.slug} value={category.slug}>
+                    {category.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="search-author" className="field__label">
+                {t("search.author")}
+              </label>
+              <input id="search-author" name="author" defaultValue={filters.author} maxLength={40} />
+            </div>
+            <div className="field">
+              <label htmlFor="search-from" className="field__label">
+                {t("search.from")}
+              </label>
+              <input id="search-from" type="date" name="from" defaultValue={filters.from} />
+            </div>
+            <div className="field">
+              <label htmlFor="search-to" className="field__label">
+                {t("search.to")}
+              </label>
+              <input id="search-to" type="date" name="to" defaultValue={filters.to} />
+            </div>
+            <div className="field">
+              <label htmlFor="search-language" className="field__label">
+                {t("search.language")}
+              </label>
+              <select id="search-language" name="language" defaultValue={filters.language}>
+                <option value="">{t("search.allLanguages")}</option>
+                {LANGUAGES.map((code) => (
+                  <option key={code} value={code}>
+                    {t(`languageName.${code}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button">
+              {t("search.apply")}
+            </button>
+            <Link to={`/search?q=${encodeURIComponent(q)}`}>{t("search.clear")}</Link>
+          </div>
+        </details>
+      </Form>
+
+      {notice ? (
+        <p className={notice === "truncated" ? "notice notice--warning" : "notice notice--info"}>{t(`search.${notice}`)}</p>
+      ) : null}
+      {notice !== "empty" && notice !== "onlyExcluded" && hits.length === 0 ? (
+        <div className="empty-state">
+          <p>{t("search.noResults", { q })}</p>
+          <p>{t("search.noResultsHint")}</p>
+        </div>
+      ) : null}
+      <ol className="search-results" start={(page - 1) * 20 + 1}>
+        {hits.map((hit) => (
+          <li key={hit.url} className="search-result">
+            <p className="search-result__meta">
+              <Badge>{t(`search.kinds.${hit.kind as "topic"}`)}</Badge> {hit.place ? t("search.in", { place: hit.place }) : null} ·{" "}
+              <time dateTime={hit.createdAt}>{date(hit.createdAt)}</time>
+            </p>
+            <h2 className="search-result__title">
+              <Link to={hit.url} lang={hit.language ?? undefined}>
+                <Snippet parts={hit.title} />
+              </Link>
+            </h2>
+            <p className="search-result__snippet" lang={hit.language ?? undefined}>
+              <Snippet parts={hit.snippet} />
+            </p>
+          </li>
+        ))}
+      </ol>
+      <nav className="pagination" aria-label={t("search.title")}>
+        {page > 1 ? <Link to={pageLink(page - 1)}>← {t("common.previous")}</Link> : null}{" "}
+        {hasMore ? <Link to={pageLink(page + 1)}>{t("common.next")} →</Link> : null}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+// `npm run search:reindex`: rebuilds the search index from the content tables (safe while the
+// site runs: one write transaction).
+import { migrateToLatest } from "./migrate";
+import { rebuildSearchIndex } from "../app/services/search-indexers.server";
+import { closeDatabase, getConnection } from "../app/utils/db.server";
+
+const started = performance.now();
+const { db } = getConnection();
+await migrateToLatest(db);
+const counts = await rebuildSearchIndex(db);
+console.log(`Search index rebuilt in ${Math.round(performance.now() - started)} ms:`, counts);
+closeDatabase();
