@@ -153,7 +153,7 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   const response = await handleRequest(request, { cspNonce });
   const isWrite = req.method !== "GET" && req.method !== "HEAD";
   // A write that succeeded makes every cached page stale, before its own answer leaves.
-  if (isWrite && response.status < 400) pageCache?.invalidate();
+  if (isWrite && response.status < 400) await pageCache?.invalidate();
 
   if (key && cacheable(response.status, response.headers)) {
     const headers: Record<string, string> = {};
@@ -221,7 +221,7 @@ function workerCount(): number {
 
 async function serve() {
   const started = performance.now();
-  pageCache = process.env.PAGE_CACHE === "0" ? undefined : new PageCache(getConnection().sqlite);
+  pageCache = process.env.PAGE_CACHE === "0" ? undefined : new PageCache(getConnection().sqlite, getConnection().db);
   if (process.env.COP_BENCH === "1") enableBenchMetrics();
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error) => {

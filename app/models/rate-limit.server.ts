@@ -1,8 +1,10 @@
 // Rate limits stored in the database (so a restart does not reset them), as fixed-window
-// counters. They are written through their own connection with synchronous=NORMAL: losing the
-// last counts in a power cut is harmless, and a search should not wait for an fsync.
-import SQLite from "better-sqlite3";
-import { databasePath } from "~/utils/env.server";
+// counters. They share the site's connection (a second connection in the same process could wait
+// on the first one's lock while blocking the event loop the first one needs), and are committed
+// with synchronous=NORMAL for that one statement: losing the last counts in a power cut is
+// harmless, and a search should not wait for an fsync.
+import { sql } from "kysely";
+import { getDb } from "~/utils/db.server";
 
 export const RATE_LIMITS = {
   /** Applications to join, per client address. */
@@ -16,47 +18,30 @@ export const RATE_LIMITS = {
 } as const;
 export type RateBucket = keyof typeof RATE_LIMITS;
 
-let connection: { file: string; sqlite: SQLite.Database; hit: SQLite.Statement; prune: SQLite.Statement } | undefined;
-
-function statements() {
-  const file = databasePath();
-  if (!connection || connection.file !== file) {
-    connection?.sqlite.close();
-    const sqlite = new SQLite(file);
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("synchronous = NORMAL");
-    connection = {
-      file,
-      sqlite,
-      hit: sqlite.prepare(
-        `insert into rate_limit (bucket, subject, window_start, count) values (?, ?, ?, 1)
-         on conflict (bucket, subject, window_start) do update set count = count + 1
-         returning count`,
-      ),
-      prune: sqlite.prepare("delete from rate_limit where window_start < ?"),
-    };
-  }
-  return connection;
-}
-
-export function closeRateLimits() {
-  connection?.sqlite.close();
-  connection = undefined;
-}
-
 /**
- * Counts one action of `subject` in `bucket`. Returns 0 when it is allowed, else the number of
+ * Counts one action of `subject` in `bucket`. Resolves to 0 when it is allowed, else the number of
  * seconds until the next window opens (for a 429 with Retry-After). RATE_LIMITS=off (benchmarks
- * only) disables every limit.
+ * and bulk tests only) disables every limit.
  */
-export function rateLimit(bucket: RateBucket, subject: string, now = Date.now()): number {
+export async function rateLimit(bucket: RateBucket, subject: string, now = Date.now()): Promise<number> {
   if (process.env.RATE_LIMITS === "off") return 0;
   const { max, windowSeconds } = RATE_LIMITS[bucket];
   const seconds = Math.floor(now / 1000);
   const windowStart = seconds - (seconds % windowSeconds);
-  const { hit, prune } = statements();
-  const { count } = hit.get(bucket, subject, windowStart) as { count: number };
-  if (Math.random() < 0.01) prune.run(windowStart - 86_400);
+  const count = await getDb()
+    .connection()
+    .execute(async (conn) => {
+      await sql`pragma synchronous = NORMAL`.execute(conn);
+      try {
+        const { rows } = await sql<{ count: number }>`insert into rate_limit (bucket, subject, window_start, count)
+          values (${bucket}, ${subject}, ${windowStart}, 1)
+          on conflict (bucket, subject, window_start) do update set count = count + 1
+          returning count`.execute(conn);
+        if (Math.random() < 0.01) await sql`delete from rate_limit where window_start < ${windowStart - 86_400}`.execute(conn);
+        return rows[0]?.count ?? 1;
+      } finally {
+        await sql`pragma synchronous = FULL`.execute(conn);
+      }
+    });
   return count > max ? windowStart + windowSeconds - seconds : 0;
 }

@@ -5,7 +5,7 @@ import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "
 import { documentRules, type DocumentRules } from "./documents";
 import { forumRules, type ForumRules } from "./forums";
 import { groupRules, type GroupRules } from "./groups";
-import { canReadCategory, canReadGroup, isAdmin, isApproved, type RuleSet, type Viewer } from "./viewer";
+import { canReadCategory, canReadGroup, isAdmin, isApproved, isModerator, type RuleSet, type Viewer } from "./viewer";
 
 export { canReadCategory, canReadGroup, groupRole, isAdmin, isApproved, isModerator, type Viewer } from "./viewer";
 
@@ -28,6 +28,8 @@ export interface UserResource {
 
 interface CoreRules {
   "site:admin": undefined;
+  /** The administration area's layout: admins and moderators (each page authorizes its own action). */
+  "admin:area": undefined;
   "application:review": UserResource;
   "user:change-role": UserResource;
   "user:suspend": UserResource;
@@ -46,6 +48,7 @@ export type Action = keyof Rules;
 
 const coreRules: RuleSet<CoreRules> = {
   "site:admin": (viewer) => isAdmin(viewer),
+  "admin:area": (viewer) => isModerator(viewer),
   "application:review": (viewer, user) => isAdmin(viewer) && user.status === "pending",
   // An admin cannot change their own role or suspend themselves: the site always keeps an admin.
   "user:change-role": (viewer, user) => isAdmin(viewer) && viewer.id !== user.id && user.status === "approved",

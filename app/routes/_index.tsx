@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ActiveDiscussions } from "~/components/forum/active-discussions";
 import { Badge } from "~/components/ui/badge";
-import { listCategories } from "~/models/category.server";
+import { listLatestTopics } from "~/models/topic.server";
 import { listPublishedDocuments } from "~/models/document.server";
 import { listGroups } from "~/models/group.server";
 import { readableScope } from "~/policies";
@@ -14,14 +15,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = readableScope(viewer);
   const db = getDb();
-  const [publications, categories, groups] = await Promise.all([
+  const [publications, discussions, groups] = await Promise.all([
     listPublishedDocuments(db, scope, { sort: "recent" }),
-    listCategories(db, scope),
+    listLatestTopics(db, scope, { viewerId: viewer?.id, limit: 6 }),
     listGroups(db, scope),
   ]);
   return {
     publications: publications.slice(0, 6),
-    categories: categories.filter((category) => category.group_id === null).slice(0, 8),
+    discussions: discussions.map((topic) => ({
+      id: topic.id,
+      title: topic.title,
+      slug: topic.slug,
+      replies: topic.replies,
+      last_post_at: topic.last_post_at,
+      category_slug: topic.category_slug,
+      category_name: topic.category_name,
+      unread: topic.unread,
+      isNew: topic.isNew,
+    })),
     groups,
     signedIn: viewer !== null,
   };
@@ -30,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { publications, categories, groups, signedIn } = useLoaderData<typeof loader>();
+  const { publications, discussions, groups, signedIn } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <section className="hero" aria-labelledby="home-title">
@@ -82,15 +93,8 @@ export default function Home() {
         </section>
 
         <section aria-labelledby="home-forums">
-          <h2 id="home-forums">{t("home.activeDiscussions")}</h2>
-          <ul className="plain-list">
-            {categories.map((category) => (
-              <li key={category.id}>
-                <Link to={`/forums/${category.slug}`}>{category.name}</Link>{" "}
-                <span className="muted">· {t("common.count_topics", { count: category.topic_count })}</span>
-              </li>
-            ))}
-          </ul>
+          <h2 id="home-forums">{t("forums.activeDiscussions")}</h2>
+          <ActiveDiscussions topics={discussions} />
           <p>
             <Link to="/forums">{t("home.allForums")} →</Link>
           </p>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { authorize } from "~/policies";
+import { authorize, can } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { requireViewer } from "~/utils/auth.server";
 
@@ -9,21 +9,35 @@ export const handle: RouteHandle = { title: (t) => t("admin.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  return null;
+  // Admins and moderators enter; each page authorizes its own action. The tabs show what the viewer may use.
+  authorize(viewer, "admin:area");
+  return {
+    tabs: {
+      applications: can(viewer, "site:admin"),
+      members: can(viewer, "site:admin"),
+      categories: can(viewer, "category:manage"),
+      moderation: can(viewer, "moderation:queue"),
+      audit: can(viewer, "audit:read"),
+    },
+  };
 }
 
 export default function AdminLayout() {
   const { t } = useTranslation();
+  const tabs = useLoaderData<typeof loader>()?.tabs;
   return (
     <div className="page">
       <h1>{t("admin.title")}</h1>
       <nav aria-label={t("admin.title")} className="tabs">
-        <NavLink to="/admin" end>
-          {t("admin.overview")}
-        </NavLink>
-        <NavLink to="/admin/members">{t("admin.members")}</NavLink>
-        <NavLink to="/admin/audit">{t("admin.audit")}</NavLink>
+        {tabs?.applications ? (
+          <NavLink to="/admin" end>
+            {t("admin.overview")}
+          </NavLink>
+        ) : null}
+        {tabs?.members ? <NavLink to="/admin/members">{t("admin.members")}</NavLink> : null}
+        {tabs?.categories ? <NavLink to="/admin/categories">{t("forums.admin.tab")}</NavLink> : null}
+        {tabs?.moderation ? <NavLink to="/admin/moderation">{t("forums.moderation.tab")}</NavLink> : null}
+        {tabs?.audit ? <NavLink to="/admin/audit">{t("admin.audit")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { Badge } from "~/components/ui/badge";
 import { listCategories } from "~/models/category.server";
-import { readableScope } from "~/policies";
+import { can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     community: categories.filter((category) => category.group_id === null),
     groupSpaces: categories.filter((category) => category.group_id !== null),
+    can: { moderationQueue: can(viewer, "moderation:queue"), manageCategories: can(viewer, "category:manage") },
   };
 }
 
@@ -66,11 +67,25 @@ function CategoryTable({ categories, caption }: { categories: Category[]; captio
 
 export default function Forums() {
   const { t } = useTranslation();
-  const { community, groupSpaces } = useLoaderData<typeof loader>();
+  const { community, groupSpaces, can } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("forums.title")}</h1>
       <p className="lead">{t("forums.intro")}</p>
+      {can.moderationQueue || can.manageCategories ? (
+        <p className="forum-staff-links">
+          {can.moderationQueue ? (
+            <Link to="/admin/moderation" className="button button--quiet">
+              {t("forums.moderation.queueLink")}
+            </Link>
+          ) : null}
+          {can.manageCategories ? (
+            <Link to="/admin/categories" className="button button--quiet">
+              {t("forums.admin.manageLink")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       <CategoryTable categories={community} caption={t("forums.title")} />
       {groupSpaces.length ? (
         <>

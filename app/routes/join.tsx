@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
   }
-  const retryAfter = rateLimit("join", clientAddress(request));
+  const retryAfter = await rateLimit("join", clientAddress(request));
   if (retryAfter) {
     return data(
       { result: submission.reply({ hideFields: ["password"] }), retryAfter },

@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 /** Search-as-you-type: the best few matches, the last word taken as a prefix. JSON, read-only. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const retryAfter = rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
+  const retryAfter = await rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
   if (retryAfter) return Response.json({ suggestions: [] }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
   const params = new URL(request.url).searchParams;
   const result = await runSearch(getDb(), viewer, new URLSearchParams({ q: params.get("q") ?? "" }), { prefix: true, pageSize: 6 });

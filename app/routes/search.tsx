@@ -20,7 +20,7 @@ export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const retryAfter = rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
+  const retryAfter = await rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
   if (retryAfter) throw data({ reason: "rate_limited" }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
   return runSearch(getDb(), viewer, new URL(request.url).searchParams);
 }

@@ -11,6 +11,32 @@ export interface TocEntry {
 export interface Rendered {
   html: string;
   toc: TocEntry[];
+  /** Usernames mentioned with @username that exist (lower case, each once, in order of appearance). */
+  mentions: string[];
+}
+
+export interface RenderOptions {
+  /** Usernames that exist: `@username` becomes a link to their profile only for these. */
+  mentions?: ReadonlySet<string> | ((username: string) => boolean);
+}
+
+// A mention: @ not preceded by a word character, dot, @ or slash (so e-mail addresses and paths
+// are left alone), then a username as the join form accepts it.
+const MENTION = /(^|[^\p{L}\p{N}_.@/])@([a-z0-9][a-z0-9._-]{2,29})/giu;
+
+/** The usernames a text may mention (lower case, each once): to look up before rendering. */
+export function mentionCandidates(source: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(MENTION)) {
+    let name = match[2].toLowerCase();
+    found.add(name);
+    // "@ravi." or "@ravi-": the punctuation may end the sentence rather than the name.
+    while (/[._-]$/.test(name)) {
+      name = name.slice(0, -1);
+      if (name.length >= 3) found.add(name);
+    }
+  }
+  return [...found];
 }
 
 const SAFE_SCHEME = /^(https?:|mailto:)/i;
@@ -74,6 +100,60 @@ function createRenderer() {
     }
   });
 
+  // @username mentions of existing members link to their profile (never inside links or code).
+  md.core.ruler.push("mentions", (state) => {
+    const env = state.env as { isMember?: (name: string) => boolean; mentioned?: string[] };
+    const isMember = env.isMember;
+    if (!isMember) return;
+    env.mentioned ??= [];
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const children: typeof block.children = [];
+      let linkDepth = 0;
+      for (const token of block.children) {
+        if (token.type === "link_open") linkDepth++;
+        if (token.type === "link_close") linkDepth--;
+        if (token.type !== "text" || linkDepth > 0 || !token.content.includes("@")) {
+          children.push(token);
+          continue;
+        }
+        const text = token.content;
+        let last = 0;
+        for (const match of text.matchAll(MENTION)) {
+          let name = match[2];
+          while (!isMember(name.toLowerCase()) && /[._-]$/.test(name) && name.length > 3) name = name.slice(0, -1);
+          const username = name.toLowerCase();
+          if (!isMember(username)) continue;
+          const at = (match.index ?? 0) + match[1].length;
+          if (at > last) {
+            const before = new state.Token("text", "", 0);
+            before.content = text.slice(last, at);
+            children.push(before);
+          }
+          const open = new state.Token("link_open", "a", 1);
+          open.attrs = [
+            ["href", `/members/${username}`],
+            ["class", "mention"],
+          ];
+          const label = new state.Token("text", "", 0);
+          label.content = `@${name}`;
+          const close = new state.Token("link_close", "a", -1);
+          children.push(open, label, close);
+          if (!env.mentioned.includes(username)) env.mentioned.push(username);
+          last = at + 1 + name.length;
+        }
+        if (last === 0) {
+          children.push(token);
+        } else if (last < text.length) {
+          const rest = new state.Token("text", "", 0);
+          rest.content = text.slice(last);
+          children.push(rest);
+        }
+      }
+      block.children = children;
+    }
+  });
+
   // Tables scroll on their own on a phone instead of widening the page.
   md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
   md.renderer.rules.table_close = () => "</table></div>\n";
@@ -82,8 +162,10 @@ function createRenderer() {
 
 const renderer = createRenderer();
 
-export function renderMarkdown(source: string): Rendered {
-  const env: { toc?: TocEntry[] } = {};
+export function renderMarkdown(source: string, options: RenderOptions = {}): Rendered {
+  const known = options.mentions;
+  const isMember = known === undefined ? undefined : typeof known === "function" ? known : (name: string) => known.has(name);
+  const env: { toc?: TocEntry[]; isMember?: (name: string) => boolean; mentioned?: string[] } = { isMember };
   const html = renderer.render(source, env);
-  return { html, toc: env.toc ?? [] };
+  return { html, toc: env.toc ?? [], mentions: env.mentioned ?? [] };
 }

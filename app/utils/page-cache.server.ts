@@ -5,6 +5,8 @@
 // stored when its response sets no cookie and does not forbid caching, so a cached page never
 // carries a session or anything private (anonymous visitors only ever see public content).
 import type Database from "better-sqlite3";
+import { sql } from "kysely";
+import type { DB } from "./db.server";
 import type { Language } from "../../db/schema";
 import { isLanguage, languageFromAcceptLanguage, DEFAULT_LANGUAGE } from "./i18n";
 
@@ -25,20 +27,27 @@ export class PageCache {
   private entries = new Map<string, CachedPage>();
   private bytes = 0;
   private readVersion: Database.Statement<[], { version: number }>;
-  private bumpVersion: Database.Statement;
 
-  constructor(sqlite: Database.Database) {
+  constructor(
+    sqlite: Database.Database,
+    private db: DB,
+  ) {
+    // A plain read on the shared connection: content_version only changes outside transactions.
     this.readVersion = sqlite.prepare("select version from content_version where id = 1");
-    this.bumpVersion = sqlite.prepare("update content_version set version = version + 1 where id = 1");
   }
 
   currentVersion(): number {
     return this.readVersion.get()?.version ?? 0;
   }
 
-  /** Called after every successful write request, before its response leaves. */
-  invalidate() {
-    this.bumpVersion.run();
+  /**
+   * Called after every successful write request, before its response leaves. Goes through the
+   * query builder, so it waits for any transaction in progress on the shared connection.
+   */
+  async invalidate() {
+    this.entries.clear();
+    this.bytes = 0;
+    await sql`update content_version set version = version + 1 where id = 1`.execute(this.db);
     this.entries.clear();
     this.bytes = 0;
   }

@@ -3,8 +3,20 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-28T1500-foundation";
 import * as notifications from "./2026-11-28T1550-notifications";
+import * as forums from "./2026-11-28T1600-forums";
+import * as groups from "./2026-11-28T1610-groups";
+import * as documents from "./2026-11-28T1620-documents";
+import * as search from "./2026-11-28T1700-search";
+import * as contentVersion from "./2026-11-28T1710-content-version";
+import * as rateLimits from "./2026-11-28T1720-rate-limits";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
   "2026-11-28T1550-notifications": notifications,
+  "2026-11-28T1600-forums": forums,
+  "2026-11-28T1610-groups": groups,
+  "2026-11-28T1620-documents": documents,
+  "2026-11-28T1700-search": search,
+  "2026-11-28T1710-content-version": contentVersion,
+  "2026-11-28T1720-rate-limits": rateLimits,
 };

@@ -11,8 +11,6 @@ process.env.DATABASE_URL = `file:${file}`;
 
 afterAll(async () => {
   const { closeDatabase } = await import("../../app/utils/db.server");
-  const { closeRateLimits } = await import("../../app/models/rate-limit.server");
   closeDatabase();
-  closeRateLimits();
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
 });

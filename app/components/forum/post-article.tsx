@@ -1,0 +1,226 @@
+// One post of a topic: who wrote it (name, organisation, country, member type), when, its
+// #post-N permalink, the stored HTML (or a placeholder), reactions and what the viewer may do.
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { MemberType } from "../../../db/schema";
+import { MemberByline } from "~/components/member-card";
+import { Badge } from "~/components/ui/badge";
+import { useSite } from "~/utils/use-site";
+import { useHydrated } from "./hooks";
+import { Reactions, type ReactionView } from "./reactions";
+
+export interface PostView {
+  number: number;
+  created_at: string;
+  edited_at: string | null;
+  revision: number;
+  author: { username: string; display_name: string; organization: string; country: string; member_type: MemberType } | null;
+  state: "visible" | "hidden" | "deleted";
+  /** The stored HTML, only when the viewer may see it. */
+  html: string | null;
+  accepted: boolean;
+  reactions: ReactionView[];
+  permalink: string;
+  can: {
+    edit: boolean;
+    delete: boolean;
+    restore: boolean;
+    hide: boolean;
+    unhide: boolean;
+    flag: boolean;
+    react: boolean;
+    accept: boolean;
+    unaccept: boolean;
+    quote: boolean;
+    history: boolean;
+  };
+}
+
+interface PostArticleProps {
+  post: PostView;
+  topicId: number;
+  action: string;
+  /** The URL of this page, for the edit link. */
+  pagePath: string;
+  isFirst: boolean;
+  /** With JavaScript: quote the selected part of the post (or all of it) into the reply. */
+  onQuote?: (post: PostView, selection: string) => void;
+  flagged?: boolean;
+  flagError?: string | null;
+  children?: ReactNode;
+}
+
+function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleProps["onQuote"] }) {
+  const { t } = useTranslation();
+  const hydrated = useHydrated();
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value="quote"
+      className="button button--quiet button--small"
+      onClick={(event) => {
+        if (!hydrated || !onQuote) return;
+        event.preventDefault();
+        const body = document.getElementById(`post-${post.number}-body`);
+        const selection = window.getSelection();
+        let text = "";
+        if (selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) && body.contains(selection.focusNode)) {
+          text = selection.toString();
+        }
+        onQuote(post, text || body?.innerText || "");
+      }}
+    >
+      {t("forums.quote")}
+    </button>
+  );
+}
+
+export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote, flagged, flagError, children }: PostArticleProps) {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""].filter(Boolean).join(" ");
+  const headingId = `post-${post.number}-heading`;
+  const editHref = `${pagePath}${pagePath.includes("?") ? "&" : "?"}edit=${post.number}#post-${post.number}`;
+  return (
+    <article id={`post-${post.number}`} className={classes} aria-labelledby={headingId}>
+      <header className="post__header">
+        <h2 id={headingId} className="visually-hidden">
+          {t("forums.postHeading", { number: post.number, name: post.author?.display_name ?? t("forums.formerMember") })}
+        </h2>
+        {post.author ? <MemberByline member={post.author} /> : <span className="byline">{t("forums.formerMember")}</span>}
+        <span className="post__when">
+          <a href={post.permalink} className="post__permalink" title={t("forums.permalink")}>
+            <time dateTime={post.created_at}>{date(post.created_at, true)}</time> · #{post.number}
+          </a>
+          {post.edited_at ? (
+            post.can.history ? (
+              <Link to={`/t/${topicId}/posts/${post.number}/history`} className="post__edited">
+                {t("forums.edited", { date: date(post.edited_at, true) })}
+              </Link>
+            ) : (
+              <span className="post__edited muted">{t("forums.edited", { date: date(post.edited_at, true) })}</span>
+            )
+          ) : null}
+          {post.accepted ? <Badge tone="success">{t("forums.acceptedAnswer")}</Badge> : null}
+          {post.state === "hidden" ? <Badge tone="warning">{t("forums.hiddenBadge")}</Badge> : null}
+          {post.state === "deleted" ? <Badge tone="warning">{t("forums.deletedBadge")}</Badge> : null}
+        </span>
+      </header>
+
+      {children ?? (
+        <>
+          {post.state === "hidden" && post.html ? <p className="notice notice--warning post__notice">{t("forums.hiddenVisibleToYou")}</p> : null}
+          {post.state === "deleted" && post.html ? <p className="notice notice--warning post__notice">{t("forums.deletedVisibleToYou")}</p> : null}
+          {post.html !== null ? (
+            <div id={`post-${post.number}-body`} className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+          ) : (
+            <p className="post__placeholder">{post.state === "deleted" ? t("forums.deletedPlaceholder") : t("forums.hiddenPlaceholder")}</p>
+          )}
+
+          <Reactions reactions={post.reactions} canReact={post.can.react} action={action} postNumber={post.number} />
+
+          <footer className="post__actions">
+            {post.can.quote ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <QuoteButton post={post} onQuote={onQuote} />
+              </Form>
+            ) : null}
+            {post.can.edit ? (
+              <Link to={editHref} className="button button--quiet button--small" preventScrollReset>
+                {t("forums.edit")}
+              </Link>
+            ) : null}
+            {post.can.accept && !isFirst ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="accept" className="button button--small">
+                  {t("forums.markAccepted")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.unaccept ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="unaccept" className="button button--quiet button--small">
+                  {t("forums.unmarkAccepted")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.delete ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="delete" className="button button--quiet button--small">
+                  {t("forums.delete")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.restore ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="restore" className="button button--small">
+                  {t("forums.restore")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.hide ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="hide" className="button button--quiet button--small">
+                  {t("forums.hide")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.unhide ? (
+              <Form method="post" action={action} className="inline-form">
+                <input type="hidden" name="post" value={post.number} />
+                <button type="submit" name="intent" value="unhide" className="button button--small">
+                  {t("forums.unhide")}
+                </button>
+              </Form>
+            ) : null}
+            {post.can.flag ? (
+              flagged ? (
+                <span className="muted">{t("forums.flag.sent")}</span>
+              ) : (
+                <details className="post__flag" open={Boolean(flagError)}>
+                  <summary className="button button--quiet button--small">{t("forums.flag.open")}</summary>
+                  <Form method="post" action={action} className="stack post__flag-form">
+                    <input type="hidden" name="post" value={post.number} />
+                    <div className="field">
+                      <label htmlFor={`flag-${post.number}`} className="field__label">
+                        {t("forums.flag.reason")}
+                      </label>
+                      <p id={`flag-${post.number}-hint`} className="field__hint">
+                        {t("forums.flag.hint")}
+                      </p>
+                      <textarea
+                        id={`flag-${post.number}`}
+                        name="reason"
+                        rows={2}
+                        maxLength={1000}
+                        required
+                        aria-invalid={flagError ? true : undefined}
+                        aria-describedby={`flag-${post.number}-hint${flagError ? ` flag-${post.number}-error` : ""}`}
+                      />
+                      {flagError ? (
+                        <p id={`flag-${post.number}-error`} className="field__errors">
+                          {t(flagError as never)}
+                        </p>
+                      ) : null}
+                    </div>
+                    <button type="submit" name="intent" value="flag" className="button button--danger button--small">
+                      {t("forums.flag.submit")}
+                    </button>
+                  </Form>
+                </details>
+              )
+            ) : null}
+          </footer>
+        </>
+      )}
+    </article>
+  );
+}

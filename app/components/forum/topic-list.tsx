@@ -1,0 +1,102 @@
+// The table of topics of a category (or of a working group's spaces).
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Badge } from "~/components/ui/badge";
+import { useSite } from "~/utils/use-site";
+import { TagList } from "./tag-list";
+
+export interface TopicRow {
+  id: number;
+  title: string;
+  slug: string;
+  pinned: number;
+  locked: number;
+  replies: number;
+  view_count: number;
+  accepted_post_number: number | null;
+  last_post_at: string;
+  created_at: string;
+  author_name: string | null;
+  last_poster_name: string | null;
+  tags?: string[];
+  unread: number;
+  isNew: boolean;
+  category_slug?: string;
+  category_name?: string;
+}
+
+export function TopicBadges({ topic }: { topic: Pick<TopicRow, "pinned" | "locked" | "accepted_post_number"> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {topic.pinned ? <Badge tone="info">{t("forums.pinned")}</Badge> : null}
+      {topic.locked ? <Badge tone="warning">{t("forums.locked")}</Badge> : null}
+      {topic.accepted_post_number ? <Badge tone="success">{t("forums.solved")}</Badge> : null}
+    </>
+  );
+}
+
+export function UnreadBadge({ unread, isNew }: { unread: number; isNew: boolean }) {
+  const { t } = useTranslation();
+  if (unread > 0) {
+    return (
+      <span className="unread-badge" title={t("forums.unreadCount", { count: unread })}>
+        <span aria-hidden="true">{unread}</span>
+        <span className="visually-hidden">{t("forums.unreadCount", { count: unread })}</span>
+      </span>
+    );
+  }
+  if (isNew) return <Badge tone="info">{t("forums.new")}</Badge>;
+  return null;
+}
+
+export function TopicTable({ topics, caption, categorySlug, showCategory = false }: { topics: TopicRow[]; caption: string; categorySlug?: string; showCategory?: boolean }) {
+  const { t } = useTranslation();
+  const { date, number } = useSite();
+  return (
+    <div className="table-scroll">
+      <table className="data-table topic-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("forums.topic")}</th>
+            <th scope="col" className="numeric">
+              {t("forums.replies")}
+            </th>
+            <th scope="col" className="numeric">
+              {t("forums.views")}
+            </th>
+            <th scope="col">{t("forums.activity")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {topics.map((topic) => (
+            <tr key={topic.id} className={topic.unread > 0 || topic.isNew ? "topic-table__row topic-table__row--unread" : "topic-table__row"}>
+              <th scope="row">
+                <Link to={`/t/${topic.id}/${topic.slug}`} className="topic-table__title">
+                  {topic.title}
+                </Link>{" "}
+                <TopicBadges topic={topic} /> <UnreadBadge unread={topic.unread} isNew={topic.isNew} />
+                <div className="topic-table__meta">
+                  {showCategory && topic.category_slug ? (
+                    <>
+                      <Link to={`/forums/${topic.category_slug}`}>{topic.category_name}</Link> ·{" "}
+                    </>
+                  ) : null}
+                  {t("forums.startedBy", { name: topic.author_name ?? t("forums.formerMember"), date: date(topic.created_at) })}
+                </div>
+                {topic.tags?.length ? <TagList tags={topic.tags} categorySlug={categorySlug ?? topic.category_slug} /> : null}
+              </th>
+              <td className="numeric">{number(topic.replies)}</td>
+              <td className="numeric">{number(topic.view_count)}</td>
+              <td>
+                <time dateTime={topic.last_post_at}>{date(topic.last_post_at, true)}</time>
+                {topic.last_poster_name ? <div className="muted">{t("common.by", { name: topic.last_poster_name })}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
