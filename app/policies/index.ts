@@ -33,7 +33,7 @@ interface CoreRules {
   "application:review": UserResource;
   "user:change-role": UserResource;
   "user:suspend": UserResource;
-  "audit:read": undefined;
+  "audit:view": undefined;
   "members:list": undefined;
   "profile:view": UserResource;
   "settings:edit": undefined;
@@ -53,7 +53,7 @@ const coreRules: RuleSet<CoreRules> = {
   // An admin cannot change their own role or suspend themselves: the site always keeps an admin.
   "user:change-role": (viewer, user) => isAdmin(viewer) && viewer.id !== user.id && user.status === "approved",
   "user:suspend": (viewer, user) => isAdmin(viewer) && viewer.id !== user.id,
-  "audit:read": (viewer) => isAdmin(viewer),
+  "audit:view": (viewer) => isAdmin(viewer),
   "members:list": (viewer) => isApproved(viewer),
   "profile:view": (viewer, user) =>
     viewer?.id === user.id || (isApproved(viewer) && (user.status === "approved" || isAdmin(viewer))),

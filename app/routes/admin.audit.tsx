@@ -10,7 +10,7 @@ import { useSite } from "~/utils/use-site";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  authorize(viewer, "audit:read");
+  authorize(viewer, "audit:view");
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   return listAudit(getDb(), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       members: can(viewer, "site:admin"),
       categories: can(viewer, "category:manage"),
       moderation: can(viewer, "moderation:queue"),
-      audit: can(viewer, "audit:read"),
+      audit: can(viewer, "audit:view"),
     },
   };
 }

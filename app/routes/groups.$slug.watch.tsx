@@ -1,10 +1,15 @@
 // Watch or stop watching a group (notifications of new meetings, proposals and decisions).
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { setWatching } from "~/services/group-membership.server";
 import { badRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+
+// Watching changes data, so it is a POST; a GET goes to the group's page (which decides who may see it).
+export async function loader({ params }: LoaderFunctionArgs) {
+  return redirect(`/groups/${encodeURIComponent(params.slug ?? "")}`);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);

@@ -32,7 +32,7 @@ type Case = [Action, unknown, string[]];
 // For each action and resource: exactly the viewers who may.
 const matrix: Case[] = [
   ["site:admin", undefined, ["admin"]],
-  ["audit:read", undefined, ["admin"]],
+  ["audit:view", undefined, ["admin"]],
   ["application:review", otherPending, ["admin"]],
   ["application:review", otherApproved, []],
   ["user:change-role", otherApproved, ["admin"]],
