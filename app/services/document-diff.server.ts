@@ -2,6 +2,7 @@
 // blocks only, so a long document with a few edits compares quickly (jsdiff). Merging a stale save
 // is a three-way merge by lines (node-diff3), digging into each conflicting block word by word:
 // two edits of different words in one paragraph merge; edits of the same words conflict.
+import { createHash } from "node:crypto";
 import { diffArrays, diffWordsWithSpace } from "diff";
 import { diff3Merge, diffIndices } from "node-diff3";
 import { normalizeSource } from "./document-sections.server";
@@ -82,7 +83,33 @@ function wordSegments(oldText: string, newText: string): Segment[] {
 }
 
 /** Compares two texts: unchanged runs (with context), skipped runs, and changed blocks word by word. */
+/**
+ * Comparing two long revisions costs tens of milliseconds and revisions never change, so recent
+ * comparisons are kept (by a digest of both texts) and served again: a compare page that many
+ * reviewers open during a consultation is computed once.
+ */
+const recentComparisons = new Map<string, Comparison>();
+const RECENT_COMPARISONS = 64;
+
 export function compareTexts(oldText: string, newText: string, options: { context?: number } = {}): Comparison {
+  const key = `${digest(oldText)}:${digest(newText)}:${options.context ?? ""}`;
+  const cached = recentComparisons.get(key);
+  if (cached) {
+    recentComparisons.delete(key);
+    recentComparisons.set(key, cached);
+    return cached;
+  }
+  const comparison = computeComparison(oldText, newText, options);
+  recentComparisons.set(key, comparison);
+  if (recentComparisons.size > RECENT_COMPARISONS) recentComparisons.delete(recentComparisons.keys().next().value!);
+  return comparison;
+}
+
+function digest(text: string) {
+  return createHash("sha1").update(text).digest("base64url");
+}
+
+function computeComparison(oldText: string, newText: string, options: { context?: number } = {}): Comparison {
   const context = options.context ?? CONTEXT_LINES;
   const a = splitLines(oldText);
   const b = splitLines(newText);
