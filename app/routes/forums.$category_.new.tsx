@@ -1,6 +1,6 @@
 // Starting a topic: /forums/:category/new (not nested in the category page's layout).
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Composer } from "~/components/forum/composer";
@@ -14,7 +14,7 @@ import type { RouteHandle } from "~/root";
 import { createTopic, discardDraft, renderPost, saveTopicDraft } from "~/services/forum.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest, notFound, retryAfterHeaders } from "~/utils/http.server";
 import { rateLimit } from "~/models/rate-limit.server";
 
 export const handle: RouteHandle = { title: (t) => t("forums.newTopic.title") };
@@ -46,10 +46,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 const fieldText = (form: FormData, name: string, max: number) => String(form.get(name) ?? "").slice(0, max);
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/field";
@@ -12,14 +12,11 @@ import { getDb } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/utils/schemas";
+import { retryAfterHeaders } from "~/utils/http.server";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
-// Document responses only carry a route's headers through this export (cookies pass on their own).
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

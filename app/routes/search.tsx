@@ -1,4 +1,4 @@
-import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../../db/schema";
@@ -10,13 +10,11 @@ import { rateLimit } from "~/models/rate-limit.server";
 import { clientAddress, getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
+import { retryAfterHeaders } from "~/utils/http.server";
 
 export const handle: RouteHandle = { title: (t) => t("search.title") };
 
-export const headers: HeadersFunction = ({ errorHeaders, loaderHeaders }) => {
-  const retryAfter = errorHeaders?.get("Retry-After") ?? loaderHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);

@@ -1,5 +1,5 @@
 // Responses that error boundaries render inside the site layout.
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 
 export function notFound(): never {
   throw data({ reason: "not_found" }, { status: 404 });
@@ -20,3 +20,12 @@ export function parseId(value: string | undefined): number {
   if (!Number.isSafeInteger(id)) notFound();
   return id;
 }
+
+/**
+ * A route's `headers` export that passes a 429's Retry-After (set by its loader or action with
+ * `data(…, { headers })`) on to the document response; cookies pass on their own.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
