@@ -21,7 +21,12 @@ import { cacheable, cacheKey, PageCache, type CachedPage } from "./utils/page-ca
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
 import { randomBytes } from "node:crypto";
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Request bodies: drafts of guidance documents may reach 1 MiB of markdown; every other form is small. */
+const MAX_DOCUMENT_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_FORM_BODY_BYTES = 256 * 1024;
+function maxBodyBytes(pathname: string): number {
+  return pathname.startsWith("/documents/") ? MAX_DOCUMENT_BODY_BYTES : MAX_FORM_BODY_BYTES;
+}
 const PUBLIC_DIR = path.resolve("public");
 const CONTENT_TYPES: Record<string, string> = {
   ".js": "text/javascript; charset=utf-8",
@@ -92,17 +97,17 @@ function toRequest(req: http.IncomingMessage, res: http.ServerResponse): Request
     method: req.method,
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: createReadableStreamFromReadable(limitBody(req)), duplex: "half" } : {}),
+    ...(hasBody ? { body: createReadableStreamFromReadable(limitBody(req, maxBodyBytes(url.pathname))), duplex: "half" } : {}),
   } as RequestInit);
 }
 
 class BodyTooLarge extends Error {}
 
-function limitBody(req: http.IncomingMessage) {
+function limitBody(req: http.IncomingMessage, limit: number) {
   let seen = 0;
   req.on("data", (chunk: Buffer) => {
     seen += chunk.length;
-    if (seen > MAX_BODY_BYTES) req.destroy(new BodyTooLarge("request body too large"));
+    if (seen > limit) req.destroy(new BodyTooLarge("request body too large"));
   });
   return req;
 }
@@ -139,7 +144,7 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   }
 
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
+  if (declared > maxBodyBytes(pathname)) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
   let request: Request;
   try {
     request = toRequest(req, res);

@@ -129,6 +129,23 @@ describe("the production server", () => {
     expect(res.status).toBe(413);
   });
 
+  it("caps bodies per route: a small form refuses 300 KB, a document draft may be larger", async () => {
+    const small = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "email=x&password=" + "a".repeat(300 * 1024),
+    });
+    expect(small.status).toBe(413);
+    expect(await small.text()).toContain("too large");
+    const draft = await fetch(`${baseUrl}/documents/pre-deployment-evaluation/edit`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "body=" + "a".repeat(300 * 1024),
+    });
+    expect(draft.status).not.toBe(413);
+  });
+
   it("does not change data on GET /logout", async () => {
     const cookie = await signInCookie("chair@demo.test");
     const res = await fetch(`${baseUrl}/logout`, { headers: { cookie }, redirect: "manual" });

@@ -134,6 +134,23 @@ describe("signing in and out", () => {
     expect(res.location).toBe("/groups");
   });
 
+  it("ends a session 90 days after sign-in even when it was used every day", async () => {
+    const cookie = await sessionCookie("ravi@demo.test");
+    const id = cookie.split("=")[1];
+    await getDb().updateTable("session").set({ created_at: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where("id", "=", id).execute();
+    const root = await call(rootLoader, get("/", { cookie }));
+    expect(root.data.viewer).toBeNull();
+    expect(root.headers.getSetCookie().join()).toMatch(/cop_session=;/);
+    expect(await getDb().selectFrom("session").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
+  });
+
+  it("ends a session after 14 days without use", async () => {
+    const cookie = await sessionCookie("ravi@demo.test");
+    const id = cookie.split("=")[1];
+    await getDb().updateTable("session").set({ expires_at: Math.floor(Date.now() / 1000) - 60 }).where("id", "=", id).execute();
+    expect((await call(rootLoader, get("/", { cookie }))).data.viewer).toBeNull();
+  });
+
   it("signs out with a POST that ends the session", async () => {
     const cookie = await sessionCookie("member@demo.test");
     const res = await call(logoutAction, post("/logout", {}, { cookie }));
