@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Composer } from "~/components/forum/composer";
+import { Composer, ComposerButtons } from "~/components/forum/composer";
 import { MAX_POST_BYTES, MAX_TITLE, newTopicSchema, postBody } from "~/components/forum/schemas";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
@@ -177,22 +177,7 @@ export default function NewTopic() {
             </ul>
           ) : null}
         </div>
-        <div className="composer__buttons">
-          <button type="submit" name="intent" value="create" className="button button--primary">
-            {t("forums.newTopic.submit")}
-          </button>
-          <button type="submit" name="intent" value="preview" className="button" formNoValidate>
-            {t("forums.composer.previewButton")}
-          </button>
-          <button type="submit" name="intent" value="draft" className="button button--quiet" formNoValidate>
-            {t("forums.composer.saveDraft")}
-          </button>
-          {draft ? (
-            <button type="submit" name="intent" value="discard-draft" className="button button--quiet" formNoValidate>
-              {t("forums.composer.discardDraft")}
-            </button>
-          ) : null}
-        </div>
+        <ComposerButtons intent="create" label={t("forums.newTopic.submit")} hasDraft={Boolean(draft)} />
       </Form>
     </div>
   );

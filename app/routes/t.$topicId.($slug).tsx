@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Composer } from "~/components/forum/composer";
+import { Composer, ComposerButtons } from "~/components/forum/composer";
 import { Pagination } from "~/components/forum/pagination";
 import { PostArticle, type PostView } from "~/components/forum/post-article";
 import { quoteMarkdown } from "~/components/forum/quote";
@@ -689,22 +689,7 @@ export default function TopicPage() {
                     draftSavedAt={replyPreview?.draftSavedAt ?? draft?.updated_at ?? null}
                     textareaRef={replyRef}
                   />
-                  <div className="composer__buttons">
-                    <button type="submit" name="intent" value="reply" className="button button--primary">
-                      {t("forums.postReply")}
-                    </button>
-                    <button type="submit" name="intent" value="preview" className="button" formNoValidate>
-                      {t("forums.composer.previewButton")}
-                    </button>
-                    <button type="submit" name="intent" value="draft" className="button button--quiet" formNoValidate>
-                      {t("forums.composer.saveDraft")}
-                    </button>
-                    {draft ? (
-                      <button type="submit" name="intent" value="discard-draft" className="button button--quiet" formNoValidate>
-                        {t("forums.composer.discardDraft")}
-                      </button>
-                    ) : null}
-                  </div>
+                  <ComposerButtons intent="reply" label={t("forums.postReply")} hasDraft={Boolean(draft)} />
                 </Form>
               </>
             ) : formErrors?.length ? (

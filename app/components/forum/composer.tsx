@@ -152,3 +152,26 @@ export function Composer({
     </div>
   );
 }
+
+/** The composer's buttons: send (topic or reply), preview and save a draft (no JavaScript needed), discard the draft. */
+export function ComposerButtons({ intent, label, hasDraft }: { intent: "create" | "reply"; label: string; hasDraft: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="composer__buttons">
+      <button type="submit" name="intent" value={intent} className="button button--primary">
+        {label}
+      </button>
+      <button type="submit" name="intent" value="preview" className="button" formNoValidate>
+        {t("forums.composer.previewButton")}
+      </button>
+      <button type="submit" name="intent" value="draft" className="button button--quiet" formNoValidate>
+        {t("forums.composer.saveDraft")}
+      </button>
+      {hasDraft ? (
+        <button type="submit" name="intent" value="discard-draft" className="button button--quiet" formNoValidate>
+          {t("forums.composer.discardDraft")}
+        </button>
+      ) : null}
+    </div>
+  );
+}
