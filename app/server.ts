@@ -229,6 +229,15 @@ async function serve() {
   pageCache = process.env.PAGE_CACHE === "0" ? undefined : new PageCache(getConnection().sqlite, getConnection().db);
   if (process.env.COP_BENCH === "1") enableBenchMetrics();
   const server = http.createServer((req, res) => {
+    // A response sent before its request body was read (a redirect to sign in, a refused Origin)
+    // must not leave the rest of that body on a kept-alive connection, where it would stall the
+    // next request: the rest is read and dropped (still within the route's cap).
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      limitBody(req, maxBodyBytes((req.url ?? "/").split("?")[0]));
+      req.resume();
+    });
     onRequest(req, res).catch((error) => {
       if (!(error instanceof BodyTooLarge)) console.error(error);
       if (!res.headersSent) plainResponse(res, error instanceof BodyTooLarge ? 413 : 500, error instanceof BodyTooLarge ? "The request is too large.\n" : "Something went wrong.\n");

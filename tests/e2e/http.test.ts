@@ -1,4 +1,5 @@
 // The HTTP surface of the production server: what any client, not only a browser, gets.
+import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 
 const baseUrl = inject("baseUrl");
@@ -144,6 +145,21 @@ describe("the production server", () => {
       body: "body=" + "a".repeat(300 * 1024),
     });
     expect(draft.status).not.toBe(413);
+    // The connection that carried an unread body does not stall the next request on it.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(baseUrl + path, { method, agent, headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" }, timeout: 10_000 }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.on("timeout", () => reject(new Error("timed out")));
+        req.end(body);
+      });
+    expect(await send("POST", "/documents/pre-deployment-evaluation/edit", "body=" + "b".repeat(200 * 1024))).toBe(302);
+    expect(await send("GET", "/health")).toBe(200);
+    agent.destroy();
   });
 
   it("does not change data on GET /logout", async () => {
