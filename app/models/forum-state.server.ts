@@ -2,6 +2,7 @@
 // drafts being written.
 import type { WatchLevel } from "../../db/tables/forums";
 import type { Tx } from "~/utils/db.server";
+import { aboutTopic } from "./notification.server";
 
 export async function findTopicRead(db: Tx, userId: number, topicId: number) {
   const row = await db
@@ -105,6 +106,6 @@ export async function markTopicNotificationsRead(db: Tx, userId: number, topicId
     .set({ read_at: new Date().toISOString() })
     .where("user_id", "=", userId)
     .where("read_at", "is", null)
-    .where((eb) => eb.or([eb("url", "=", `/t/${topicId}`), eb("url", "like", `/t/${topicId}/%`), eb("url", "like", `/t/${topicId}?%`), eb("url", "like", `/t/${topicId}#%`)]))
+    .where(aboutTopic(topicId))
     .execute();
 }

@@ -1,5 +1,6 @@
 // Notifications: the one place every capability tells members that something concerns them.
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/schema";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 
@@ -109,13 +110,22 @@ export async function markAllRead(db: Tx, userId: number) {
     .execute();
 }
 
-/** Marks read the member's notifications that point at `url` (e.g. when they open the post). */
-export async function markReadByUrl(db: Tx, userId: number, urlPrefix: string) {
+/** Notifications about a forum topic: their addresses are /t/<id>, optionally followed by a slug, a page or an anchor. */
+export function aboutTopic(topicId: number) {
+  return (eb: ExpressionBuilder<Database, "notification">) =>
+    eb.or([
+      eb("notification.url", "=", `/t/${topicId}`),
+      eb("notification.url", "like", `/t/${topicId}/%`),
+      eb("notification.url", "like", `/t/${topicId}?%`),
+      eb("notification.url", "like", `/t/${topicId}#%`),
+    ]);
+}
+
+/** Notifications about a topic follow its visibility when it moves or its category changes. */
+export async function setTopicNotificationScope(db: Tx, topicId: number, scope: { privateGroupId: number | null; membersOnly: boolean }) {
   await db
     .updateTable("notification")
-    .set({ read_at: new Date().toISOString() })
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .where((eb) => eb.or([eb("url", "=", urlPrefix), eb("url", "like", `${urlPrefix.replace(/[\\%_]/g, "")}#%`)]))
+    .set({ private_group_id: scope.privateGroupId, members_only: scope.membersOnly ? 1 : 0 })
+    .where(aboutTopic(topicId))
     .execute();
 }

@@ -3,6 +3,7 @@ import { recordAudit } from "~/models/audit.server";
 import { categorySlugTaken, insertCategory, updateCategory, type CategoryFields } from "~/models/category.server";
 import { writeTransaction, type DB } from "~/utils/db.server";
 import { indexTopic } from "./search-indexers.server";
+import { setTopicNotificationScope } from "~/models/notification.server";
 
 export type CategoryResult = { ok: true; id: number } | { ok: false; reason: "slug_taken" | "gone" };
 
@@ -22,15 +23,9 @@ export async function editCategory(db: DB, adminId: number, id: number, fields: 
     if (await categorySlugTaken(trx, fields.slug, id)) return { ok: false, reason: "slug_taken" };
     await updateCategory(trx, id, fields);
     // Notifications about its topics follow the category's new visibility.
-    const privateGroupId = fields.visibility === "private" ? fields.groupId : null;
+    const scope = { privateGroupId: fields.visibility === "private" ? fields.groupId : null, membersOnly: fields.visibility === "members" };
     const topicIds = (await trx.selectFrom("topic").select("id").where("category_id", "=", id).execute()).map((t) => t.id);
-    for (const topicId of topicIds) {
-      await trx
-        .updateTable("notification")
-        .set({ private_group_id: privateGroupId, members_only: fields.visibility === "members" ? 1 : 0 })
-        .where((eb) => eb.or([eb("url", "like", `/t/${topicId}/%`), eb("url", "like", `/t/${topicId}?%`), eb("url", "like", `/t/${topicId}#%`)]))
-        .execute();
-    }
+    for (const topicId of topicIds) await setTopicNotificationScope(trx, topicId, scope);
     // So do its entries in the search index, when who may read it changed.
     if (before.visibility !== fields.visibility || before.group_id !== fields.groupId || before.name !== fields.name) {
       for (const topicId of topicIds) await indexTopic(trx, topicId);

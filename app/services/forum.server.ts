@@ -19,7 +19,7 @@ import {
   watchIfUnset,
 } from "~/models/forum-state.server";
 import { hasOpenFlag, insertFlag, resolveFlags } from "~/models/flag.server";
-import { notify } from "~/models/notification.server";
+import { aboutTopic, notify, setTopicNotificationScope } from "~/models/notification.server";
 import { indexPost, indexTopic } from "./search-indexers.server";
 import { excerptOf, findPost, nextPostNumber, postResource } from "~/models/post.server";
 import {
@@ -533,11 +533,7 @@ export async function moveTopic(db: Tx, viewer: Viewer, topicId: number, categor
     // Its entries in the search index take the new category's visibility.
     await indexTopic(trx, topicId);
     const scope = notificationScope({ category_visibility: target.visibility, category_group_id: target.group_id });
-    await trx
-      .updateTable("notification")
-      .set({ private_group_id: scope.privateGroupId, members_only: scope.membersOnly ? 1 : 0 })
-      .where((eb) => eb.or([eb("url", "like", `/t/${topicId}/%`), eb("url", "like", `/t/${topicId}?%`), eb("url", "like", `/t/${topicId}#%`)]))
-      .execute();
+    await setTopicNotificationScope(trx, topicId, scope);
     await recordAudit(trx, {
       actorId: viewer.id,
       action: "topic.move",
@@ -585,7 +581,7 @@ export async function recordTopicSeen(db: Tx, viewer: Viewer, topicId: number, n
     .select("id")
     .where("user_id", "=", viewer.id)
     .where("read_at", "is", null)
-    .where((eb) => eb.or([eb("url", "like", `/t/${topicId}/%`), eb("url", "like", `/t/${topicId}?%`), eb("url", "like", `/t/${topicId}#%`)]))
+    .where(aboutTopic(topicId))
     .limit(1)
     .executeTakeFirst();
   const read = await db
