@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +41,7 @@ import {
 } from "~/services/forum.server";
 import { getViewer, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { badRequest, forbidden, notFound, parseId } from "~/utils/http.server";
+import { badRequest, forbidden, notFound, parseId, retryAfterHeaders } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { rateLimit } from "~/models/rate-limit.server";
 
@@ -217,13 +217,7 @@ function refusal(reason: "refused" | "gone"): never {
   forbidden();
 }
 
-// Document responses carry a route's own headers only through this export.
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
-  const out = new Headers(loaderHeaders);
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) out.set("Retry-After", retryAfter);
-  return out;
-};
+export const headers = retryAfterHeaders;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
