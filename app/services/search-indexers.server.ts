@@ -115,15 +115,16 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
   }
 }
 
-export async function removeDocumentSections(db: Tx, documentId: number) {
+/** Removes a document's section entries of one kind (its published text, or its draft). */
+export async function removeDocumentSections(db: Tx, documentId: number, kind: "document" | "draft" = "document") {
   const existing = await db
     .selectFrom("search_doc")
     .select("ref_id")
-    .where("kind", "=", "document")
+    .where("kind", "=", kind)
     .where("ref_id", ">=", documentId * SECTION_SLOTS)
     .where("ref_id", "<", (documentId + 1) * SECTION_SLOTS)
     .execute();
-  await removeEntries(db, "document", existing.map((row) => row.ref_id));
+  await removeEntries(db, kind, existing.map((row) => row.ref_id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,14 +267,7 @@ export async function indexDecision(db: Tx, proposalId: number) {
 // Drafts: the head revision of a document, section by section, for the group's members.
 
 export async function indexDraft(db: Tx, documentId: number) {
-  const existing = await db
-    .selectFrom("search_doc")
-    .select("ref_id")
-    .where("kind", "=", "draft")
-    .where("ref_id", ">=", documentId * SECTION_SLOTS)
-    .where("ref_id", "<", (documentId + 1) * SECTION_SLOTS)
-    .execute();
-  await removeEntries(db, "draft", existing.map((row) => row.ref_id));
+  await removeDocumentSections(db, documentId, "draft");
   const doc = await db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
