@@ -17,7 +17,7 @@ import { prepareDatabase } from "../db/prepare";
 import { closeDatabase, getConnection } from "./utils/db.server";
 import { isProduction, port, seedDemo } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
-import { cacheable, cacheKey, PageCache, type CachedPage } from "./utils/page-cache.server";
+import { cacheable, PageCache, type CachedPage } from "./utils/page-cache.server";
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
 import { randomBytes } from "node:crypto";
 
@@ -112,7 +112,7 @@ function limitBody(req: http.IncomingMessage, limit: number) {
   return req;
 }
 
-/** Pages for the anonymous-page cache are rendered with this marker as their nonce, which each
+/** Pages for the page cache are rendered with this marker as their nonce, which each
  * response then replaces with a fresh one. */
 const NONCE_MARKER = randomBytes(18).toString("base64url");
 let pageCache: PageCache | undefined;
@@ -136,7 +136,7 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (serveStatic(req, res, pathname)) return;
   if (benchMetrics && pathname.startsWith("/__bench/")) return benchMetrics(req, res);
 
-  const key = pageCache ? cacheKey(req.method ?? "GET", url, req.headers) : null;
+  const key = pageCache ? pageCache.keyFor(req.method, url, req.headers) : null;
   const version = key ? pageCache!.currentVersion() : 0;
   if (key) {
     const cached = pageCache!.get(key, version);
@@ -160,7 +160,7 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   // A write that succeeded makes every cached page stale, before its own answer leaves.
   if (isWrite && response.status < 400) await pageCache?.invalidate();
 
-  if (key && cacheable(response.status, response.headers)) {
+  if (key && cacheable(key, response.status, response.headers)) {
     const headers: Record<string, string> = {};
     for (const [name, value] of response.headers) headers[name] = value;
     const page: CachedPage = { status: response.status, headers, body: await response.text(), version, storedAt: Date.now() };

@@ -53,6 +53,8 @@ export interface UserTable {
   reviewed_at: string | null;
   created_at: DefaultedText;
   updated_at: DefaultedText;
+  /** Moves when a page view changes what this member sees next (see app/utils/page-cache.server.ts). */
+  view_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface SessionTable {

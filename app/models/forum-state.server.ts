@@ -3,6 +3,7 @@
 import type { WatchLevel } from "../../db/tables/forums";
 import type { Tx } from "~/utils/db.server";
 import { aboutTopic } from "./notification.server";
+import { bumpViewVersion } from "./user.server";
 
 export async function findTopicRead(db: Tx, userId: number, topicId: number) {
   const row = await db
@@ -14,11 +15,15 @@ export async function findTopicRead(db: Tx, userId: number, topicId: number) {
   return row?.last_read_number ?? null;
 }
 
-/** Moves a member's read position forward (never back). Returns "first" the first time they read the topic. */
+/**
+ * Moves a member's read position forward (never back). Returns "first" the first time they read the
+ * topic. A move changes the member's pages (unread counts, "new" marks), so it moves their view version.
+ */
 export async function advanceTopicRead(db: Tx, userId: number, topicId: number, number: number, at = new Date().toISOString()) {
   const current = await findTopicRead(db, userId, topicId);
   if (current === null) {
     await db.insertInto("topic_read").values({ user_id: userId, topic_id: topicId, last_read_number: number, updated_at: at }).execute();
+    await bumpViewVersion(db, userId);
     return "first" as const;
   }
   if (number > current) {
@@ -28,6 +33,7 @@ export async function advanceTopicRead(db: Tx, userId: number, topicId: number, 
       .where("user_id", "=", userId)
       .where("topic_id", "=", topicId)
       .execute();
+    await bumpViewVersion(db, userId);
     return "advanced" as const;
   }
   return "unchanged" as const;
@@ -101,11 +107,12 @@ export async function deleteDraft(db: Tx, userId: number, key: string) {
 
 /** Marks read the member's notifications that point into a topic (its URLs start with /t/<id>). */
 export async function markTopicNotificationsRead(db: Tx, userId: number, topicId: number) {
-  await db
+  const result = await db
     .updateTable("notification")
     .set({ read_at: new Date().toISOString() })
     .where("user_id", "=", userId)
     .where("read_at", "is", null)
     .where(aboutTopic(topicId))
-    .execute();
+    .executeTakeFirst();
+  if (result.numUpdatedRows > 0n) await bumpViewVersion(db, userId);
 }

@@ -157,3 +157,15 @@ export async function listUsersForAdmin(db: Tx, options: { status?: UserStatus; 
   const users = rows.slice(0, ADMIN_USERS_PAGE_SIZE);
   return { users, nextBefore: rows.length > ADMIN_USERS_PAGE_SIZE ? users[users.length - 1].id : null };
 }
+
+/**
+ * Called in the transaction of a write made while reading a page (a read position moving forward):
+ * the member's cached pages rendered before it are no longer served.
+ */
+export async function bumpViewVersion(db: Tx, userId: number) {
+  await db
+    .updateTable("user")
+    .set((eb) => ({ view_version: eb("view_version", "+", 1) }))
+    .where("id", "=", userId)
+    .execute();
+}

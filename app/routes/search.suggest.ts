@@ -13,6 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await runSearch(getDb(), viewer, new URLSearchParams({ q: params.get("q") ?? "" }), { prefix: true, pageSize: 6 });
   return Response.json(
     { q: result.q, suggestions: result.hits.map((hit) => ({ kind: hit.kind, url: hit.url, title: hit.title.map((p) => p.text).join(""), place: hit.place })) },
-    { headers: { "Cache-Control": "private, no-store" } },
+    { headers: { "Cache-Control": "private, no-cache" } },
   );
 }

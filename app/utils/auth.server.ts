@@ -7,17 +7,16 @@ import { getConnection, getDb } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
+import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
-/** Sessions end after 14 days without use (sliding) and 90 days after sign-in whatever happens. */
-export const SESSION_IDLE_DAYS = 14;
-export const SESSION_ABSOLUTE_DAYS = 90;
+export { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS };
 
 function createLucia() {
   const adapter = new BetterSqlite3Adapter(getConnection().sqlite, { user: "user", session: "session" });
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),
     sessionCookie: {
-      name: "cop_session",
+      name: SESSION_COOKIE_NAME,
       expires: true,
       attributes: { secure: isProduction, sameSite: "lax", path: "/" },
     },

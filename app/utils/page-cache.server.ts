@@ -1,14 +1,23 @@
-// A cache of the pages anonymous visitors get, as Discourse keeps one: a GET without a session
-// cookie is answered from memory when the same page (same address, same language) was rendered
-// since the last write. Every successful write request increments content_version in the database
-// (all server processes share it), which invalidates every cached page at once. A page is only
-// stored when its response sets no cookie and does not forbid caching, so a cached page never
-// carries a session or anything private (anonymous visitors only ever see public content).
+// A cache of rendered pages, as Discourse keeps one for anonymous visitors, extended to each
+// signed-in member's own pages.
+// - Anonymous: a GET without a session cookie is answered from memory when the same page (same
+//   address, same language) was rendered since the last write. A page is only stored when its
+//   response sets no cookie and does not forbid caching, so it never carries a session or anything
+//   private (anonymous visitors only ever see public content).
+// - Signed in: a member's GET of a reading page (forums, topics, library, groups, documents,
+//   search, members) is answered from the pages rendered *for that member* since the last write
+//   and since their view version last moved. The session is checked on every request (expired,
+//   revoked, suspended or due for renewal: no cache), and the key holds the member's id, so one
+//   member's page is never served to anyone else.
+// Every successful write request increments content_version in the database (all server processes
+// share it), which invalidates every cached page at once; a page view that changes what a member
+// sees next (their read position) moves that member's view_version in the same transaction.
 import type Database from "better-sqlite3";
 import { sql } from "kysely";
 import type { DB } from "./db.server";
 import type { Language } from "../../db/schema";
 import { isLanguage, languageFromAcceptLanguage, DEFAULT_LANGUAGE } from "./i18n";
+import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
 export interface CachedPage {
   status: number;
@@ -19,7 +28,8 @@ export interface CachedPage {
 }
 
 const MAX_ENTRIES = 2000;
-const MAX_BYTES = 64 * 1024 * 1024;
+/** Page bodies are JavaScript strings (two bytes per character outside Latin-1): a budget in characters. */
+const MAX_CHARACTERS = 24 * 1024 * 1024;
 /** Pages also change with the clock (a consultation closing): none is served older than this. */
 const MAX_AGE_MS = 60_000;
 
@@ -27,13 +37,30 @@ export class PageCache {
   private entries = new Map<string, CachedPage>();
   private bytes = 0;
   private readVersion: Database.Statement<[], { version: number }>;
+  private readSession: Database.Statement<[string], CachingSession>;
 
   constructor(
     sqlite: Database.Database,
     private db: DB,
   ) {
-    // A plain read on the shared connection: content_version only changes outside transactions.
+    // Plain reads on the shared connection: content_version only changes outside transactions.
     this.readVersion = sqlite.prepare("select version from content_version where id = 1");
+    this.readSession = sqlite.prepare(
+      `select s.user_id as userId, s.expires_at as expiresAt, s.created_at as createdAt, u.status as status, u.view_version as viewVersion
+       from session s join user u on u.id = s.user_id where s.id = ?`,
+    );
+  }
+
+  /** The cache key of a request, or null when it must be rendered (and its answer not kept). */
+  keyFor(method: string | undefined, url: string, headers: { cookie?: string; "accept-language"?: string }): string | null {
+    if (method !== "GET") return null;
+    const cookie = headers.cookie ?? "";
+    const sessionId = SESSION_COOKIE.exec(cookie)?.[1];
+    if (sessionId === undefined) return anonymousKey(url, cookie, headers["accept-language"]);
+    if (!memberCacheable(url)) return null;
+    const session = this.readSession.get(decodeURIComponentSafe(sessionId));
+    if (!session || !sessionServable(session, Date.now())) return null;
+    return `member ${session.userId} ${session.viewVersion} ${url}`;
   }
 
   currentVersion(): number {
@@ -69,7 +96,7 @@ export class PageCache {
     this.delete(key);
     this.entries.set(key, page);
     this.bytes += page.body.length;
-    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_CHARACTERS) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.delete(oldest);
@@ -84,25 +111,65 @@ export class PageCache {
   }
 }
 
-const SESSION_COOKIE = /(?:^|;\s*)cop_session=/;
+const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE_NAME}=([^;]*)`);
 
-/** The cache key of an anonymous GET, or null when the request must not use the cache. */
-export function cacheKey(method: string, url: string, headers: { cookie?: string; "accept-language"?: string }): string | null {
-  if (method !== "GET") return null;
-  const cookie = headers.cookie ?? "";
-  if (SESSION_COOKIE.test(cookie)) return null;
-  if (url.startsWith("/health") || url.startsWith("/search") || url.startsWith("/__bench")) return null;
-  const chosen = /(?:^|;\s*)lang=([a-z]{2})/.exec(cookie)?.[1];
-  const language: Language = isLanguage(chosen) ? chosen : (languageFromAcceptLanguage(headers["accept-language"]) ?? DEFAULT_LANGUAGE);
-  return `${language} ${url}`;
+interface CachingSession {
+  userId: number;
+  expiresAt: number;
+  createdAt: string;
+  status: string;
+  viewVersion: number;
 }
 
-/** Whether a rendered response may be kept for other anonymous visitors. */
-export function cacheable(status: number, headers: Headers): boolean {
+/**
+ * Whether a session may be answered from the cache: valid, of an approved member, and not due for
+ * renewal (lucia renews a session in its second half, with a cookie that only a rendered answer carries).
+ */
+export function sessionServable(session: CachingSession, now: number): boolean {
+  if (session.status !== "approved") return false;
+  const expiresAt = session.expiresAt * 1000;
+  if (now >= expiresAt - (SESSION_IDLE_DAYS * 86_400_000) / 2) return false;
+  return now < Date.parse(session.createdAt) + SESSION_ABSOLUTE_DAYS * 86_400_000;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The sections a member reads; settings, administration, notifications and forms are always rendered. */
+const MEMBER_SECTIONS = new Set(["", "forums", "t", "library", "groups", "documents", "search", "members"]);
+const NEVER_CACHED_SEGMENTS = new Set(["new", "edit", "settings", "publish", "leave", "join", "watch"]);
+
+export function memberCacheable(url: string): boolean {
+  const pathname = url.split("?")[0].replace(/\.data$/, "");
+  const segments = pathname.split("/").slice(1);
+  if (!MEMBER_SECTIONS.has(segments[0] === "_root" ? "" : segments[0])) return false;
+  return !segments.some((segment) => NEVER_CACHED_SEGMENTS.has(segment) || segment.endsWith(".ics"));
+}
+
+function anonymousKey(url: string, cookie: string, acceptLanguage: string | undefined): string | null {
+  if (url.startsWith("/health") || url.startsWith("/search") || url.startsWith("/__bench")) return null;
+  const chosen = /(?:^|;\s*)lang=([a-z]{2})/.exec(cookie)?.[1];
+  const language: Language = isLanguage(chosen) ? chosen : (languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE);
+  return `anonymous ${language} ${url}`;
+}
+
+/** Whether a rendered response may be kept: for anonymous visitors, or for the member it was rendered for. */
+export function cacheable(key: string, status: number, headers: Headers): boolean {
   if (status !== 200) return false;
   if (headers.has("set-cookie")) return false;
   const control = headers.get("cache-control") ?? "";
-  if (/no-store|private/.test(control)) return false;
+  if (/no-store/.test(control)) return false;
+  if (key.startsWith("anonymous ") && /private/.test(control)) return false;
   const type = headers.get("content-type") ?? "";
-  return type.startsWith("text/html") || type.startsWith("text/x-script") || type.startsWith("application/atom+xml");
+  return (
+    type.startsWith("text/html") ||
+    type.startsWith("text/x-script") ||
+    type.startsWith("application/atom+xml") ||
+    (key.startsWith("member ") && type.startsWith("application/json"))
+  );
 }

@@ -9,6 +9,7 @@ import * as documents from "./2026-11-28T1620-documents";
 import * as search from "./2026-11-28T1700-search";
 import * as contentVersion from "./2026-11-28T1710-content-version";
 import * as rateLimits from "./2026-11-28T1720-rate-limits";
+import * as viewVersion from "./2026-11-28T1730-view-version";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1700-search": search,
   "2026-11-28T1710-content-version": contentVersion,
   "2026-11-28T1720-rate-limits": rateLimits,
+  "2026-11-28T1730-view-version": viewVersion,
 };
