@@ -35,6 +35,8 @@ interface Scenario {
   as: "anonymous" | "member";
   /** A body factory for write scenarios (each request gets a fresh body). */
   body?: () => string;
+  /** Addresses taken in turn, one per request, so that no two requests ask for the same page. */
+  paths?: string[];
   ceiling?: boolean;
 }
 
@@ -90,7 +92,10 @@ function discover(db: Database.Database) {
   const replyTopics = db
     .prepare("select t.id from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.locked = 0 and t.deleted_at is null order by t.id limit 200")
     .all() as Array<{ id: number }>;
-  return { bigTopic, busyCategory, longDoc, revisions, replyTopics };
+  const manyTopics = db
+    .prepare("select t.id, t.slug from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.deleted_at is null order by t.id limit 5000")
+    .all() as Array<{ id: number; slug: string }>;
+  return { bigTopic, busyCategory, longDoc, revisions, replyTopics, manyTopics };
 }
 
 async function signIn(base: string): Promise<string> {
@@ -114,8 +119,11 @@ async function run(url: string, scenario: Scenario, cookie: string | undefined, 
   const headers: Record<string, string> = { "accept-language": "en" };
   if (cookie) headers.cookie = cookie;
   const base = new URL(url).origin;
-  const requests =
-    scenario.method === "POST"
+  let next = 0;
+  const rotating = scenario.paths;
+  const requests = rotating
+    ? [{ method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: rotating[next++ % rotating.length] }) }]
+    : scenario.method === "POST"
       ? [
           {
             method: "POST" as const,
@@ -257,6 +265,21 @@ async function main() {
     add({ name: label, path: `/search?q=${encodeURIComponent(q)}`, as: "member" });
   }
   add({ name: "search: prefix (suggest)", path: "/search/suggest?q=monit", as: "member" });
+  // The same measures where no request can be answered from the page cache: every request asks for
+  // another page (a different topic, a different query), so each one is rendered.
+  if (found.manyTopics.length) {
+    const paths = found.manyTopics.map((t) => `/t/${t.id}/${t.slug}?page=1`);
+    add({ name: "topic, a different one each request (uncached)", path: paths[0], paths, as: "anonymous" });
+    add({ name: "topic, a different one each request (uncached)", path: paths[0], paths, as: "member" });
+  }
+  const words = [
+    "monitoring", "validation", "calibration", "subgroup", "scanner", "override", "sensitivity", "specificity",
+    "quarterly", "report", "hospital", "pilot", "deployment", "risk", "drift", "alert", "fatigue", "patients",
+    "servers", "indicators", "change", "control", "plan", "evidence", "clinicians", "model", "dataset",
+    "performance", "age", "surveillance", "données", "dérive", "hôpital", "bệnh", "viện", "giám", "sát", "rủi", "đánh", "giá",
+  ];
+  const queries = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `/search?q=${encodeURIComponent(`${a} ${b}`)}`));
+  add({ name: "search: a different two-word query each request (uncached)", path: queries[0], paths: queries, as: "member" });
   if (found.replyTopics.length) {
     let n = 0;
     const topics = found.replyTopics;
