@@ -119,12 +119,19 @@ let pageCache: PageCache | undefined;
 
 function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, cacheState: "hit" | "miss") {
   const nonce = randomBytes(16).toString("base64");
-  const body = page.body.replaceAll(NONCE_MARKER, nonce);
+  const nonceBytes = Buffer.from(nonce);
+  // The body is kept as encoded bytes: a hit only splices in its nonce, it never re-encodes the page.
+  const chunks: Buffer[] = [];
+  page.parts.forEach((part, i) => {
+    if (i > 0) chunks.push(nonceBytes);
+    chunks.push(part);
+  });
+  const body = Buffer.concat(chunks, page.size + (page.parts.length - 1) * nonceBytes.length);
   res.writeHead(page.status, {
     ...securityHeaders(),
     ...page.headers,
     "Content-Security-Policy": contentSecurityPolicy(nonce),
-    "Content-Length": Buffer.byteLength(body),
+    "Content-Length": body.length,
     "X-Cache": cacheState,
   });
   res.end(req.method === "HEAD" ? undefined : body);
@@ -162,8 +169,12 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
 
   if (key && cacheable(key, response.status, response.headers)) {
     const headers: Record<string, string> = {};
-    for (const [name, value] of response.headers) headers[name] = value;
-    const page: CachedPage = { status: response.status, headers, body: await response.text(), version, storedAt: Date.now() };
+    for (const [name, value] of response.headers) if (name !== "content-length") headers[name] = value;
+    const parts = Buffer.from(await response.arrayBuffer())
+      .toString("latin1")
+      .split(NONCE_MARKER)
+      .map((part) => Buffer.from(part, "latin1"));
+    const page: CachedPage = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
     pageCache!.set(key, page);
     return sendPage(req, res, page, "miss");
   }

@@ -22,14 +22,16 @@ import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from ".
 export interface CachedPage {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** The body as UTF-8, cut where each response puts its own CSP nonce. */
+  parts: Buffer[];
+  /** Total length of the parts in bytes. */
+  size: number;
   version: number;
   storedAt: number;
 }
 
 const MAX_ENTRIES = 2000;
-/** Page bodies are JavaScript strings (two bytes per character outside Latin-1): a budget in characters. */
-const MAX_CHARACTERS = 24 * 1024 * 1024;
+const MAX_BYTES = 48 * 1024 * 1024;
 /** Pages also change with the clock (a consultation closing): none is served older than this. */
 const MAX_AGE_MS = 60_000;
 
@@ -95,8 +97,8 @@ export class PageCache {
   set(key: string, page: CachedPage) {
     this.delete(key);
     this.entries.set(key, page);
-    this.bytes += page.body.length;
-    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_CHARACTERS) {
+    this.bytes += page.size;
+    while (this.entries.size > MAX_ENTRIES || this.bytes > MAX_BYTES) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.delete(oldest);
@@ -106,7 +108,7 @@ export class PageCache {
   private delete(key: string) {
     const entry = this.entries.get(key);
     if (!entry) return;
-    this.bytes -= entry.body.length;
+    this.bytes -= entry.size;
     this.entries.delete(key);
   }
 }
