@@ -1,10 +1,10 @@
 // Rate limits stored in the database (so a restart does not reset them), as fixed-window
 // counters. They share the site's connection (a second connection in the same process could wait
 // on the first one's lock while blocking the event loop the first one needs), and are committed
-// with synchronous=NORMAL for that one statement: losing the last counts in a power cut is
-// harmless, and a search should not wait for an fsync.
+// with relaxed durability: losing the last counts in a power cut is harmless, and a search should
+// not wait for an fsync.
 import { sql } from "kysely";
-import { getDb } from "~/utils/db.server";
+import { getDb, writeTransaction } from "~/utils/db.server";
 
 export const RATE_LIMITS = {
   /** Applications to join, per client address. */
@@ -28,20 +28,17 @@ export async function rateLimit(bucket: RateBucket, subject: string, now = Date.
   const { max, windowSeconds } = RATE_LIMITS[bucket];
   const seconds = Math.floor(now / 1000);
   const windowStart = seconds - (seconds % windowSeconds);
-  const count = await getDb()
-    .connection()
-    .execute(async (conn) => {
-      await sql`pragma synchronous = NORMAL`.execute(conn);
-      try {
-        const { rows } = await sql<{ count: number }>`insert into rate_limit (bucket, subject, window_start, count)
-          values (${bucket}, ${subject}, ${windowStart}, 1)
-          on conflict (bucket, subject, window_start) do update set count = count + 1
-          returning count`.execute(conn);
-        if (Math.random() < 0.01) await sql`delete from rate_limit where window_start < ${windowStart - 86_400}`.execute(conn);
-        return rows[0]?.count ?? 1;
-      } finally {
-        await sql`pragma synchronous = FULL`.execute(conn);
-      }
-    });
+  const count = await writeTransaction(
+    getDb(),
+    async (trx) => {
+      const { rows } = await sql<{ count: number }>`insert into rate_limit (bucket, subject, window_start, count)
+        values (${bucket}, ${subject}, ${windowStart}, 1)
+        on conflict (bucket, subject, window_start) do update set count = count + 1
+        returning count`.execute(trx);
+      if (Math.random() < 0.01) await sql`delete from rate_limit where window_start < ${windowStart - 86_400}`.execute(trx);
+      return rows[0]?.count ?? 1;
+    },
+    { durability: "relaxed" },
+  );
   return count > max ? windowStart + windowSeconds - seconds : 0;
 }

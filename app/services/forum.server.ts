@@ -33,12 +33,12 @@ import {
   type FoundTopic,
 } from "~/models/topic.server";
 import { can, type Viewer } from "~/policies";
-import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
+import { writeTransaction, type DB, type Tx, type WriteOptions } from "~/utils/db.server";
 import { mentionCandidates, renderMarkdown } from "~/utils/markdown.server";
 
 /** Runs `work` in a write transaction, or inside the caller's one (the demo seed runs in one). */
-function inTransaction<T>(db: Tx, work: (trx: Tx) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : writeTransaction(db as DB, work);
+function inTransaction<T>(db: Tx, work: (trx: Tx) => Promise<T>, options?: WriteOptions): Promise<T> {
+  return db.isTransaction ? work(db) : writeTransaction(db as DB, work, options);
 }
 
 const nowIso = () => new Date().toISOString();
@@ -591,8 +591,13 @@ export async function recordTopicSeen(db: Tx, viewer: Viewer, topicId: number, n
     .where("topic_id", "=", topicId)
     .executeTakeFirst();
   if (!hasUnreadNotifications && read && read.last_read_number >= number) return;
-  await inTransaction(db, async (trx) => {
-    await markRead(trx, viewer.id, topicId, number);
-    if (hasUnreadNotifications) await markTopicNotificationsRead(trx, viewer.id, topicId);
-  });
+  // Read positions and read marks may lose their last moves in a power cut: no fsync for them.
+  await inTransaction(
+    db,
+    async (trx) => {
+      await markRead(trx, viewer.id, topicId, number);
+      if (hasUnreadNotifications) await markTopicNotificationsRead(trx, viewer.id, topicId);
+    },
+    { durability: "relaxed" },
+  );
 }

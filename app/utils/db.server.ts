@@ -14,12 +14,16 @@ export interface Connection {
   db: DB;
 }
 
+/** How long a write waits for another process's write lock before it fails. */
+const WRITE_LOCK_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
+
 export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // FULL: a write acknowledged to a member survives a power cut, at a small cost per commit.
   sqlite.pragma("synchronous = FULL");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -47,22 +51,64 @@ export function closeDatabase() {
   connection = undefined;
 }
 
+export interface WriteOptions {
+  /**
+   * "relaxed": committed with synchronous=NORMAL, without waiting for an fsync. Only for state whose
+   * last changes may be lost in a power cut without harm (read positions, counters); what members
+   * write is always committed with synchronous=FULL.
+   */
+  durability?: "full" | "relaxed";
+}
+
+const RETRY = Symbol("retry");
+
 /**
  * Runs `work` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so a
  * read-then-write never fails half-way with SQLITE_BUSY when another process writes meanwhile.
+ *
+ * The lock is asked for without SQLite's busy handler, which would sleep inside the synchronous
+ * driver and stall every request of this process; while another process holds the lock, this one
+ * keeps serving and asks again a moment later.
  */
-export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
+export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+  const relaxed = options.durability === "relaxed";
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await db.connection().execute(async (conn): Promise<{ value: T } | typeof RETRY> => {
+      // The safety level cannot change inside a transaction: set before it begins, reset after it ends.
+      if (relaxed) await sql`pragma synchronous = NORMAL`.execute(conn);
+      try {
+        if (!(await beginImmediate(conn))) return RETRY;
+        try {
+          const value = await work(conn);
+          await sql`commit`.execute(conn);
+          return { value };
+        } catch (error) {
+          await sql`rollback`.execute(conn);
+          throw error;
+        }
+      } finally {
+        if (relaxed) await sql`pragma synchronous = FULL`.execute(conn);
+      }
+    });
+    if (outcome !== RETRY) return outcome.value;
+    if (Date.now() - started > WRITE_LOCK_TIMEOUT_MS) throw new Error("The database stayed locked by another process for too long.");
+    await new Promise((resolve) => setTimeout(resolve, Math.min(8, 1 << Math.min(attempt, 3))));
+  }
+}
+
+/** BEGIN IMMEDIATE without waiting: false when another process holds the write lock. */
+async function beginImmediate(conn: DB): Promise<boolean> {
+  await sql.raw(`pragma busy_timeout = 0`).execute(conn);
+  try {
     await sql`begin immediate`.execute(conn);
-    try {
-      const result = await work(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
-  });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+    throw error;
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`).execute(conn);
+  }
 }
 
 export const nowIso = () => new Date().toISOString();
