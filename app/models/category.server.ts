@@ -160,6 +160,18 @@ export async function updateCategory(db: Tx, id: number, fields: CategoryFields)
 }
 
 /** Recounts a category's topics, posts and last activity from its topics (deleted ones excluded). */
+/** Counts a reply just added in one of the category's topics, without recounting its topics. */
+export async function countCategoryReply(db: Tx, categoryId: number, at: string) {
+  await db
+    .updateTable("category")
+    .set((eb) => ({
+      post_count: eb("post_count", "+", 1),
+      last_post_at: sql<string>`max(coalesce(${eb.ref("last_post_at")}, ''), ${at})`,
+    }))
+    .where("id", "=", categoryId)
+    .execute();
+}
+
 export async function refreshCategoryStats(db: Tx, categoryId: number) {
   const stats = await db
     .selectFrom("topic")

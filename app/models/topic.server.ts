@@ -269,6 +269,23 @@ export async function tagsOfCategory(db: Tx, categoryId: number) {
     .execute();
 }
 
+/**
+ * Counts a reply just added at the end of a topic, without recounting (a topic may hold thousands
+ * of posts). Must run in the reply's transaction, after the post is inserted.
+ */
+export async function countReply(db: Tx, topicId: number, reply: { number: number; authorId: number; at: string }) {
+  await db
+    .updateTable("topic")
+    .set((eb) => ({
+      post_count: eb("post_count", "+", 1),
+      last_post_number: reply.number,
+      last_post_at: reply.at,
+      last_poster_id: reply.authorId,
+    }))
+    .where("id", "=", topicId)
+    .execute();
+}
+
 /** Recounts a topic's posts and last activity from its posts (deleted ones excluded). */
 export async function refreshTopicStats(db: Tx, topicId: number) {
   const stats = await db

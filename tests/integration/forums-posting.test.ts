@@ -104,6 +104,32 @@ describe("replying", () => {
     expect(topic.last_poster_id).toBe(await userId("industry"));
   });
 
+  it("keeps the topic's and the category's counts equal to a recount as replies come and go", async () => {
+    const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Counted replies", body: "First" });
+    for (const [i, email] of ["industry@demo.test", "member@demo.test", "industry@demo.test"].entries()) {
+      expect((await replyAs(email, topicId, `Reply ${i + 1}`)).status).toBe(302);
+    }
+    expect((await act("member@demo.test", topicId, { intent: "delete", post: "3" })).status).toBeLessThan(400);
+    expect((await replyAs("member@demo.test", topicId, "Reply after a deletion")).status).toBe(302);
+    const db = getDb();
+    const topic = await db.selectFrom("topic").selectAll().where("id", "=", topicId).executeTakeFirstOrThrow();
+    const live = await db.selectFrom("post").select(["number", "author_id", "created_at"]).where("topic_id", "=", topicId).where("deleted_at", "is", null).orderBy("number").execute();
+    expect(topic.post_count).toBe(live.length);
+    expect(topic.post_count).toBe(4);
+    expect(topic.last_post_number).toBe(5);
+    expect(topic.last_poster_id).toBe(await userId("member"));
+    expect(topic.last_post_at).toBe(live.at(-1)!.created_at);
+    const category = await db.selectFrom("category").select(["id", "post_count", "last_post_at"]).where("slug", "=", "introductions").executeTakeFirstOrThrow();
+    const recount = await db
+      .selectFrom("topic")
+      .select((eb) => [eb.fn.sum<number>("post_count").as("posts"), eb.fn.max("last_post_at").as("last")])
+      .where("category_id", "=", category.id)
+      .where("deleted_at", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(category.post_count).toBe(Number(recount.posts));
+    expect(category.last_post_at).toBe(recount.last);
+  });
+
   it("refuses empty replies and keeps nothing", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Empty reply", body: "First" });
     const res = await replyAs("industry@demo.test", topicId, "   \n  ");
