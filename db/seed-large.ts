@@ -13,14 +13,13 @@ import { hashPassword } from "../app/utils/password.server";
 import { renderRevision } from "../app/services/document-sections.server";
 import { changeSize } from "../app/services/document-diff.server";
 import { rebuildSearchIndex } from "../app/services/search-indexers.server";
+import { BENCH_EMAIL, BENCH_PASSWORD } from "./bench-account";
 
 const { values: args } = parseArgs({
   options: { scale: { type: "string", default: "1" }, database: { type: "string", default: "data/large.sqlite" } },
 });
 const scale = Math.max(0.01, Number(args.scale) || 1);
 const file = path.resolve(args.database!);
-export const BENCH_EMAIL = "bench@large.test";
-export const BENCH_PASSWORD = "bench-password";
 
 // A small deterministic generator (mulberry32): the same scale gives the same community.
 let state = 20261128;

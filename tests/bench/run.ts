@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { BENCH_EMAIL, BENCH_PASSWORD } from "../../db/bench-account";
 import { ROOT } from "../setup/paths";
 import { freePort } from "../e2e/support/server";
 
@@ -25,8 +26,6 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const DATABASE = path.resolve(ROOT, args.database!);
-export const BENCH_PASSWORD = "bench-password";
-export const BENCH_EMAIL = "bench@large.test";
 
 interface Scenario {
   name: string;
