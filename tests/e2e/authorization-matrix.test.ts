@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../setup/paths";
 import { ROLES, type Role } from "./support/roles";
 import { startServer, type RunningServer } from "./support/server";
+import { sessionCookieFor } from "./support/session";
 
 const ROLE_ORDER: Role[] = ["anonymous", "pending", "member", "groupMember", "editor", "chair", "moderator", "admin", "suspended"];
 
@@ -93,15 +94,7 @@ function fill(template: string) {
   });
 }
 
-async function signIn(email: string) {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "demo-password" }),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const signIn = (email: string) => sessionCookieFor(server.url, email);
 
 beforeAll(async () => {
   server = await startServer({ env: { RATE_LIMITS: "off" } });

@@ -5,19 +5,12 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./support/server";
+import { sessionCookieFor } from "./support/session";
 
 let server: RunningServer;
 const cookies = new Map<string, string>();
 
-async function signIn(email: string) {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "demo-password" }),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const signIn = (email: string) => sessionCookieFor(server.url, email);
 
 function postForm(path: string, cookie: string, fields: Record<string, string>) {
   return fetch(server.url + path, {

@@ -1,19 +1,11 @@
 // The HTTP surface of the production server: what any client, not only a browser, gets.
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
+import { sessionCookieFor } from "./support/session";
 
 const baseUrl = inject("baseUrl");
 
-async function signInCookie(email: string) {
-  const res = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "demo-password", redirectTo: "/" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const signInCookie = (email: string) => sessionCookieFor(baseUrl, email);
 
 describe("the production server", () => {
   it("refuses a POST whose Origin is foreign or missing with 403, and changes nothing", async () => {

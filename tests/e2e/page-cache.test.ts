@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./support/server";
+import { sessionCookieFor } from "./support/session";
 
 let server: RunningServer;
 let db: Database.Database;
@@ -19,16 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string) {
-  const res = await fetch(`${server.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "demo-password" }),
-  });
-  expect(res.status).toBe(302);
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-}
+const signIn = (email: string) => sessionCookieFor(server.url, email);
 
 const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
 /** Follows redirects (a topic's canonical address, then the first unread post) to the page itself. */
