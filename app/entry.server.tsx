@@ -22,10 +22,26 @@ export default function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined;
   const language = isLanguage(rootData?.language) ? rootData.language : DEFAULT_LANGUAGE;
   // Crawlers and scripts get the whole page at once; browsers get it streamed.
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let settled = false;
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
+    // The timer holds the whole render (and with it the page) until it fires: it must go as soon
+    // as nothing is left to abort, or every page stays in memory for six seconds after it was sent.
+    const done = () => {
+      settled = true;
+      clearTimeout(abortTimer);
+    };
+    const start = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      const stream = createReadableStreamFromReadable(body);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18nFor(language)}>
@@ -34,15 +50,15 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          if (!waitForAll) start();
+        },
+        onAllReady() {
+          done();
+          if (waitForAll) start();
         },
         onShellError(error: unknown) {
+          done();
           reject(error);
         },
         onError(error: unknown) {
@@ -51,7 +67,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    if (!settled) abortTimer = setTimeout(abort, streamTimeout + 1000);
   });
 }
 

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect, sql, type Transaction } from "kysely";
+import { Kysely, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { databasePath } from "./env.server";
 
@@ -18,6 +18,37 @@ export interface Connection {
 const WRITE_LOCK_TIMEOUT_MS = 5000;
 const BUSY_TIMEOUT_MS = 5000;
 
+/** How many distinct prepared statements a connection keeps for reuse. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Hands kysely the connection with its prepared statements kept by SQL text (least recently used
+ * dropped first), so a query that runs on every request is compiled by SQLite once, not each time.
+ * A statement still being iterated (a streamed select) is busy and cannot run twice at once: a
+ * fresh one is prepared for that call instead.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      statements.clear();
+      sqlite.close();
+    },
+    prepare(text: string): SqliteStatement {
+      const cached = statements.get(text);
+      if (cached) {
+        statements.delete(text);
+        statements.set(text, cached);
+        return cached.busy ? sqlite.prepare(text) : cached;
+      }
+      const statement = sqlite.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(file: string): Connection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -26,7 +57,7 @@ export function openDatabase(file: string): Connection {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // FULL: a write acknowledged to a member survives a power cut, at a small cost per commit.
   sqlite.pragma("synchronous = FULL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { sqlite, db };
 }
 
