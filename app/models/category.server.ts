@@ -32,6 +32,18 @@ export async function listCategories(db: Tx, scope: ReadableScope) {
     .execute();
 }
 
+/** The open categories the viewer may read, by name only (for menus), in listCategories' order. */
+export async function listCategoryNames(db: Tx, scope: ReadableScope) {
+  return db
+    .selectFrom("category")
+    .select(["category.id", "category.slug", "category.name"])
+    .where("category.archived_at", "is", null)
+    .where(categoryVisible(scope))
+    .orderBy("category.position")
+    .orderBy("category.id")
+    .execute();
+}
+
 export async function findCategoryBySlug(db: Tx, slug: string) {
   return db
     .selectFrom("category")

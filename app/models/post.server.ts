@@ -13,13 +13,26 @@ const AUTHOR_COLUMNS = [
   "author.member_type as author_member_type",
 ] as const;
 
-/** One page of a topic's posts, by post number (uses the unique (topic_id, number) index). */
+/**
+ * One page of a topic's posts, by post number (uses the unique (topic_id, number) index), with what
+ * the topic page shows: the stored HTML but not the markdown source (findPost has it, for editing).
+ */
 export function postsPageQuery(db: Tx, topicId: number, page: number) {
   const first = (page - 1) * POSTS_PER_PAGE + 1;
   return db
     .selectFrom("post")
     .leftJoin("user as author", "author.id", "post.author_id")
-    .selectAll("post")
+    .select([
+      "post.id",
+      "post.number",
+      "post.author_id",
+      "post.body_html",
+      "post.revision",
+      "post.hidden",
+      "post.deleted_at",
+      "post.created_at",
+      "post.edited_at",
+    ])
     .select(AUTHOR_COLUMNS)
     .where("post.topic_id", "=", topicId)
     .where("post.number", ">=", first)

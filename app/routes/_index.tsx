@@ -5,7 +5,7 @@ import { ActiveDiscussions } from "~/components/forum/active-discussions";
 import { Badge } from "~/components/ui/badge";
 import { listLatestTopics } from "~/models/topic.server";
 import { listPublishedDocuments } from "~/models/document.server";
-import { listGroups } from "~/models/group.server";
+import { listGroupNames } from "~/models/group.server";
 import { readableScope } from "~/policies";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -16,12 +16,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = readableScope(viewer);
   const db = getDb();
   const [publications, discussions, groups] = await Promise.all([
-    listPublishedDocuments(db, scope, { sort: "recent" }),
+    listPublishedDocuments(db, scope, { sort: "recent" }, 6),
     listLatestTopics(db, scope, { viewerId: viewer?.id, limit: 6 }),
-    listGroups(db, scope),
+    listGroupNames(db, scope),
   ]);
   return {
-    publications: publications.slice(0, 6),
+    publications: publications.map((doc) => ({
+      id: doc.id,
+      slug: doc.slug,
+      title: doc.title,
+      summary: doc.summary,
+      language: doc.language,
+      version: doc.version,
+      published_at: doc.published_at,
+      group_name: doc.group_name,
+    })),
     discussions: discussions.map((topic) => ({
       id: topic.id,
       title: topic.title,

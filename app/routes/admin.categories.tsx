@@ -10,7 +10,7 @@ import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { listCategoriesForAdmin } from "~/models/category.server";
-import { listGroups } from "~/models/group.server";
+import { listGroupNames } from "~/models/group.server";
 import { authorize, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { createCategory, editCategory, moveCategory, setCategoryArchived } from "~/services/forum-categories.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   authorize(viewer, "category:manage");
   const scope = readableScope(viewer);
   const db = getDb();
-  const [categories, groups] = await Promise.all([listCategoriesForAdmin(db, scope), listGroups(db, scope)]);
+  const [categories, groups] = await Promise.all([listCategoriesForAdmin(db, scope), listGroupNames(db, scope)]);
   const editId = Number(new URL(request.url).searchParams.get("edit")) || null;
   return {
     categories: categories.map((c) => ({
@@ -62,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const scope = readableScope(viewer);
   const readable = new Set((await listCategoriesForAdmin(db, scope)).map((c) => c.id));
   const groupReadable = async (groupId: number | undefined) =>
-    groupId === undefined || (await listGroups(db, scope)).some((g) => g.id === groupId);
+    groupId === undefined || (await listGroupNames(db, scope)).some((g) => g.id === groupId);
 
   if (intent === "create" || intent === "edit") {
     const id = Number(form.get("id"));

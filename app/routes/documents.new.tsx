@@ -9,7 +9,7 @@ import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { newDocumentSchema } from "~/components/document/form-schemas";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { listTranslationSources } from "~/models/document.server";
-import { findGroupBySlug, listGroups } from "~/models/group.server";
+import { findGroupBySlug, listGroupNames } from "~/models/group.server";
 import { authorize, can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { createDocument } from "~/services/documents.server";
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = readableScope(viewer);
   if (!group) {
     // Without a group: the groups this member drafts in.
-    const groups = (await listGroups(db, scope)).filter((g) => can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }));
+    const groups = (await listGroupNames(db, scope)).filter((g) => can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }));
     return { group: null, groups: groups.map((g) => ({ slug: g.slug, name: g.name })), sources: [], defaultLanguage: viewer.language };
   }
   const sources = await listTranslationSources(db, scope);

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Composer, ComposerButtons } from "~/components/forum/composer";
 import { Pagination } from "~/components/forum/pagination";
-import { PostArticle, type PostView } from "~/components/forum/post-article";
+import { PostArticle, postPermalink, type PostView } from "~/components/forum/post-article";
 import { quoteMarkdown } from "~/components/forum/quote";
 import { editSchema, flagSchema, moveSchema, postBody, postIntentSchema, reactSchema, replySchema, watchSchema } from "~/components/forum/schemas";
 import { TagList } from "~/components/forum/tag-list";
@@ -98,7 +98,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: row.number,
       created_at: row.created_at,
       edited_at: row.edited_at,
-      revision: row.revision,
       author: row.author_username
         ? {
             username: row.author_username,
@@ -112,7 +111,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       html: visible ? row.body_html : null,
       accepted,
       reactions: row.deleted_at || (row.hidden && !visible) ? [] : (reactions.get(row.id) ?? []),
-      permalink: postPath(topic, row.number),
       can: {
         edit: can(viewer, "post:edit", post),
         delete: row.number === 1 ? false : can(viewer, "post:delete", post),
@@ -145,12 +143,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((category) => ({ id: category.id, name: category.name }))
     : [];
 
+  // The markdown source is read only for the post being edited (it must be on this page).
   const editParam = Number(url.searchParams.get("edit"));
   const editRow = rows.find((row) => row.number === editParam);
-  const editing =
-    editRow && can(viewer, "post:edit", postResource(editRow, resource))
-      ? { number: editRow.number, body: editRow.body_md, revision: editRow.revision }
-      : null;
+  const editPost = editRow && can(viewer, "post:edit", postResource(editRow, resource)) ? await findPost(db, topic.id, editRow.number) : undefined;
+  const editing = editPost ? { number: editPost.number, body: editPost.body_md, revision: editPost.revision } : null;
 
   const tags = (await tagsOfTopics(db, [topic.id])).get(topic.id) ?? [];
   const draft = canReply && viewer ? await findDraft(db, viewer.id, replyDraftKey(topic.id)) : undefined;
@@ -575,7 +572,7 @@ export default function TopicPage() {
   const onQuote = (post: PostView, text: string) => {
     const element = replyRef.current;
     if (!element) return;
-    const quote = quoteMarkdown(post.author?.display_name ?? "", post.permalink, text);
+    const quote = quoteMarkdown(post.author?.display_name ?? "", postPermalink(pagePath, post.number), text);
     element.value = `${element.value.trimEnd() ? `${element.value.trimEnd()}\n\n` : ""}${quote}`;
     element.dispatchEvent(new Event("input", { bubbles: true }));
     element.focus();

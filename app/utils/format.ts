@@ -16,8 +16,25 @@ function dateFormat(language: Language, timeZone: string, withTime: boolean): In
   return format;
 }
 
+// Formatting itself costs microseconds per call and a page formats dozens of dates (each post's), the
+// same ones on every view of that page: the answers are kept, a bounded number of them. They depend
+// only on the arguments, so a kept answer is never stale and never someone else's.
+const MAX_REMEMBERED = 5_000;
+const formattedDates = new Map<string, string>();
+
 export function formatDate(iso: string | null | undefined, language: Language, timeZone = "UTC", withTime = false): string {
   if (!iso) return "";
+  const key = `${iso}|${language}|${timeZone}|${withTime ? 1 : 0}`;
+  let formatted = formattedDates.get(key);
+  if (formatted === undefined) {
+    formatted = formatDateNow(iso, language, timeZone, withTime);
+    if (formattedDates.size >= MAX_REMEMBERED) formattedDates.clear();
+    formattedDates.set(key, formatted);
+  }
+  return formatted;
+}
+
+function formatDateNow(iso: string, language: Language, timeZone: string, withTime: boolean): string {
   const dateOnly = iso.length === 10;
   const date = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return "";
@@ -39,7 +56,19 @@ export function formatNumber(value: number, language: Language): string {
 }
 
 const regionNames = new Map<Language, Intl.DisplayNames>();
+const countryNames = new Map<string, string>();
 export function countryName(code: string, language: Language): string {
+  const key = `${language}|${code}`;
+  let name = countryNames.get(key);
+  if (name === undefined) {
+    name = countryNameNow(code, language);
+    if (countryNames.size >= MAX_REMEMBERED) countryNames.clear();
+    countryNames.set(key, name);
+  }
+  return name;
+}
+
+function countryNameNow(code: string, language: Language): string {
   try {
     let names = regionNames.get(language);
     if (!names) {

@@ -44,6 +44,17 @@ describe("editing a post", () => {
     expect(page.data.posts[0].edited_at).not.toBeNull();
   });
 
+  it("gives the markdown source only of the post being edited, and only to who may edit it", async () => {
+    const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Source", body: "Some **bold** text" });
+    await replyAs("ravi@demo.test", topicId, "A _reply_");
+    const mine = await topicAs("member@demo.test", topicId, slug, "?page=1&edit=1");
+    expect(mine.data.editing).toEqual({ number: 1, body: "Some **bold** text", revision: 1 });
+    expect(mine.data.posts[0].html).toContain("<strong>bold</strong>");
+    expect(JSON.stringify(mine.data.posts)).not.toContain("**bold**");
+    expect((await topicAs("member@demo.test", topicId, slug, "?page=1&edit=2")).data.editing).toBeNull();
+    expect((await topicAs(null, topicId, slug, "?edit=1")).data.editing).toBeNull();
+  });
+
   it("changes the title and tags with the first post, and the address follows", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Old title", body: "Body", tags: "one" });
     const res = await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Body", title: "New title", tags: "two, three" });

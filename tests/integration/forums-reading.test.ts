@@ -1,7 +1,8 @@
 import { CompiledQuery } from "kysely";
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { postsPageQuery } from "~/models/post.server";
-import { topicListQuery } from "~/models/topic.server";
+import { postPath, topicListQuery } from "~/models/topic.server";
+import { postPermalink } from "~/components/forum/post-article";
 import { loader as homeLoader } from "~/routes/_index";
 import { action as categoryAction, loader as categoryLoader } from "~/routes/forums.$category";
 import { loader as feedLoader } from "~/routes/forums.$category_.feed[.]xml";
@@ -138,7 +139,10 @@ describe("a topic page", () => {
     });
     const page2 = await topicAs(null, topicId, slug, "?page=2");
     expect(page2.data.posts.map((p: { number: number }) => p.number)).toEqual([21, 22, 23]);
-    expect(page2.data.posts[0].permalink).toBe(`/t/${topicId}/${slug}?page=2#post-21`);
+    // The page links each post from its own address; that is the post's canonical address.
+    expect(page2.data.page).toBe(2);
+    expect(postPermalink(`/t/${topicId}/${slug}?page=${page2.data.page}`, 21)).toBe(postPath({ id: topicId, slug }, 21));
+    expect(postPath({ id: topicId, slug }, 21)).toBe(`/t/${topicId}/${slug}?page=2#post-21`);
     expect((await replyAs("ravi@demo.test", topicId, "Post 24")).location).toBe(`/t/${topicId}/${slug}?page=2#post-24`);
     expect((await topicAs(null, topicId, slug, "?page=3")).status).toBe(404);
     expect((await topicAs(null, topicId, slug, "?page=abc")).status).toBe(404);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";
-import { languageFromAcceptLanguage } from "~/utils/i18n";
+import { createI18n, languageFromAcceptLanguage } from "~/utils/i18n";
 import { fixedT } from "~/utils/i18n.server";
 
 function leaves(object: object, prefix = ""): Record<string, string> {
@@ -43,6 +43,33 @@ describe("message catalogues", () => {
     expect(fixedT("en")("common.count_topics", { count: 1 })).toBe("1 topic");
     expect(fixedT("en")("common.count_topics", { count: 3 })).toBe("3 topics");
     expect(fixedT("vi")("library.version", { version: "1.1" })).toContain("1.1");
+  });
+});
+
+describe("remembered translations", () => {
+  it("answer bare keys as i18next does, through t and through a fixed t", () => {
+    const i18n = createI18n("fr", fr);
+    const fixed = i18n.getFixedT(null, "translation");
+    for (let round = 0; round < 2; round++) {
+      expect(i18n.t("nav.library")).toBe(fr.nav.library);
+      expect(fixed("nav.library")).toBe(fr.nav.library);
+      expect(fixed("common.count_topics", { count: 2 })).toBe(fr.common.count_topics_other.replace("{{count}}", "2"));
+      expect(fixed("common.by", { name: "Ana" })).toBe(fr.common.by.replace("{{name}}", "Ana"));
+      expect(fixed("no.such.key" as never)).toBe("no.such.key");
+    }
+  });
+
+  it("forget what they knew when the language or the resources change", () => {
+    const i18n = createI18n("en", en);
+    const fixed = i18n.getFixedT(null, "translation");
+    expect(fixed("nav.library")).toBe(en.nav.library);
+    i18n.addResource("en", "translation", "nav.library", "Bookshelf");
+    expect(fixed("nav.library")).toBe("Bookshelf");
+    expect(i18n.t("nav.library")).toBe("Bookshelf");
+    i18n.addResourceBundle("fr", "translation", fr);
+    void i18n.changeLanguage("fr");
+    expect(i18n.getFixedT(null, "translation")("nav.library")).toBe(fr.nav.library);
+    expect(i18n.t("nav.library")).toBe(fr.nav.library);
   });
 });
 

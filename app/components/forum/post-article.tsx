@@ -14,14 +14,12 @@ export interface PostView {
   number: number;
   created_at: string;
   edited_at: string | null;
-  revision: number;
   author: { username: string; display_name: string; organization: string; country: string; member_type: MemberType } | null;
   state: "visible" | "hidden" | "deleted";
   /** The stored HTML, only when the viewer may see it. */
   html: string | null;
   accepted: boolean;
   reactions: ReactionView[];
-  permalink: string;
   can: {
     edit: boolean;
     delete: boolean;
@@ -41,7 +39,7 @@ interface PostArticleProps {
   post: PostView;
   topicId: number;
   action: string;
-  /** The URL of this page, for the edit link. */
+  /** The URL of this page, for the permalink and the edit link. */
   pagePath: string;
   isFirst: boolean;
   /** With JavaScript: quote the selected part of the post (or all of it) into the reply. */
@@ -49,6 +47,11 @@ interface PostArticleProps {
   flagged?: boolean;
   flagError?: string | null;
   children?: ReactNode;
+}
+
+/** A post's permalink: the address of the topic page it is on, and its #post-N anchor. */
+export function postPermalink(pagePath: string, number: number): string {
+  return `${pagePath}#post-${number}`;
 }
 
 function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleProps["onQuote"] }) {
@@ -82,6 +85,7 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
   const { date } = useSite();
   const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""].filter(Boolean).join(" ");
   const headingId = `post-${post.number}-heading`;
+  const permalink = postPermalink(pagePath, post.number);
   const editHref = `${pagePath}${pagePath.includes("?") ? "&" : "?"}edit=${post.number}#post-${post.number}`;
   return (
     <article id={`post-${post.number}`} className={classes} aria-labelledby={headingId}>
@@ -91,7 +95,7 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
         </h2>
         {post.author ? <MemberByline member={post.author} /> : <span className="byline">{t("forums.formerMember")}</span>}
         <span className="post__when">
-          <a href={post.permalink} className="post__permalink" title={t("forums.permalink")}>
+          <a href={permalink} className="post__permalink" title={t("forums.permalink")}>
             <time dateTime={post.created_at}>{date(post.created_at, true)}</time> · #{post.number}
           </a>
           {post.edited_at ? (
