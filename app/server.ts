@@ -15,6 +15,7 @@ import {
 import * as build from "@remix-run/dev/server-build";
 import { prepareDatabase } from "../db/prepare";
 import { closeDatabase, getConnection } from "./utils/db.server";
+import { forgetRequest, REQUEST_ID_HEADER } from "./utils/auth.server";
 import { isProduction, port, seedDemo } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
 import { cacheable, PageCache, type CachedPage } from "./utils/page-cache.server";
@@ -78,20 +79,21 @@ function plainResponse(res: http.ServerResponse, status: number, message: string
   res.end(message);
 }
 
-function toRequest(req: http.IncomingMessage, res: http.ServerResponse): Request {
+function toRequest(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Request {
   const host = req.headers.host ?? `localhost:${port()}`;
   const url = new URL(req.url ?? "/", `http://${host}`);
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
-    if (value === undefined || key === "x-cop-client-address") continue;
+    if (value === undefined || key === "x-cop-client-address" || key === REQUEST_ID_HEADER) continue;
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
   const forwarded = process.env.TRUST_PROXY === "1" ? req.headers["x-forwarded-for"] : undefined;
   const address = (typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "") || req.socket.remoteAddress || "unknown";
   headers.set("x-cop-client-address", address);
+  headers.set(REQUEST_ID_HEADER, requestId);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(url.href, {
     method: req.method,
@@ -137,6 +139,8 @@ function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: Cac
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+let requestSequence = 0;
+
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   const url = req.url ?? "/";
   const pathname = url.split("?")[0];
@@ -154,7 +158,9 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   if (declared > maxBodyBytes(pathname)) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
   let request: Request;
   try {
-    request = toRequest(req, res);
+    const requestId = String(++requestSequence);
+    res.once("close", () => forgetRequest(requestId));
+    request = toRequest(req, res, requestId);
   } catch {
     return plainResponse(res, 400, "Malformed request.\n");
   }

@@ -81,16 +81,35 @@ export interface Auth {
   setCookie?: string;
 }
 
+/**
+ * The header app/server.ts puts on every request it hands to Remix (after dropping any a client
+ * sent): a number unique in this process. Remix gives each loader its own copy of the Request, so
+ * the copies are recognised as one request by this number.
+ */
+export const REQUEST_ID_HEADER = "x-cop-request";
+const authByRequestId = new Map<string, Promise<Auth>>();
 const authByRequest = new WeakMap<Request, Promise<Auth>>();
 
-/** Who is making this request. Cached per request, so the root and the route loader share one lookup. */
+/**
+ * Who is making this request. Looked up once per request, so the root loader and the route loader
+ * share one session check (app/server.ts forgets it when the response is sent).
+ */
 export function getAuth(request: Request): Promise<Auth> {
-  let pending = authByRequest.get(request);
+  // An action may change who is signed in or their settings: the loaders that run after it, with
+  // GET copies of the request, look the viewer up afresh (once) rather than reuse the action's.
+  const id = request.method === "GET" || request.method === "HEAD" ? request.headers.get(REQUEST_ID_HEADER) : null;
+  let pending = id ? authByRequestId.get(id) : authByRequest.get(request);
   if (!pending) {
     pending = readAuth(request);
-    authByRequest.set(request, pending);
+    if (id) authByRequestId.set(id, pending);
+    else authByRequest.set(request, pending);
   }
   return pending;
+}
+
+/** Called by app/server.ts once a request is answered. */
+export function forgetRequest(id: string) {
+  authByRequestId.delete(id);
 }
 
 async function readAuth(request: Request): Promise<Auth> {
