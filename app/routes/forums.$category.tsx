@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { watchSchema } from "~/components/forum/schemas";
-import { TopicTable } from "~/components/forum/topic-list";
+import { TopicTable, toTopicRow } from "~/components/forum/topic-list";
 import { WatchControl } from "~/components/forum/watch-control";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groupSlug: category.group_slug,
       groupName: category.group_name,
     },
-    topics,
+    topics: topics.map(toTopicRow),
     nextCursor,
     tag: tag ?? null,
     tags,

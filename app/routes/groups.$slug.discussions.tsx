@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TopicTable } from "~/components/forum/topic-list";
+import { TopicTable, toTopicRow } from "~/components/forum/topic-list";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { categoryResource, listCategoriesOfGroup } from "~/models/category.server";
 import { decodeCursor, listTopics } from "~/models/topic.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       topicCount: category.topic_count,
       canCreate: can(viewer, "topic:create", categoryResource(category)),
     })),
-    topics: topics.map((topic) => ({ ...topic, category_slug: names.get(topic.category_id)?.slug, category_name: names.get(topic.category_id)?.name })),
+    topics: topics.map((topic) => toTopicRow({ ...topic, category_slug: names.get(topic.category_id)?.slug, category_name: names.get(topic.category_id)?.name })),
     nextCursor,
     firstPage: !cursor,
   };

@@ -39,39 +39,64 @@ export function createI18n(language: Language, messages: Messages): I18n {
     interpolation: { escapeValue: false }, // React escapes what it renders
     returnNull: false,
   });
-  memoizePlainLookups(instance);
+  memoizeLookups(instance);
   return instance;
 }
 
 type Translate = (...args: unknown[]) => unknown;
 
+/** At most this many answers are kept per instance (names and numbers make the interpolated ones many). */
+const MAX_REMEMBERED = 5_000;
+
 /**
- * A page calls t() hundreds of times (every label of every post), and most calls are a bare key
- * with no options, whose answer depends only on the language and the catalogue. i18next resolves
- * each call from scratch (key parsing, resource lookup, interpolation and nesting scans), which
- * showed up as ~15% of the CPU of a server-rendered page. Here the answers to bare-key calls are
- * remembered per instance; calls with options (plurals, interpolation, defaults) still go through
- * i18next every time. The memo is emptied whenever the language or the loaded resources change.
+ * The memo key of a t(key) or t(key, options) call, or null when the call is not worth keeping or
+ * could be told apart from another only by a value JSON does not spell exactly: options must be a
+ * plain object of strings, finite numbers and booleans (an interpolation, a count for plurals).
  */
-function memoizePlainLookups(instance: I18n): void {
-  const answers = new Map<string, unknown>();
+function callKey(namespace: string, key: unknown, options: unknown, argumentCount: number): string | null {
+  if (typeof key !== "string" || argumentCount > 2) return null;
+  if (argumentCount < 2 || options === undefined) return `${namespace}\u0000${key}`;
+  if (typeof options !== "object" || options === null) return null;
+  const prototype = Object.getPrototypeOf(options);
+  if (prototype !== Object.prototype && prototype !== null) return null;
+  for (const value of Object.values(options)) {
+    if (typeof value === "string" || typeof value === "boolean") continue;
+    if (typeof value === "number" && Number.isFinite(value)) continue;
+    return null;
+  }
+  return `${namespace}\u0000${key}\u0000${JSON.stringify(options)}`;
+}
+
+/**
+ * A page calls t() hundreds of times (every label of every post) and i18next resolves each call
+ * from scratch (key parsing, resource lookup, plural rules, interpolation and nesting scans), which
+ * showed up as ~15% of the CPU of a server-rendered page. An answer depends only on the instance's
+ * language and catalogue and on the call's key and options, so answers are remembered per instance
+ * for calls whose options are plain values (see callKey); the memo is emptied whenever the language
+ * or the loaded resources change, and when it grows past MAX_REMEMBERED.
+ */
+function memoizeLookups(instance: I18n): void {
+  const answers = new Map<string, string>();
   const forget = () => answers.clear();
   instance.on("languageChanged", forget);
   instance.store.on("added", forget);
   instance.store.on("removed", forget);
 
-  const remembered = (translate: Translate, cacheKey: string, key: string): unknown => {
-    if (answers.has(cacheKey)) return answers.get(cacheKey);
-    const answer = translate(key);
-    if (typeof answer === "string") answers.set(cacheKey, answer);
-    return answer;
-  };
+  const remembering = (translate: Translate, namespace: string) =>
+    function (this: unknown, key: unknown, options?: unknown): unknown {
+      const cacheKey = callKey(namespace, key, options, arguments.length);
+      if (cacheKey === null) return translate.apply(this, arguments as unknown as unknown[]);
+      const known = answers.get(cacheKey);
+      if (known !== undefined) return known;
+      const answer = translate.apply(this, arguments as unknown as unknown[]);
+      if (typeof answer === "string") {
+        if (answers.size >= MAX_REMEMBERED) answers.clear();
+        answers.set(cacheKey, answer);
+      }
+      return answer;
+    };
 
-  const t = instance.t as unknown as Translate;
-  instance.t = function (this: unknown, key: unknown) {
-    if (arguments.length === 1 && typeof key === "string") return remembered(t, `\u0000${key}`, key);
-    return t.apply(this, arguments as unknown as unknown[]);
-  } as unknown as I18n["t"];
+  instance.t = remembering(instance.t as unknown as Translate, "") as unknown as I18n["t"];
 
   // react-i18next's useTranslation() asks for a new fixed t in every component that uses it; the
   // common case (the instance's own language, a single namespace, no key prefix) shares the memo.
@@ -79,11 +104,6 @@ function memoizePlainLookups(instance: I18n): void {
   instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown) => {
     const fixed = (getFixedT as unknown as Translate)(lng, ns, keyPrefix) as Translate;
     if (lng != null || keyPrefix != null || (ns != null && typeof ns !== "string")) return fixed;
-    const namespace = typeof ns === "string" ? ns : "";
-    const fast = function (this: unknown, key: unknown) {
-      if (arguments.length === 1 && typeof key === "string") return remembered(fixed, `${namespace}\u0000${key}`, key);
-      return fixed.apply(this, arguments as unknown as unknown[]);
-    };
-    return Object.assign(fast, fixed);
+    return Object.assign(remembering(fixed, typeof ns === "string" ? ns : ""), fixed);
   }) as unknown as I18n["getFixedT"];
 }

@@ -1,3 +1,4 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
@@ -56,6 +57,49 @@ describe("remembered translations", () => {
       expect(fixed("common.count_topics", { count: 2 })).toBe(fr.common.count_topics_other.replace("{{count}}", "2"));
       expect(fixed("common.by", { name: "Ana" })).toBe(fr.common.by.replace("{{name}}", "Ana"));
       expect(fixed("no.such.key" as never)).toBe("no.such.key");
+    }
+  });
+
+  it("answer every call as a fresh i18next does, telling calls apart by every option value and its type", () => {
+    const calls: Array<[string, object?]> = [
+      ["common.count_topics", { count: 0 }],
+      ["common.count_topics", { count: 1 }],
+      ["common.count_topics", { count: 5 }],
+      ["common.count_topics", { count: "5" }],
+      ["common.count_topics", { count: -0 }],
+      ["common.count_topics"],
+      ["common.by", { name: "Ana" }],
+      ["common.by", { name: "Bảo" }],
+      ["common.by", { name: "A|b\u0000c" }],
+      ["common.by", { name: 7 }],
+      ["common.by", { name: true }],
+      ["common.by", { name: undefined }],
+      ["common.by", { name: null }],
+      ["common.by", { name: ["x"] }],
+      ["common.by", {}],
+      ["common.by"],
+      ["forums.postHeading", { number: 3, name: "Ana" }],
+      ["forums.postHeading", { name: "Ana", number: 3 }],
+      ["forums.postHeading", { number: 4, name: "Ana" }],
+      ["nav", {}],
+      ["no.such.key"],
+      ["no.such.key", { defaultValue: "Fallback" }],
+    ];
+    for (const [language, messages] of [["en", en], ["fr", fr], ["vi", vi]] as const) {
+      const reference = i18next.createInstance();
+      void reference.init({ lng: language, fallbackLng: false, resources: { [language]: { translation: messages } }, initImmediate: false, interpolation: { escapeValue: false }, returnNull: false });
+      const plain = reference.getFixedT(null, "translation") as unknown as (...args: unknown[]) => unknown;
+      const plainT = reference.t as unknown as (...args: unknown[]) => unknown;
+      const i18n = createI18n(language, messages);
+      for (let round = 0; round < 2; round++) {
+        const fixed = i18n.getFixedT(null, "translation") as unknown as (...args: unknown[]) => unknown;
+        const t = i18n.t as unknown as (...args: unknown[]) => unknown;
+        for (const [key, options] of calls) {
+          const args = options === undefined ? [key] : [key, options];
+          expect(fixed(...args), `${language} ${JSON.stringify(args)}`).toEqual(plain(...args));
+          expect(t(...args), `${language} ${JSON.stringify(args)}`).toEqual(plainT(...args));
+        }
+      }
     }
   });
 

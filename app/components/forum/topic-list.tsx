@@ -25,6 +25,29 @@ export interface TopicRow {
   category_name?: string;
 }
 
+/** What a topic table shows of a listed topic, and nothing more (loaders send only this). */
+export function toTopicRow(topic: TopicRow): TopicRow {
+  return {
+    id: topic.id,
+    title: topic.title,
+    slug: topic.slug,
+    pinned: topic.pinned,
+    locked: topic.locked,
+    replies: topic.replies,
+    view_count: topic.view_count,
+    accepted_post_number: topic.accepted_post_number,
+    last_post_at: topic.last_post_at,
+    created_at: topic.created_at,
+    author_name: topic.author_name,
+    last_poster_name: topic.last_poster_name,
+    unread: topic.unread,
+    isNew: topic.isNew,
+    ...(topic.tags !== undefined ? { tags: topic.tags } : {}),
+    ...(topic.category_slug !== undefined ? { category_slug: topic.category_slug } : {}),
+    ...(topic.category_name !== undefined ? { category_name: topic.category_name } : {}),
+  };
+}
+
 export function TopicBadges({ topic }: { topic: Pick<TopicRow, "pinned" | "locked" | "accepted_post_number"> }) {
   const { t } = useTranslation();
   return (
