@@ -112,8 +112,9 @@ describe("membership, in the browser", () => {
         const p = await context.newPage();
         await signIn(p, baseUrl, email);
         const nav = p.getByRole("navigation", { name: "Main" });
-        expect(await nav.getByRole("link", { name: "Members" }).count(), email).toBe(expected.members ? 1 : 0);
-        expect(await nav.getByRole("link", { name: "Administration" }).count(), email).toBe(expected.admin ? 1 : 0);
+        // By address, not by label: some of these members read the site in French.
+        expect(await nav.locator('a[href="/members"]').count(), email).toBe(expected.members ? 1 : 0);
+        expect(await nav.locator('a[href="/admin"]').count(), email).toBe(expected.admin ? 1 : 0);
         const adminResponse = await p.goto(`${baseUrl}/admin`);
         expect(adminResponse?.status(), email).toBe(expected.admin ? 200 : 403);
         await p.goto(`${baseUrl}/groups`);
