@@ -105,8 +105,14 @@ function unmatchedLines(a: string[], b: string[]): number {
  * comparisons are kept (by a digest of both texts) and served again: a compare page that many
  * reviewers open during a consultation is computed once.
  */
-const recentComparisons = new Map<string, Comparison>();
+const recentComparisons = new Map<string, { comparison: Comparison; size: number }>();
 const RECENT_COMPARISONS = 64;
+/**
+ * A comparison holds about five bytes of memory per character compared (two far-apart 68 KB
+ * revisions: 0.7 MB), so the cache is also bounded by the characters compared: about 15 MB.
+ */
+const RECENT_COMPARISON_CHARACTERS = 3_000_000;
+let recentCharacters = 0;
 
 function comparisonKey(oldText: string, newText: string, options: { context?: number }) {
   return `${digest(oldText)}:${digest(newText)}:${options.context ?? ""}`;
@@ -114,16 +120,21 @@ function comparisonKey(oldText: string, newText: string, options: { context?: nu
 
 function recall(key: string): Comparison | undefined {
   const cached = recentComparisons.get(key);
-  if (cached) {
-    recentComparisons.delete(key);
-    recentComparisons.set(key, cached);
-  }
-  return cached;
+  if (!cached) return undefined;
+  recentComparisons.delete(key);
+  recentComparisons.set(key, cached);
+  return cached.comparison;
 }
 
-function remember(key: string, comparison: Comparison) {
-  recentComparisons.set(key, comparison);
-  if (recentComparisons.size > RECENT_COMPARISONS) recentComparisons.delete(recentComparisons.keys().next().value!);
+function remember(key: string, comparison: Comparison, size: number) {
+  if (recentComparisons.has(key)) return;
+  recentComparisons.set(key, { comparison, size });
+  recentCharacters += size;
+  while (recentComparisons.size > RECENT_COMPARISONS || (recentCharacters > RECENT_COMPARISON_CHARACTERS && recentComparisons.size > 1)) {
+    const [oldest, entry] = recentComparisons.entries().next().value!;
+    recentComparisons.delete(oldest);
+    recentCharacters -= entry.size;
+  }
 }
 
 /** Compares two texts: unchanged runs (with context), skipped runs, and changed blocks word by word. */
@@ -134,7 +145,7 @@ export function compareTexts(oldText: string, newText: string, options: { contex
   const steps = comparisonSteps(oldText, newText, options);
   let step = steps.next();
   while (!step.done) step = steps.next();
-  remember(key, step.value);
+  remember(key, step.value, oldText.length + newText.length);
   return step.value;
 }
 
@@ -165,7 +176,7 @@ export function compareTextsInSlices(oldText: string, newText: string, options: 
           }
           step = steps.next();
         }
-        remember(key, step.value);
+        remember(key, step.value, oldText.length + newText.length);
         return step.value;
       } finally {
         inProgress.delete(key);
