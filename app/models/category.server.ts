@@ -159,6 +159,18 @@ export async function updateCategory(db: Tx, id: number, fields: CategoryFields)
     .execute();
 }
 
+/** Counts one post added to a live topic of the category (what refreshCategoryStats would find). */
+export async function recordCategoryPost(db: Tx, categoryId: number, at: string) {
+  await db
+    .updateTable("category")
+    .set((eb) => ({
+      post_count: eb("post_count", "+", 1),
+      last_post_at: sql<string>`max(coalesce(${eb.ref("last_post_at")}, ''), ${at})`,
+    }))
+    .where("id", "=", categoryId)
+    .execute();
+}
+
 /** Recounts a category's topics, posts and last activity from its topics (deleted ones excluded). */
 export async function refreshCategoryStats(db: Tx, categoryId: number) {
   const stats = await db

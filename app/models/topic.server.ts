@@ -269,6 +269,23 @@ export async function tagsOfCategory(db: Tx, categoryId: number) {
     .execute();
 }
 
+/**
+ * Counts a reply just added at the end of a topic: what refreshTopicStats would find, without
+ * recounting every post of the topic (a long topic has thousands) on each reply.
+ */
+export async function recordReply(db: Tx, topicId: number, reply: { number: number; authorId: number; at: string }) {
+  await db
+    .updateTable("topic")
+    .set((eb) => ({
+      post_count: eb("post_count", "+", 1),
+      last_post_number: reply.number,
+      last_post_at: reply.at,
+      last_poster_id: reply.authorId,
+    }))
+    .where("id", "=", topicId)
+    .execute();
+}
+
 /** Recounts a topic's posts and last activity from its posts (deleted ones excluded). */
 export async function refreshTopicStats(db: Tx, topicId: number) {
   const stats = await db

@@ -4,7 +4,7 @@
 // search indexer can be hooked in at one place per write.
 import type { ReactionKind, WatchLevel } from "../../db/tables/forums";
 import { recordAudit } from "~/models/audit.server";
-import { categoryResource, refreshCategoryStats } from "~/models/category.server";
+import { categoryResource, recordCategoryPost, refreshCategoryStats } from "~/models/category.server";
 import { approvedUsersByUsername, loadViewers } from "~/models/forum-audience.server";
 import {
   advanceTopicRead,
@@ -26,6 +26,7 @@ import {
   findTopic,
   notificationScope,
   postPath,
+  recordReply,
   refreshTopicStats,
   setTopicTags,
   topicResource,
@@ -180,8 +181,8 @@ export async function replyToTopic(db: Tx, viewer: Viewer, topicId: number, body
     const rendered = await renderPost(trx, body);
     const postId = await insertPostWithRevision(trx, { topicId, number, authorId: viewer.id, markdown: body, html: rendered.html, at });
     await indexPost(trx, postId);
-    await refreshTopicStats(trx, topicId);
-    await refreshCategoryStats(trx, topic.category_id);
+    await recordReply(trx, topicId, { number, authorId: viewer.id, at });
+    await recordCategoryPost(trx, topic.category_id, at);
     await watchIfUnset(trx, viewer.id, topicId);
     await markRead(trx, viewer.id, topicId, number, at);
     await deleteDraft(trx, viewer.id, replyDraftKey(topicId));

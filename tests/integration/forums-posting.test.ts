@@ -104,6 +104,27 @@ describe("replying", () => {
     expect(topic.last_poster_id).toBe(await userId("industry"));
   });
 
+  it("keeps the topic's and the category's counts and last activity exactly as a full recount finds them", async () => {
+    const db = getDb();
+    const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Counted replies", body: "First" });
+    for (const [i, who] of ["industry", "ravi", "sophie"].entries()) expect((await replyAs(`${who}@demo.test`, topicId, `Reply ${i}`)).status).toBe(302);
+    const snapshot = async () => ({
+      topic: await db.selectFrom("topic").select(["post_count", "last_post_number", "last_post_at", "last_poster_id"]).where("id", "=", topicId).executeTakeFirstOrThrow(),
+      category: await db.selectFrom("category").select(["topic_count", "post_count", "last_post_at"]).where("slug", "=", "introductions").executeTakeFirstOrThrow(),
+    });
+    // A deleted reply in between is not counted.
+    expect((await act("industry@demo.test", topicId, { intent: "delete", post: "2" })).status).toBe(302);
+    expect((await replyAs("minh@demo.test", topicId, "Reply after a deletion")).status).toBe(302);
+    const counted = await snapshot();
+    expect(counted.topic).toMatchObject({ post_count: 4, last_post_number: 5, last_poster_id: await userId("minh") });
+    const { refreshTopicStats } = await import("~/models/topic.server");
+    const { refreshCategoryStats } = await import("~/models/category.server");
+    const topic = await db.selectFrom("topic").select("category_id").where("id", "=", topicId).executeTakeFirstOrThrow();
+    await refreshTopicStats(db, topicId);
+    await refreshCategoryStats(db, topic.category_id);
+    expect(await snapshot()).toEqual(counted);
+  });
+
   it("refuses empty replies and keeps nothing", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Empty reply", body: "First" });
     const res = await replyAs("industry@demo.test", topicId, "   \n  ");
