@@ -14,7 +14,7 @@ export interface LibraryFilters {
 }
 
 /** Documents with at least one published version that the viewer may read, with their latest version. */
-export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}) {
+export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}, options: { limit?: number } = {}) {
   let query = db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
@@ -51,6 +51,7 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
     query = query.where(sql<boolean>`exists (select 1 from json_each(document.tags) where json_each.value = ${filters.tag})`);
   }
   query = filters.sort === "title" ? query.orderBy("document.title") : query.orderBy("pv.published_at", "desc").orderBy("document.title");
+  if (options.limit !== undefined) query = query.limit(options.limit);
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, tags: JSON.parse(row.tags) as string[] }));
 }

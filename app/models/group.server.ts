@@ -69,6 +69,17 @@ export async function listGroups(db: Tx, scope: ReadableScope) {
   }));
 }
 
+/** The groups the viewer may read, by name only (filter menus): none of listGroups' counts. */
+export async function listGroupNames(db: Tx, scope: ReadableScope) {
+  return db
+    .selectFrom("working_group")
+    .select(["working_group.id", "working_group.slug", "working_group.name"])
+    .where(groupVisible(scope))
+    .orderBy("working_group.position")
+    .orderBy("working_group.name")
+    .execute();
+}
+
 export async function findGroupBySlug(db: Tx, slug: string) {
   return db.selectFrom("working_group").selectAll().where("slug", "=", slug).executeTakeFirst();
 }

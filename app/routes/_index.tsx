@@ -16,12 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = readableScope(viewer);
   const db = getDb();
   const [publications, discussions, groups] = await Promise.all([
-    listPublishedDocuments(db, scope, { sort: "recent" }),
+    listPublishedDocuments(db, scope, { sort: "recent" }, { limit: 6 }),
     listLatestTopics(db, scope, { viewerId: viewer?.id, limit: 6 }),
     listGroups(db, scope),
   ]);
   return {
-    publications: publications.slice(0, 6),
+    publications,
     discussions: discussions.map((topic) => ({
       id: topic.id,
       title: topic.title,

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../../db/schema";
 import { Badge } from "~/components/ui/badge";
 import { listPublishedDocuments, listTags } from "~/models/document.server";
-import { listGroups } from "~/models/group.server";
+import { listGroupNames } from "~/models/group.server";
 import { readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [documents, tags, groups] = await Promise.all([
     listPublishedDocuments(db, scope, filters),
     listTags(db, scope),
-    listGroups(db, scope),
+    listGroupNames(db, scope),
   ]);
   return { documents, tags, groups: groups.map((g) => ({ slug: g.slug, name: g.name })), filters };
 }

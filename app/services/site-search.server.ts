@@ -1,7 +1,7 @@
 // The search page's work: read the request's query and filters, check them, run the search.
 import { LANGUAGES } from "../../db/schema";
 import { listCategories } from "~/models/category.server";
-import { listGroups } from "~/models/group.server";
+import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
 import type { DB } from "~/utils/db.server";
 import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
@@ -13,7 +13,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearchParams, options: { prefix?: boolean; pageSize?: number } = {}) {
   const q = (params.get("q") ?? "").slice(0, 10_000);
   const scope = { ...readableScope(viewer), signedIn: viewer !== null };
-  const [groups, categories] = await Promise.all([listGroups(db, scope), listCategories(db, scope)]);
+  const [groups, categories] = await Promise.all([listGroupNames(db, scope), listCategories(db, scope)]);
   const kind = params.get("kind") ?? "";
   const groupSlug = params.get("group") ?? "";
   const categorySlug = params.get("category") ?? "";
