@@ -171,7 +171,6 @@ export async function updateCategory(db: Tx, id: number, fields: CategoryFields)
     .execute();
 }
 
-/** Recounts a category's topics, posts and last activity from its topics (deleted ones excluded). */
 /** Counts a reply just added in one of the category's topics, without recounting its topics. */
 export async function countCategoryReply(db: Tx, categoryId: number, at: string) {
   await db
@@ -184,6 +183,7 @@ export async function countCategoryReply(db: Tx, categoryId: number, at: string)
     .execute();
 }
 
+/** Recounts a category's topics, posts and last activity from its topics (deleted ones excluded). */
 export async function refreshCategoryStats(db: Tx, categoryId: number) {
   const stats = await db
     .selectFrom("topic")

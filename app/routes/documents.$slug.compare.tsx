@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DiffStats, DiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { findRevisionSource } from "~/models/revision.server";
-import { compareTexts } from "~/services/document-diff.server";
+import { compareTextsInSlices } from "~/services/document-diff.server";
 import { readWorkspace } from "~/services/documents.server";
 import { badRequest, notFound } from "~/utils/http.server";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from: { id: from.id, createdAt: from.created_at },
     to: { id: to.id, createdAt: to.created_at },
     view,
-    comparison: compareTexts(from.body_md, to.body_md),
+    comparison: await compareTextsInSlices(from.body_md, to.body_md),
   };
 }
 

@@ -82,34 +82,117 @@ function wordSegments(oldText: string, newText: string): Segment[] {
   ];
 }
 
-/** Compares two texts: unchanged runs (with context), skipped runs, and changed blocks word by word. */
+/**
+ * Lines of either text without a counterpart in the other: each is an insertion or a deletion in
+ * any diff, so more of them than MAX_LINE_EDITS means Myers' diff would search its whole budget
+ * (tens of milliseconds on two far-apart 100 KiB revisions) only to give up.
+ */
+function unmatchedLines(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const line of a) counts.set(line, (counts.get(line) ?? 0) + 1);
+  let unmatched = 0;
+  for (const line of b) {
+    const n = counts.get(line);
+    if (n) counts.set(line, n - 1);
+    else unmatched++;
+  }
+  for (const n of counts.values()) unmatched += n;
+  return unmatched;
+}
+
 /**
  * Comparing two long revisions costs tens of milliseconds and revisions never change, so recent
  * comparisons are kept (by a digest of both texts) and served again: a compare page that many
  * reviewers open during a consultation is computed once.
  */
-const recentComparisons = new Map<string, Comparison>();
+const recentComparisons = new Map<string, { comparison: Comparison; size: number }>();
 const RECENT_COMPARISONS = 64;
+/**
+ * A comparison holds about five bytes of memory per character compared (two far-apart 68 KB
+ * revisions: 0.7 MB), so the cache is also bounded by the characters compared: about 15 MB.
+ */
+const RECENT_COMPARISON_CHARACTERS = 3_000_000;
+let recentCharacters = 0;
 
-export function compareTexts(oldText: string, newText: string, options: { context?: number } = {}): Comparison {
-  const key = `${digest(oldText)}:${digest(newText)}:${options.context ?? ""}`;
+function comparisonKey(oldText: string, newText: string, options: { context?: number }) {
+  return `${digest(oldText)}:${digest(newText)}:${options.context ?? ""}`;
+}
+
+function recall(key: string): Comparison | undefined {
   const cached = recentComparisons.get(key);
-  if (cached) {
-    recentComparisons.delete(key);
-    recentComparisons.set(key, cached);
-    return cached;
+  if (!cached) return undefined;
+  recentComparisons.delete(key);
+  recentComparisons.set(key, cached);
+  return cached.comparison;
+}
+
+function remember(key: string, comparison: Comparison, size: number) {
+  if (recentComparisons.has(key)) return;
+  recentComparisons.set(key, { comparison, size });
+  recentCharacters += size;
+  while (recentComparisons.size > RECENT_COMPARISONS || (recentCharacters > RECENT_COMPARISON_CHARACTERS && recentComparisons.size > 1)) {
+    const [oldest, entry] = recentComparisons.entries().next().value!;
+    recentComparisons.delete(oldest);
+    recentCharacters -= entry.size;
   }
-  const comparison = computeComparison(oldText, newText, options);
-  recentComparisons.set(key, comparison);
-  if (recentComparisons.size > RECENT_COMPARISONS) recentComparisons.delete(recentComparisons.keys().next().value!);
-  return comparison;
+}
+
+/** Compares two texts: unchanged runs (with context), skipped runs, and changed blocks word by word. */
+export function compareTexts(oldText: string, newText: string, options: { context?: number } = {}): Comparison {
+  const key = comparisonKey(oldText, newText, options);
+  const cached = recall(key);
+  if (cached) return cached;
+  const steps = comparisonSteps(oldText, newText, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  remember(key, step.value, oldText.length + newText.length);
+  return step.value;
+}
+
+/** Work done between two returns to the event loop while comparing for a request. */
+const SLICE_MS = 8;
+const inProgress = new Map<string, Promise<Comparison>>();
+
+/**
+ * The same comparison as compareTexts, for requests: the work is cut into slices of a few
+ * milliseconds with other requests served in between (two far-apart 100 KiB revisions take
+ * 60-100 ms of CPU), and a comparison already under way for another request is shared.
+ */
+export function compareTextsInSlices(oldText: string, newText: string, options: { context?: number } = {}): Promise<Comparison> {
+  const key = comparisonKey(oldText, newText, options);
+  const cached = recall(key);
+  if (cached) return Promise.resolve(cached);
+  let pending = inProgress.get(key);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        const steps = comparisonSteps(oldText, newText, options);
+        let sliceStart = performance.now();
+        let step = steps.next();
+        while (!step.done) {
+          if (performance.now() - sliceStart >= SLICE_MS) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          }
+          step = steps.next();
+        }
+        remember(key, step.value, oldText.length + newText.length);
+        return step.value;
+      } finally {
+        inProgress.delete(key);
+      }
+    })();
+    inProgress.set(key, pending);
+  }
+  return pending;
 }
 
 function digest(text: string) {
   return createHash("sha1").update(text).digest("base64url");
 }
 
-function computeComparison(oldText: string, newText: string, options: { context?: number } = {}): Comparison {
+/** The comparison, pausing (yield) after the line diff and after each changed block. */
+function* comparisonSteps(oldText: string, newText: string, options: { context?: number } = {}): Generator<void, Comparison, void> {
   const context = options.context ?? CONTEXT_LINES;
   const a = splitLines(oldText);
   const b = splitLines(newText);
@@ -123,7 +206,10 @@ function computeComparison(oldText: string, newText: string, options: { context?
   const midB = b.slice(head, b.length - tail);
   const runs: Array<{ op: -1 | 0 | 1; lines: string[] }> = [];
   if (head) runs.push({ op: 0, lines: a.slice(0, head) });
-  const edited = midA.length && midB.length ? diffArrays(midA, midB, { maxEditLength: MAX_LINE_EDITS }) : undefined;
+  const edited =
+    midA.length && midB.length && unmatchedLines(midA, midB) <= MAX_LINE_EDITS
+      ? diffArrays(midA, midB, { maxEditLength: MAX_LINE_EDITS })
+      : undefined;
   if (edited) {
     // A few edits (the usual revision): Myers' diff (jsdiff) finds them in time proportional to their number.
     for (const change of edited) runs.push({ op: change.added ? 1 : change.removed ? -1 : 0, lines: change.value });
@@ -145,6 +231,7 @@ function computeComparison(oldText: string, newText: string, options: { context?
     runs.push({ op: 1, lines: midB });
   }
   if (tail) runs.push({ op: 0, lines: a.slice(a.length - tail) });
+  yield;
 
   const blocks: DiffBlock[] = [];
   let oldLine = 0;
@@ -197,6 +284,7 @@ function computeComparison(oldText: string, newText: string, options: { context?
     blocks.push({ kind: "change", oldStart: oldLine, newStart: newLine, oldCount: removed.length, newCount: added.length, segments });
     oldLine += removed.length;
     newLine += added.length;
+    yield;
   }
   const identical = stats.linesAdded === 0 && stats.linesRemoved === 0;
   return { blocks, stats, identical };

@@ -8,7 +8,7 @@ import { authorize, can, readableScope, type Viewer } from "~/policies";
 import { consultationState } from "~/policies/documents";
 import type { DB } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { compareTexts } from "./document-diff.server";
+import { compareTextsInSlices } from "./document-diff.server";
 import type { DispositionRow } from "./document-publisher.server";
 import { documentPermissions, documentResource } from "./documents.server";
 
@@ -109,6 +109,6 @@ export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, f
     from: { version: fromVersion.version, publishedAt: fromVersion.published_at },
     to: { version: toVersion.version, publishedAt: toVersion.published_at, notes: toVersion.notes },
     versions: versions.map((v) => v.version),
-    comparison: compareTexts(oldSource.body_md, newSource.body_md),
+    comparison: await compareTextsInSlices(oldSource.body_md, newSource.body_md),
   };
 }

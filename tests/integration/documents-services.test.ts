@@ -1,6 +1,6 @@
 // The pieces under the workspace: three-way merging, comparison, and the stable keys of sections.
 import { describe, expect, it } from "vitest";
-import { compareTexts, mergeThreeWay } from "~/services/document-diff.server";
+import { compareTexts, compareTextsInSlices, mergeThreeWay } from "~/services/document-diff.server";
 import { renderRevision, replaceSection, sectionRanges, sectionText, splitHtmlBySections } from "~/services/document-sections.server";
 
 function rebuild(oldText: string, newText: string) {
@@ -78,6 +78,36 @@ describe("comparison", () => {
       });
       expect(rebuild(old.join("\n\n"), edited.join("\n\n"))).toBe(edited.join("\n\n"));
     }
+  });
+
+  it("compares two rewritten 100 KiB revisions line by line, then word by word, without holding the server", async () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const vocabulary = "the evaluation of risk monitoring KPI patients hospital triage validation evidence safety performance report quarterly".split(" ");
+    const paragraph = () => Array.from({ length: 30 + Math.floor(random() * 30) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
+    const text = () => Array.from({ length: 600 }, paragraph).join("\n\n");
+    const oldText = text();
+    const newText = text();
+    expect(oldText.length).toBeGreaterThan(100 * 1024);
+    // Most lines differ: far more edits than Myers' diff is allowed to look for.
+    const sync = compareTexts(oldText, newText, { context: 1e9 });
+    expect(sync.stats.linesRemoved).toBeGreaterThan(400);
+    expect(rebuild(oldText, newText)).toBe(newText);
+    const removed = sync.blocks.flatMap((b) => (b.kind === "change" ? b.segments.filter(([op]) => op !== 1).map(([, t]) => t) : b.kind === "same" ? [b.lines.join("\n")] : []));
+    expect(removed.join("")).toBe(oldText.replace(/\n/g, ""));
+
+    // For a request: the same comparison, computed in slices with the event loop free in between,
+    // and shared by concurrent requests.
+    const other = text();
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const [sliced, again] = await Promise.all([compareTextsInSlices(oldText, other, { context: 7 }), compareTextsInSlices(oldText, other, { context: 7 })]);
+    clearInterval(ticker);
+    expect(again).toBe(sliced);
+    expect(ticks).toBeGreaterThan(0);
+    // Computed afresh (Windows line endings are the same text, under another cache key).
+    expect(JSON.stringify(sliced)).toBe(JSON.stringify(compareTexts(oldText.replace(/\n/g, "\r\n"), other, { context: 7 })));
+    expect(await compareTextsInSlices(oldText, other, { context: 7 })).toBe(sliced);
   });
 
   it("shows far-apart passages as replaced rather than as a confetti of words", () => {
