@@ -3,7 +3,7 @@ import { BetterSqlite3Adapter } from "@lucia-auth/adapter-sqlite";
 import { Lucia, TimeSpan, type Session } from "lucia";
 import { redirect } from "@remix-run/node";
 import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "../../db/schema";
-import { getConnection, getDb } from "./db.server";
+import { getConnection, getDb, withStatementCache } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
@@ -12,7 +12,9 @@ import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from ".
 export { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS };
 
 function createLucia() {
-  const adapter = new BetterSqlite3Adapter(getConnection().sqlite, { user: "user", session: "session" });
+  // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
+  const statements = withStatementCache(getConnection().sqlite) as unknown as ConstructorParameters<typeof BetterSqlite3Adapter>[0];
+  const adapter = new BetterSqlite3Adapter(statements, { user: "user", session: "session" });
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),
     sessionCookie: {

@@ -10,6 +10,9 @@ type Side = "old" | "new" | "both";
 
 function Segments({ segments, side }: { segments: Segment[]; side: Side }) {
   const { t } = useTranslation();
+  // Looked up once: a long comparison has thousands of marks.
+  const removedMark = t("documents.diff.removedMark");
+  const addedMark = t("documents.diff.addedMark");
   return (
     <>
       {segments.map(([op, text], i) => {
@@ -18,7 +21,7 @@ function Segments({ segments, side }: { segments: Segment[]; side: Side }) {
           if (side === "new") return null;
           return (
             <del key={i} className="diff-del">
-              <span className="visually-hidden">{t("documents.diff.removedMark")}</span>
+              <span className="visually-hidden">{removedMark}</span>
               {text}
             </del>
           );
@@ -26,7 +29,7 @@ function Segments({ segments, side }: { segments: Segment[]; side: Side }) {
         if (side === "old") return null;
         return (
           <ins key={i} className="diff-ins">
-            <span className="visually-hidden">{t("documents.diff.addedMark")}</span>
+            <span className="visually-hidden">{addedMark}</span>
             {text}
           </ins>
         );
