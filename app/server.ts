@@ -19,6 +19,7 @@ import { forgetRequest, REQUEST_ID_HEADER } from "./utils/auth.server";
 import { isProduction, port, seedDemo } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
 import { cacheable, PageCache, type CachedPage } from "./utils/page-cache.server";
+import { renderConcurrency, RenderSlots } from "./utils/render-slots.server";
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
 import { randomBytes } from "node:crypto";
 
@@ -141,6 +142,8 @@ function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: Cac
 
 let requestSequence = 0;
 
+const renderSlots = new RenderSlots(renderConcurrency());
+
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   const url = req.url ?? "/";
   const pathname = url.split("?")[0];
@@ -168,22 +171,31 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     return plainResponse(res, 403, "This form was sent from another site and was refused.\n");
   }
   const cspNonce = key ? NONCE_MARKER : randomBytes(16).toString("base64");
-  const response = await handleRequest(request, { cspNonce });
-  const isWrite = req.method !== "GET" && req.method !== "HEAD";
-  // A write that succeeded makes every cached page stale, before its own answer leaves.
-  if (isWrite && response.status < 400) await pageCache?.invalidate();
-
-  if (key && cacheable(key, response.status, response.headers)) {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of response.headers) if (name !== "content-length") headers[name] = value;
-    const parts = Buffer.from(await response.arrayBuffer())
-      .toString("latin1")
-      .split(NONCE_MARKER)
-      .map((part) => Buffer.from(part, "latin1"));
-    const page: CachedPage = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
-    pageCache!.set(key, page);
-    return sendPage(req, res, page, "miss");
+  // Renders take turns (see RenderSlots): a slot is held while the page is computed, not while it
+  // is sent, so a slow client never holds one.
+  await renderSlots.acquire();
+  let response: Response;
+  let page: CachedPage | undefined;
+  try {
+    if (res.destroyed) return; // the client left while waiting for its turn
+    response = await handleRequest(request, { cspNonce });
+    const isWrite = req.method !== "GET" && req.method !== "HEAD";
+    // A write that succeeded makes every cached page stale, before its own answer leaves.
+    if (isWrite && response.status < 400) await pageCache?.invalidate();
+    if (key && cacheable(key, response.status, response.headers)) {
+      const headers: Record<string, string> = {};
+      for (const [name, value] of response.headers) if (name !== "content-length") headers[name] = value;
+      const parts = Buffer.from(await response.arrayBuffer())
+        .toString("latin1")
+        .split(NONCE_MARKER)
+        .map((part) => Buffer.from(part, "latin1"));
+      page = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
+      pageCache!.set(key, page);
+    }
+  } finally {
+    renderSlots.release();
   }
+  if (page) return sendPage(req, res, page, "miss");
 
   const headers: Record<string, string | string[]> = {
     ...securityHeaders(),
