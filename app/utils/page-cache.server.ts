@@ -30,8 +30,8 @@ export interface CachedPage {
   storedAt: number;
 }
 
-const MAX_ENTRIES = 2000;
-const MAX_BYTES = 48 * 1024 * 1024;
+const MAX_ENTRIES = 1000;
+const MAX_BYTES = 24 * 1024 * 1024;
 /** Pages also change with the clock (a consultation closing): none is served older than this. */
 const MAX_AGE_MS = 60_000;
 
