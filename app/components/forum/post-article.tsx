@@ -80,6 +80,18 @@ function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleP
   );
 }
 
+/** One moderation or answer action on a post: a one-button form, so it works without JavaScript. */
+function PostAction({ action, number, intent, label, quiet = false }: { action: string; number: number; intent: string; label: string; quiet?: boolean }) {
+  return (
+    <Form method="post" action={action} className="inline-form">
+      <input type="hidden" name="post" value={number} />
+      <button type="submit" name="intent" value={intent} className={`button${quiet ? " button--quiet" : ""} button--small`}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote, flagged, flagError, children }: PostArticleProps) {
   const { t } = useTranslation();
   const { date } = useSite();
@@ -137,54 +149,12 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
                 {t("forums.edit")}
               </Link>
             ) : null}
-            {post.can.accept && !isFirst ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="accept" className="button button--small">
-                  {t("forums.markAccepted")}
-                </button>
-              </Form>
-            ) : null}
-            {post.can.unaccept ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="unaccept" className="button button--quiet button--small">
-                  {t("forums.unmarkAccepted")}
-                </button>
-              </Form>
-            ) : null}
-            {post.can.delete ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="delete" className="button button--quiet button--small">
-                  {t("forums.delete")}
-                </button>
-              </Form>
-            ) : null}
-            {post.can.restore ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="restore" className="button button--small">
-                  {t("forums.restore")}
-                </button>
-              </Form>
-            ) : null}
-            {post.can.hide ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="hide" className="button button--quiet button--small">
-                  {t("forums.hide")}
-                </button>
-              </Form>
-            ) : null}
-            {post.can.unhide ? (
-              <Form method="post" action={action} className="inline-form">
-                <input type="hidden" name="post" value={post.number} />
-                <button type="submit" name="intent" value="unhide" className="button button--small">
-                  {t("forums.unhide")}
-                </button>
-              </Form>
-            ) : null}
+            {post.can.accept && !isFirst ? <PostAction action={action} number={post.number} intent="accept" label={t("forums.markAccepted")} /> : null}
+            {post.can.unaccept ? <PostAction action={action} number={post.number} intent="unaccept" label={t("forums.unmarkAccepted")} quiet /> : null}
+            {post.can.delete ? <PostAction action={action} number={post.number} intent="delete" label={t("forums.delete")} quiet /> : null}
+            {post.can.restore ? <PostAction action={action} number={post.number} intent="restore" label={t("forums.restore")} /> : null}
+            {post.can.hide ? <PostAction action={action} number={post.number} intent="hide" label={t("forums.hide")} quiet /> : null}
+            {post.can.unhide ? <PostAction action={action} number={post.number} intent="unhide" label={t("forums.unhide")} /> : null}
             {post.can.flag ? (
               flagged ? (
                 <span className="muted">{t("forums.flag.sent")}</span>
