@@ -7,9 +7,18 @@ import type { ForumCategoryResource } from "~/policies/forums";
 import type { Tx } from "~/utils/db.server";
 import { categoryVisible } from "./visibility.server";
 
-export async function listCategories(db: Tx, scope: ReadableScope) {
+/** The open categories the viewer may read, in the forum's order. */
+function openCategories(db: Tx, scope: ReadableScope) {
   return db
     .selectFrom("category")
+    .where("category.archived_at", "is", null)
+    .where(categoryVisible(scope))
+    .orderBy("category.position")
+    .orderBy("category.id");
+}
+
+export async function listCategories(db: Tx, scope: ReadableScope) {
+  return openCategories(db, scope)
     .leftJoin("working_group", "working_group.id", "category.group_id")
     .select([
       "category.id",
@@ -25,23 +34,12 @@ export async function listCategories(db: Tx, scope: ReadableScope) {
       "working_group.slug as group_slug",
       "working_group.name as group_name",
     ])
-    .where("category.archived_at", "is", null)
-    .where(categoryVisible(scope))
-    .orderBy("category.position")
-    .orderBy("category.id")
     .execute();
 }
 
 /** The open categories the viewer may read, by name only (for menus), in listCategories' order. */
 export async function listCategoryNames(db: Tx, scope: ReadableScope) {
-  return db
-    .selectFrom("category")
-    .select(["category.id", "category.slug", "category.name"])
-    .where("category.archived_at", "is", null)
-    .where(categoryVisible(scope))
-    .orderBy("category.position")
-    .orderBy("category.id")
-    .execute();
+  return openCategories(db, scope).select(["category.id", "category.slug", "category.name"]).execute();
 }
 
 export async function findCategoryBySlug(db: Tx, slug: string) {
