@@ -5,7 +5,7 @@ import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";
 import type { Viewer } from "~/policies";
-import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, languageFromAcceptLanguage } from "./i18n";
+import { createI18n, LANGUAGE_COOKIE, visitorLanguage } from "./i18n";
 
 const instances: Record<Language, I18n> = {
   en: createI18n("en", en),
@@ -21,20 +21,9 @@ export function fixedT(language: Language): TFunction {
   return instances[language].t;
 }
 
-export function languageCookieValue(request: Request): Language | undefined {
-  const cookie = request.headers.get("cookie") ?? "";
-  const match = cookie.match(new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([a-z]{2})`));
-  return match && isLanguage(match[1]) ? match[1] : undefined;
-}
-
 /** The interface language: the member's setting, else the language chosen in the menu, else Accept-Language. */
 export function requestLanguage(request: Request, viewer: Viewer | null): Language {
-  return (
-    viewer?.language ??
-    languageCookieValue(request) ??
-    languageFromAcceptLanguage(request.headers.get("accept-language")) ??
-    DEFAULT_LANGUAGE
-  );
+  return viewer?.language ?? visitorLanguage(request.headers.get("cookie"), request.headers.get("accept-language"));
 }
 
 export function languageCookie(language: Language): string {

@@ -15,8 +15,7 @@
 import type Database from "better-sqlite3";
 import { sql } from "kysely";
 import { writeTransaction, type DB } from "./db.server";
-import type { Language } from "../../db/schema";
-import { isLanguage, languageFromAcceptLanguage, DEFAULT_LANGUAGE } from "./i18n";
+import { visitorLanguage } from "./i18n";
 import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
 export interface CachedPage {
@@ -156,9 +155,7 @@ export function memberCacheable(url: string): boolean {
 
 function anonymousKey(url: string, cookie: string, acceptLanguage: string | undefined): string | null {
   if (url.startsWith("/health") || url.startsWith("/search") || url.startsWith("/__bench")) return null;
-  const chosen = /(?:^|;\s*)lang=([a-z]{2})/.exec(cookie)?.[1];
-  const language: Language = isLanguage(chosen) ? chosen : (languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE);
-  return `anonymous ${language} ${url}`;
+  return `anonymous ${visitorLanguage(cookie, acceptLanguage)} ${url}`;
 }
 
 /** Whether a rendered response may be kept: for anonymous visitors, or for the member it was rendered for. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";
-import { createI18n, languageFromAcceptLanguage } from "~/utils/i18n";
+import { createI18n, languageFromAcceptLanguage, visitorLanguage } from "~/utils/i18n";
 import { fixedT } from "~/utils/i18n.server";
 
 function leaves(object: object, prefix = ""): Record<string, string> {
@@ -114,6 +114,15 @@ describe("remembered translations", () => {
     void i18n.changeLanguage("fr");
     expect(i18n.getFixedT(null, "translation")("nav.library")).toBe(fr.nav.library);
     expect(i18n.t("nav.library")).toBe(fr.nav.library);
+  });
+});
+
+describe("a visitor's language", () => {
+  it("is the one chosen in the menu, else Accept-Language, else English", () => {
+    expect(visitorLanguage("theme=dark; lang=vi", "fr")).toBe("vi");
+    expect(visitorLanguage("lang=de", "fr-CA,fr;q=0.9")).toBe("fr");
+    expect(visitorLanguage(undefined, "de")).toBe("en");
+    expect(visitorLanguage("xlang=vi", null)).toBe("en");
   });
 });
 
