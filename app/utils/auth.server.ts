@@ -7,9 +7,7 @@ import { getConnection, getDb, withStatementCache } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
-import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
-
-export { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_DAYS };
+import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
 function createLucia() {
   // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
@@ -122,8 +120,7 @@ async function readAuth(request: Request): Promise<Auth> {
   if (!session || !user) {
     return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
-  const absoluteEnd = Date.parse(session.createdAt) + SESSION_ABSOLUTE_DAYS * 86_400_000;
-  if (user.status === "suspended" || Date.now() > absoluteEnd) {
+  if (user.status === "suspended" || Date.now() > sessionAbsoluteEnd(session.createdAt)) {
     await lucia.invalidateSession(session.id);
     return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }

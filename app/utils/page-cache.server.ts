@@ -16,7 +16,7 @@ import type Database from "better-sqlite3";
 import { sql } from "kysely";
 import { writeTransaction, type DB } from "./db.server";
 import { visitorLanguage } from "./i18n";
-import { SESSION_ABSOLUTE_DAYS, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
+import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
 export interface CachedPage {
   status: number;
@@ -131,7 +131,7 @@ export function sessionServable(session: CachingSession, now: number): boolean {
   if (session.status !== "approved") return false;
   const expiresAt = session.expiresAt * 1000;
   if (now >= expiresAt - (SESSION_IDLE_DAYS * 86_400_000) / 2) return false;
-  return now < Date.parse(session.createdAt) + SESSION_ABSOLUTE_DAYS * 86_400_000;
+  return now < sessionAbsoluteEnd(session.createdAt);
 }
 
 function decodeURIComponentSafe(value: string): string {
