@@ -7,7 +7,7 @@ import type { AttendanceResponse, Meeting } from "../../db/tables/groups";
 import { recordAudit } from "~/models/audit.server";
 import { listWatcherIds } from "~/models/group.server";
 import { notify } from "~/models/notification.server";
-import { writeTransaction, type DB } from "~/utils/db.server";
+import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import type { GroupResult } from "./group-membership.server";
@@ -30,6 +30,24 @@ const privateGroupId = (group: GroupRef) => (group.visibility === "private" ? gr
 /** "2026-12-03 14:00 (Europe/Paris) · Group name": language-neutral, for notification excerpts. */
 function whenText(group: GroupRef, startsAt: string, timeZone: string) {
   return `${utcToLocalInput(startsAt, timeZone).replace("T", " ")} (${timeZone}) · ${group.name}`;
+}
+
+/** Tells the group's watchers that one of its meetings was scheduled, moved or cancelled. */
+async function notifyMeetingWatchers(
+  trx: Tx,
+  group: GroupRef,
+  kind: "meeting_scheduled" | "meeting_rescheduled" | "meeting_cancelled",
+  actorId: number,
+  meeting: { id: number; title: string; startsAt: string; timeZone: string },
+) {
+  await notify(trx, await listWatcherIds(trx, group), {
+    kind,
+    actorId,
+    title: meeting.title,
+    excerpt: whenText(group, meeting.startsAt, meeting.timeZone),
+    url: `/groups/${group.slug}/meetings/${meeting.id}`,
+    privateGroupId: privateGroupId(group),
+  });
 }
 
 export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, input: MeetingInput): Promise<GroupResult<{ id: number }>> {
@@ -61,14 +79,7 @@ export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, 
       subjectId: id,
       data: { groupId: group.id, startsAt: input.startsAt, endsAt: input.endsAt, timeZone: input.timeZone },
     });
-    await notify(trx, await listWatcherIds(trx, group), {
-      kind: "meeting_scheduled",
-      actorId,
-      title: input.title,
-      excerpt: whenText(group, input.startsAt, input.timeZone),
-      url: `/groups/${group.slug}/meetings/${id}`,
-      privateGroupId: privateGroupId(group),
-    });
+    await notifyMeetingWatchers(trx, group, "meeting_scheduled", actorId, { id, title: input.title, startsAt: input.startsAt, timeZone: input.timeZone });
     return { ok: true, value: { id } };
   });
 }
@@ -106,14 +117,7 @@ export async function updateMeeting(db: DB, actorId: number, group: GroupRef, me
       },
     });
     if (moved) {
-      await notify(trx, await listWatcherIds(trx, group), {
-        kind: "meeting_rescheduled",
-        actorId,
-        title: input.title,
-        excerpt: whenText(group, input.startsAt, input.timeZone),
-        url: `/groups/${group.slug}/meetings/${meeting.id}`,
-        privateGroupId: privateGroupId(group),
-      });
+      await notifyMeetingWatchers(trx, group, "meeting_rescheduled", actorId, { id: meeting.id, title: input.title, startsAt: input.startsAt, timeZone: input.timeZone });
     }
     return { ok: true, value: undefined };
   });
@@ -126,14 +130,7 @@ export async function cancelMeeting(db: DB, actorId: number, group: GroupRef, me
     const now = new Date().toISOString();
     await trx.updateTable("meeting").set({ cancelled_at: now, sequence: meeting.sequence + 1, updated_at: now }).where("id", "=", meeting.id).execute();
     await recordAudit(trx, { actorId, action: "meeting.cancel", subjectType: "meeting", subjectId: meeting.id, data: { groupId: group.id } });
-    await notify(trx, await listWatcherIds(trx, group), {
-      kind: "meeting_cancelled",
-      actorId,
-      title: meeting.title,
-      excerpt: whenText(group, meeting.starts_at, meeting.time_zone),
-      url: `/groups/${group.slug}/meetings/${meeting.id}`,
-      privateGroupId: privateGroupId(group),
-    });
+    await notifyMeetingWatchers(trx, group, "meeting_cancelled", actorId, { id: meeting.id, title: meeting.title, startsAt: meeting.starts_at, timeZone: meeting.time_zone });
     return { ok: true, value: undefined };
   });
 }
