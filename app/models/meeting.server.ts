@@ -1,6 +1,7 @@
 // Meetings of a working group: schedule, attendance, minutes.
 import type { Meeting } from "../../db/tables/groups";
 import type { Tx } from "~/utils/db.server";
+import { keysetPage } from "./keyset.server";
 
 export type { Meeting };
 
@@ -59,8 +60,8 @@ export async function listPastMeetings(db: Tx, groupId: number, now: string, opt
     .limit(PAST_MEETINGS_PAGE + 1);
   if (options.before) query = query.where("meeting.starts_at", "<", options.before);
   const rows = await query.execute();
-  const meetings = rows.slice(0, PAST_MEETINGS_PAGE);
-  return { meetings, nextBefore: rows.length > PAST_MEETINGS_PAGE ? meetings[meetings.length - 1].starts_at : null };
+  const { items: meetings, next: nextBefore } = keysetPage(rows, PAST_MEETINGS_PAGE, (meeting) => meeting.starts_at);
+  return { meetings, nextBefore };
 }
 
 export async function findMeeting(db: Tx, groupId: number, meetingId: number) {

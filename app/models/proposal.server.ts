@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import { VOTE_POSITIONS, type Proposal, type VotePosition } from "../../db/tables/groups";
 import type { Tx } from "~/utils/db.server";
+import { keysetPage } from "./keyset.server";
 
 export type { Proposal };
 
@@ -70,8 +71,8 @@ export async function listDecisions(db: Tx, groupId: number, options: { before?:
     .limit(DECISIONS_PAGE + 1);
   if (options.before) query = query.where("proposal.closed_at", "<", options.before);
   const rows = await query.execute();
-  const decisions = rows.slice(0, DECISIONS_PAGE);
-  return { decisions, nextBefore: rows.length > DECISIONS_PAGE ? decisions[decisions.length - 1].closed_at : null };
+  const { items: decisions, next: nextBefore } = keysetPage(rows, DECISIONS_PAGE, (decision) => decision.closed_at);
+  return { decisions, nextBefore };
 }
 
 export async function findProposal(db: Tx, groupId: number, proposalId: number) {

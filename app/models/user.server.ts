@@ -1,6 +1,7 @@
 import type { MemberType, SiteRole, UserStatus, Language } from "../../db/schema";
 import { sql } from "kysely";
 import type { Tx } from "~/utils/db.server";
+import { keysetPage } from "./keyset.server";
 
 export const PUBLIC_PROFILE_COLUMNS = [
   "user.id",
@@ -154,8 +155,8 @@ export async function listUsersForAdmin(db: Tx, options: { status?: UserStatus; 
     );
   }
   const rows = await query.execute();
-  const users = rows.slice(0, ADMIN_USERS_PAGE_SIZE);
-  return { users, nextBefore: rows.length > ADMIN_USERS_PAGE_SIZE ? users[users.length - 1].id : null };
+  const { items: users, next: nextBefore } = keysetPage(rows, ADMIN_USERS_PAGE_SIZE, (user) => user.id);
+  return { users, nextBefore };
 }
 
 /**
