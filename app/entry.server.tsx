@@ -63,6 +63,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // Once streaming began the status is sent: the server learns of the failure this way.
+          if (loadContext?.render) loadContext.render.failed = true;
           if (shellRendered) console.error(error);
         },
       },

@@ -9,6 +9,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The Content-Security-Policy nonce of this response (set by app/server.ts). */
     cspNonce?: string;
+    /** Set by entry.server.tsx when rendering failed after the page began to stream (never cached). */
+    render?: { failed: boolean };
   }
 }
 

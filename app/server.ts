@@ -14,11 +14,13 @@ import {
 } from "@remix-run/node";
 import * as build from "@remix-run/dev/server-build";
 import { prepareDatabase } from "../db/prepare";
-import { closeDatabase, getConnection } from "./utils/db.server";
-import { forgetRequest, REQUEST_ID_HEADER } from "./utils/auth.server";
-import { isProduction, port, seedDemo } from "./utils/env.server";
+import { sql } from "kysely";
+import { closeDatabase, getConnection, openReadOnlyDatabase, runBeforeDurableCommit } from "./utils/db.server";
+import { forgetRequest, renderedFor, REQUEST_ID_HEADER, type Auth } from "./utils/auth.server";
+import { clientAddressOf } from "./utils/client-address.server";
+import { databasePath, isProduction, port, productionConfigurationProblems, seedDemo, trustedProxyHops } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
-import { cacheable, PageCache, type CachedPage } from "./utils/page-cache.server";
+import { cacheable, memberCacheable, PageCache, type CachedPage, type CacheSlot } from "./utils/page-cache.server";
 import { renderConcurrency, RenderSlots } from "./utils/render-slots.server";
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
 import { randomBytes } from "node:crypto";
@@ -42,7 +44,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
 };
 
-const handleRequest = createRequestHandler(build, isProduction ? "production" : "development");
+// The build is always a production build (error details never reach visitors), whatever NODE_ENV says.
+const handleRequest = createRequestHandler(build, build.mode);
 
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
@@ -80,9 +83,24 @@ function plainResponse(res: http.ServerResponse, status: number, message: string
   res.end(message);
 }
 
-function toRequest(req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Request {
-  const host = req.headers.host ?? `localhost:${port()}`;
-  const url = new URL(req.url ?? "/", `http://${host}`);
+/**
+ * The address a request asks for, parsed and normalised once (`/a/../b` is `/b`, `%2e%2e` is `..`)
+ * for routing and the page cache alike. Only origin-form targets (`/path?query`) are accepted: a
+ * target such as `//evil.example/x` must not become another host.
+ */
+function requestTarget(req: http.IncomingMessage): URL | null {
+  const target = req.url ?? "/";
+  if (!target.startsWith("/")) return null;
+  try {
+    return new URL(`http://${req.headers.host ?? `localhost:${port()}`}${target}`);
+  } catch {
+    return null;
+  }
+}
+
+const TRUSTED_PROXY_HOPS = trustedProxyHops();
+
+function toRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string): Request {
   const controller = new AbortController();
   res.on("close", () => controller.abort());
   const headers = new Headers();
@@ -91,9 +109,7 @@ function toRequest(req: http.IncomingMessage, res: http.ServerResponse, requestI
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
-  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers["x-forwarded-for"] : undefined;
-  const address = (typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "") || req.socket.remoteAddress || "unknown";
-  headers.set("x-cop-client-address", address);
+  headers.set("x-cop-client-address", clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS));
   headers.set(REQUEST_ID_HEADER, requestId);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(url.href, {
@@ -119,6 +135,8 @@ function limitBody(req: http.IncomingMessage, limit: number) {
  * response then replaces with a fresh one. */
 const NONCE_MARKER = randomBytes(18).toString("base64url");
 let pageCache: PageCache | undefined;
+/** X-Cache (hit / miss) is sent only when PAGE_CACHE_DEBUG=1: it tells outsiders what others read. */
+const SHOW_CACHE_STATE = process.env.PAGE_CACHE_DEBUG === "1";
 
 function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, cacheState: "hit" | "miss") {
   const nonce = randomBytes(16).toString("base64");
@@ -135,9 +153,36 @@ function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: Cac
     ...page.headers,
     "Content-Security-Policy": contentSecurityPolicy(nonce),
     "Content-Length": body.length,
-    "X-Cache": cacheState,
+    ...(SHOW_CACHE_STATE ? { "X-Cache": cacheState } : {}),
   });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Who an answer was rendered for, as its loaders saw it: a member's id, null for nobody, or
+ * "ambiguous" for a request whose Cookie header named several sessions (served as nobody).
+ */
+type RenderedFor = number | null | "ambiguous";
+
+function identityOf(auth: Auth | undefined): RenderedFor {
+  if (!auth) return null;
+  if (auth.ambiguous) return "ambiguous";
+  return auth.viewer?.id ?? null;
+}
+
+/**
+ * Browser and proxy caching of what was rendered for someone: their personal pages (settings,
+ * administration, notifications, forms) are never stored; their reading pages only by their own
+ * browser. Pages rendered for nobody keep whatever the route said.
+ */
+function personalCacheHeaders(renderedFor: RenderedFor, pathname: string, headers: Headers): Record<string, string> {
+  if (renderedFor === null) return {};
+  const vary = headers.get("vary");
+  const varyCookie = vary && /\bcookie\b/i.test(vary) ? vary : vary ? `${vary}, Cookie` : "Cookie";
+  if (renderedFor === "ambiguous" || !memberCacheable(pathname) || /no-store/.test(headers.get("cache-control") ?? "")) {
+    return { "cache-control": "private, no-store", vary: varyCookie };
+  }
+  return { "cache-control": "private", vary: varyCookie };
 }
 
 let requestSequence = 0;
@@ -145,52 +190,64 @@ let requestSequence = 0;
 const renderSlots = new RenderSlots(renderConcurrency());
 
 async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
-  const url = req.url ?? "/";
-  const pathname = url.split("?")[0];
-  if (serveStatic(req, res, pathname)) return;
-  if (benchMetrics && pathname.startsWith("/__bench/")) return benchMetrics(req, res);
+  const rawPath = (req.url ?? "/").split("?")[0];
+  if (serveStatic(req, res, rawPath)) return;
+  if (benchMetrics && rawPath.startsWith("/__bench/")) return benchMetrics(req, res);
 
-  const key = pageCache ? pageCache.keyFor(req.method, url, req.headers) : null;
-  const version = key ? pageCache!.currentVersion() : 0;
-  if (key) {
-    const cached = pageCache!.get(key, version);
+  const target = requestTarget(req);
+  if (!target) return plainResponse(res, 400, "Malformed request.\n");
+  const slot: CacheSlot | null = pageCache ? pageCache.slotFor(req.method, target, req.headers) : null;
+  const version = slot ? pageCache!.currentVersion() : 0;
+  if (slot) {
+    const cached = pageCache!.get(slot.key, version);
     if (cached) return sendPage(req, res, cached, "hit");
   }
 
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBodyBytes(pathname)) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
+  if (declared > maxBodyBytes(target.pathname)) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
+  const requestId = String(++requestSequence);
+  res.once("close", () => forgetRequest(requestId));
   let request: Request;
   try {
-    const requestId = String(++requestSequence);
-    res.once("close", () => forgetRequest(requestId));
-    request = toRequest(req, res, requestId);
+    request = toRequest(req, res, target, requestId);
   } catch {
     return plainResponse(res, 400, "Malformed request.\n");
   }
   if (!originAllowed(request)) {
     return plainResponse(res, 403, "This form was sent from another site and was refused.\n");
   }
-  const cspNonce = key ? NONCE_MARKER : randomBytes(16).toString("base64");
+  const cspNonce = slot ? NONCE_MARKER : randomBytes(16).toString("base64");
+  const render = { failed: false };
   // Renders take turns (see RenderSlots): a slot is held while the page is computed, not while it
   // is sent, so a slow client never holds one.
   await renderSlots.acquire();
   let response: Response;
   let page: CachedPage | undefined;
+  let cacheHeaders: Record<string, string>;
   try {
     if (res.destroyed) return; // the client left while waiting for its turn
-    response = await handleRequest(request, { cspNonce });
+    response = await handleRequest(request, { cspNonce, render });
     const isWrite = req.method !== "GET" && req.method !== "HEAD";
     // A write that succeeded makes every cached page stale, before its own answer leaves.
     if (isWrite && response.status < 400) await pageCache?.invalidate();
-    if (key && cacheable(key, response.status, response.headers)) {
+    const renderedForWhom = identityOf(await renderedFor(requestId));
+    cacheHeaders = personalCacheHeaders(renderedForWhom, target.pathname, response.headers);
+    if (slot && renderedForWhom === slot.owner && cacheable(slot, response.status, response.headers)) {
       const headers: Record<string, string> = {};
       for (const [name, value] of response.headers) if (name !== "content-length") headers[name] = value;
-      const parts = Buffer.from(await response.arrayBuffer())
-        .toString("latin1")
-        .split(NONCE_MARKER)
-        .map((part) => Buffer.from(part, "latin1"));
-      page = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
-      pageCache!.set(key, page);
+      Object.assign(headers, cacheHeaders);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      // A render that failed after its first bytes were streamed still ends "200": never keep it.
+      if (!render.failed) {
+        const parts = bytes
+          .toString("latin1")
+          .split(NONCE_MARKER)
+          .map((part) => Buffer.from(part, "latin1"));
+        page = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
+        pageCache!.set(slot.key, page);
+      } else {
+        response = new Response(bytes, { status: response.status, headers: response.headers });
+      }
     }
   } finally {
     renderSlots.release();
@@ -201,27 +258,23 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
     ...securityHeaders(),
     "Content-Security-Policy": contentSecurityPolicy(cspNonce === NONCE_MARKER ? randomBytes(16).toString("base64") : cspNonce),
   };
-  let body = response.body;
+  for (const [name, value] of response.headers) {
+    if (name === "set-cookie" || (cspNonce === NONCE_MARKER && name === "content-length")) continue;
+    headers[name] = value;
+  }
+  Object.assign(headers, cacheHeaders);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
   if (cspNonce === NONCE_MARKER) {
-    // Rendered for the cache but not cacheable after all: still swap the marker for a nonce.
+    // Rendered for the cache but not kept after all: still swap the marker for this response's nonce.
     const nonce = /'nonce-([^']+)'/.exec(headers["Content-Security-Policy"] as string)![1];
     const text = (await response.text()).replaceAll(NONCE_MARKER, nonce);
-    body = null;
-    for (const [name, value] of response.headers) if (name !== "set-cookie" && name !== "content-length") headers[name] = value;
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) headers["set-cookie"] = cookies;
     res.writeHead(response.status, response.statusText, headers);
     res.end(req.method === "HEAD" ? undefined : text);
     return;
   }
-  for (const [name, value] of response.headers) {
-    if (name === "set-cookie") continue;
-    headers[name] = value;
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers["set-cookie"] = cookies;
   res.writeHead(response.status, response.statusText, headers);
-  if (body && req.method !== "HEAD") await writeReadableStreamToWritable(body, res);
+  if (response.body && req.method !== "HEAD") await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
 
@@ -255,7 +308,11 @@ function workerCount(): number {
 
 async function serve() {
   const started = performance.now();
-  pageCache = process.env.PAGE_CACHE === "0" ? undefined : new PageCache(getConnection().sqlite, getConnection().db);
+  if (process.env.PAGE_CACHE !== "0") {
+    pageCache = new PageCache(openReadOnlyDatabase(databasePath()), getConnection().db);
+    // Every durable write moves the cache's version inside its own transaction (see db.server.ts).
+    runBeforeDurableCommit((trx) => sql`update content_version set version = version + 1 where id = 1`.execute(trx));
+  }
   if (process.env.COP_BENCH === "1") enableBenchMetrics();
   const server = http.createServer((req, res) => {
     // A response sent before its request body was read (a redirect to sign in, a refused Origin)
@@ -264,7 +321,7 @@ async function serve() {
     res.once("finish", () => {
       if (req.complete) return;
       req.removeAllListeners("data");
-      limitBody(req, maxBodyBytes((req.url ?? "/").split("?")[0]));
+      limitBody(req, maxBodyBytes(requestTarget(req)?.pathname ?? "/"));
       req.resume();
     });
     onRequest(req, res).catch((error) => {
@@ -293,6 +350,11 @@ async function serve() {
 }
 
 async function main() {
+  const problems = productionConfigurationProblems();
+  if (problems.length) {
+    for (const problem of problems) console.error(problem);
+    process.exit(1);
+  }
   if (cluster.isPrimary) {
     // Migrations and the first-run seed happen once, before any process serves.
     const result = await prepareDatabase(getConnection().db, { demo: seedDemo() });

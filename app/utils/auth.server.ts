@@ -7,6 +7,7 @@ import { getConnection, getDb, withStatementCache } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
+import { readSessionCookie } from "./request-cookies.server";
 import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 
 function createLucia() {
@@ -77,6 +78,11 @@ export function clientAddress(request: Request): string {
 export interface Auth {
   viewer: Viewer | null;
   session: Session | null;
+  /**
+   * The Cookie header held several session cookies, or one spelled another way: the request is
+   * served as nobody, and its answer is neither cached nor cacheable (see request-cookies.server.ts).
+   */
+  ambiguous?: boolean;
   /** A Set-Cookie header when the session was refreshed or has to be cleared. */
   setCookie?: string;
 }
@@ -112,11 +118,21 @@ export function forgetRequest(id: string) {
   authByRequestId.delete(id);
 }
 
+/**
+ * Who the pages of this request were rendered for, as the loaders saw it: undefined when no loader
+ * asked (nothing personal can be in the page). app/server.ts decides from this, not from the request
+ * headers, whether an answer may be kept in the page cache and under which key.
+ */
+export function renderedFor(id: string): Promise<Auth> | undefined {
+  return authByRequestId.get(id);
+}
+
 async function readAuth(request: Request): Promise<Auth> {
+  const cookie = readSessionCookie(request.headers.get("cookie"));
+  if (cookie.kind === "none") return { viewer: null, session: null };
+  if (cookie.kind === "ambiguous") return { viewer: null, session: null, ambiguous: true };
   const lucia = getLucia();
-  const sessionId = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
-  if (!sessionId) return { viewer: null, session: null };
-  const { session, user } = await lucia.validateSession(sessionId);
+  const { session, user } = await lucia.validateSession(cookie.id);
   if (!session || !user) {
     return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }

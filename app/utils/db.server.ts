@@ -61,6 +61,16 @@ export function openDatabase(file: string): Connection {
   return { sqlite, db };
 }
 
+/**
+ * A read-only connection of its own, for readers that must only ever see committed rows (the page
+ * cache): the shared connection may be inside another request's transaction at any moment.
+ */
+export function openReadOnlyDatabase(file: string): SQLite.Database {
+  const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return sqlite;
+}
+
 let connection: (Connection & { file: string }) | undefined;
 
 /** The process-wide connection to the database named by DATABASE_URL. */
@@ -93,6 +103,18 @@ export interface WriteOptions {
 
 const RETRY = Symbol("retry");
 
+type CommitHook = (trx: DB) => Promise<unknown>;
+let beforeDurableCommit: CommitHook | undefined;
+
+/**
+ * Work added to every durable write transaction just before it commits, as part of it (the server
+ * moves the page cache's version there, so no page can be served stale between a commit and the
+ * increment). Relaxed transactions (read positions, counters) do not run it.
+ */
+export function runBeforeDurableCommit(hook: CommitHook | undefined) {
+  beforeDurableCommit = hook;
+}
+
 /**
  * Runs `work` in a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so a
  * read-then-write never fails half-way with SQLITE_BUSY when another process writes meanwhile.
@@ -112,6 +134,7 @@ export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>,
         if (!(await beginImmediate(conn))) return RETRY;
         try {
           const value = await work(conn);
+          if (!relaxed && beforeDurableCommit) await beforeDurableCommit(conn);
           await sql`commit`.execute(conn);
           return { value };
         } catch (error) {

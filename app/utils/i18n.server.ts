@@ -5,7 +5,8 @@ import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";
 import type { Viewer } from "~/policies";
-import { createI18n, LANGUAGE_COOKIE, visitorLanguage } from "./i18n";
+import { createI18n, DEFAULT_LANGUAGE, isLanguage, LANGUAGE_COOKIE, languageFromAcceptLanguage } from "./i18n";
+import { readCookies } from "./request-cookies.server";
 
 const instances: Record<Language, I18n> = {
   en: createI18n("en", en),
@@ -19,6 +20,15 @@ export function i18nFor(language: Language): I18n {
 
 export function fixedT(language: Language): TFunction {
   return instances[language].t;
+}
+
+/**
+ * The language of a visitor without a member's setting: the one chosen in the language menu (its
+ * cookie), else the best for Accept-Language, else the default.
+ */
+export function visitorLanguage(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Language {
+  const chosen = readCookies(cookieHeader)[LANGUAGE_COOKIE];
+  return isLanguage(chosen) ? chosen : (languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE);
 }
 
 /** The interface language: the member's setting, else the language chosen in the menu, else Accept-Language. */

@@ -12,15 +12,6 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/**
- * The language of a visitor without a member's setting: the one chosen in the language menu (its
- * cookie), else the best for Accept-Language, else the default.
- */
-export function visitorLanguage(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Language {
-  const chosen = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([a-z]{2})`).exec(cookieHeader ?? "")?.[1];
-  return isLanguage(chosen) ? chosen : (languageFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LANGUAGE);
-}
-
 /** The best supported language for an Accept-Language header (RFC 9110 quality values). */
 export function languageFromAcceptLanguage(header: string | null | undefined): Language | undefined {
   if (!header) return undefined;

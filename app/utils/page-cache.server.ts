@@ -9,14 +9,21 @@
 //   and since their view version last moved. The session is checked on every request (expired,
 //   revoked, suspended or due for renewal: no cache), and the key holds the member's id, so one
 //   member's page is never served to anyone else.
+// Who a request is comes from one reader of the Cookie header (request-cookies.server.ts), shared
+// with sign-in; a header with several session cookies, or one spelled another way, is never
+// answered from or stored in the cache. Whether an answer is kept is decided from the identity the
+// render actually used (app/server.ts asks auth.server.ts), never from the request headers alone.
+// Keys hold the host the page was asked for (absolute links in feeds and calendars follow it when
+// PUBLIC_ORIGIN is unset), and the address as routing reads it (`/t/%2e%2e/settings` is `/settings`).
 // Every successful write request increments content_version in the database (all server processes
 // share it), which invalidates every cached page at once; a page view that changes what a member
 // sees next (their read position) moves that member's view_version in the same transaction.
 import type Database from "better-sqlite3";
 import { sql } from "kysely";
 import { writeTransaction, type DB } from "./db.server";
-import { visitorLanguage } from "./i18n";
-import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
+import { visitorLanguage } from "./i18n.server";
+import { readSessionCookie } from "./request-cookies.server";
+import { sessionAbsoluteEnd, SESSION_IDLE_DAYS } from "./session-policy";
 
 export interface CachedPage {
   status: number;
@@ -27,6 +34,13 @@ export interface CachedPage {
   size: number;
   version: number;
   storedAt: number;
+}
+
+/** Where a request's answer lives in the cache, and whom it may be rendered for. */
+export interface CacheSlot {
+  key: string;
+  /** The member the page must be rendered for, or null for a page rendered for nobody. */
+  owner: number | null;
 }
 
 const MAX_ENTRIES = 1000;
@@ -40,28 +54,38 @@ export class PageCache {
   private readVersion: Database.Statement<[], { version: number }>;
   private readSession: Database.Statement<[string], CachingSession>;
 
+  /**
+   * `reader` is a read-only connection of the cache's own: the shared connection may be inside
+   * another request's transaction, whose uncommitted rows a cache must never act on.
+   */
   constructor(
-    sqlite: Database.Database,
+    reader: Database.Database,
     private db: DB,
   ) {
-    // Plain reads on the shared connection: content_version only changes outside transactions.
-    this.readVersion = sqlite.prepare("select version from content_version where id = 1");
-    this.readSession = sqlite.prepare(
+    this.readVersion = reader.prepare("select version from content_version where id = 1");
+    this.readSession = reader.prepare(
       `select s.user_id as userId, s.expires_at as expiresAt, s.created_at as createdAt, u.status as status, u.view_version as viewVersion
        from session s join user u on u.id = s.user_id where s.id = ?`,
     );
   }
 
-  /** The cache key of a request, or null when it must be rendered (and its answer not kept). */
-  keyFor(method: string | undefined, url: string, headers: { cookie?: string; "accept-language"?: string }): string | null {
+  /**
+   * Where the answer to a request is cached, or null when it must be rendered (and not kept).
+   * `target` is the request's address as routing reads it (parsed and normalised by new URL()).
+   */
+  slotFor(method: string | undefined, target: URL, headers: { cookie?: string; "accept-language"?: string }): CacheSlot | null {
     if (method !== "GET") return null;
-    const cookie = headers.cookie ?? "";
-    const sessionId = SESSION_COOKIE.exec(cookie)?.[1];
-    if (sessionId === undefined) return anonymousKey(url, cookie, headers["accept-language"]);
-    if (!memberCacheable(url)) return null;
-    const session = this.readSession.get(decodeURIComponentSafe(sessionId));
-    if (!session || !sessionServable(session, Date.now())) return null;
-    return `member ${session.userId} ${session.viewVersion} ${url}`;
+    const address = `${target.host.toLowerCase()} ${target.pathname}${target.search}`;
+    const session = readSessionCookie(headers.cookie);
+    if (session.kind === "ambiguous") return null;
+    if (session.kind === "none") {
+      if (!anonymousCacheable(target.pathname)) return null;
+      return { key: `anonymous ${visitorLanguage(headers.cookie, headers["accept-language"])} ${address}`, owner: null };
+    }
+    if (!memberCacheable(target.pathname)) return null;
+    const row = this.readSession.get(session.id);
+    if (!row || !sessionServable(row, Date.now())) return null;
+    return { key: `member ${row.userId} ${row.viewVersion} ${address}`, owner: row.userId };
   }
 
   currentVersion(): number {
@@ -69,8 +93,10 @@ export class PageCache {
   }
 
   /**
-   * Called after every successful write request, before its response leaves. Goes through the
-   * query builder, so it waits for any transaction in progress on the shared connection.
+   * Called after every successful write request, before its response leaves. Writes made in a
+   * writeTransaction already moved the version in their own transaction (no window between the
+   * commit and the increment); this also covers writes made outside one, and empties this
+   * process's memory at once.
    */
   async invalidate() {
     this.entries.clear();
@@ -113,8 +139,6 @@ export class PageCache {
   }
 }
 
-const SESSION_COOKIE = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE_NAME}=([^;]*)`);
-
 interface CachingSession {
   userId: number;
   expiresAt: number;
@@ -134,42 +158,54 @@ export function sessionServable(session: CachingSession, now: number): boolean {
   return now < sessionAbsoluteEnd(session.createdAt);
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+/**
+ * The segments of a path as the router matches them: each percent-decoded, in lower case (routes
+ * match regardless of case), without the `.data` suffix of single-fetch requests.
+ */
+export function routingSegments(pathname: string): string[] {
+  return pathname
+    .split("?")[0]
+    .replace(/\.data$/, "")
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment).toLowerCase();
+      } catch {
+        return segment.toLowerCase();
+      }
+    });
 }
 
 /** The sections a member reads; settings, administration, notifications and forms are always rendered. */
 const MEMBER_SECTIONS = new Set(["", "forums", "t", "library", "groups", "documents", "search", "members"]);
 const NEVER_CACHED_SEGMENTS = new Set(["new", "edit", "settings", "publish", "leave", "join", "watch"]);
 
-export function memberCacheable(url: string): boolean {
-  const pathname = url.split("?")[0].replace(/\.data$/, "");
-  const segments = pathname.split("/").slice(1);
+/** Whether a signed-in member's page at this path is a reading page (cached for that member). */
+export function memberCacheable(pathname: string): boolean {
+  const segments = routingSegments(pathname);
   if (!MEMBER_SECTIONS.has(segments[0] === "_root" ? "" : segments[0])) return false;
   return !segments.some((segment) => NEVER_CACHED_SEGMENTS.has(segment) || segment.endsWith(".ics"));
 }
 
-function anonymousKey(url: string, cookie: string, acceptLanguage: string | undefined): string | null {
-  if (url.startsWith("/health") || url.startsWith("/search") || url.startsWith("/__bench")) return null;
-  return `anonymous ${visitorLanguage(cookie, acceptLanguage)} ${url}`;
+const NEVER_CACHED_ANONYMOUS = new Set(["health", "search", "__bench"]);
+
+function anonymousCacheable(pathname: string): boolean {
+  return !NEVER_CACHED_ANONYMOUS.has(routingSegments(pathname)[0]);
 }
 
-/** Whether a rendered response may be kept: for anonymous visitors, or for the member it was rendered for. */
-export function cacheable(key: string, status: number, headers: Headers): boolean {
+/** Whether a rendered response may be kept: a complete 200 that sets no cookie and allows caching. */
+export function cacheable(slot: CacheSlot, status: number, headers: Headers): boolean {
   if (status !== 200) return false;
   if (headers.has("set-cookie")) return false;
   const control = headers.get("cache-control") ?? "";
   if (/no-store/.test(control)) return false;
-  if (key.startsWith("anonymous ") && /private/.test(control)) return false;
+  if (slot.owner === null && /private/.test(control)) return false;
   const type = headers.get("content-type") ?? "";
   return (
     type.startsWith("text/html") ||
     type.startsWith("text/x-script") ||
     type.startsWith("application/atom+xml") ||
-    (key.startsWith("member ") && type.startsWith("application/json"))
+    (slot.owner !== null && type.startsWith("application/json"))
   );
 }

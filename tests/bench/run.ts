@@ -199,6 +199,7 @@ async function main() {
       NODE_ENV: "production",
       PORT: String(port),
       HOST: "127.0.0.1",
+      PUBLIC_ORIGIN: base,
       DATABASE_URL: `file:${DATABASE}`,
       SEED_DEMO: "0",
       COP_BENCH: "1",

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";
-import { createI18n, languageFromAcceptLanguage, visitorLanguage } from "~/utils/i18n";
+import { createI18n, languageFromAcceptLanguage } from "~/utils/i18n";
+import { visitorLanguage } from "~/utils/i18n.server";
 import { fixedT } from "~/utils/i18n.server";
 
 function leaves(object: object, prefix = ""): Record<string, string> {

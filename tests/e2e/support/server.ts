@@ -31,7 +31,17 @@ export async function startServer(options: { databaseFile?: string; env?: Record
   const databaseFile = options.databaseFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cop-e2e-")), "portal.sqlite");
   const child = spawn(process.execPath, [build], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+      // The tests read X-Cache to see what the page cache did; production does not send it.
+      PAGE_CACHE_DEBUG: "1",
+      DATABASE_URL: `file:${databaseFile}`,
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
