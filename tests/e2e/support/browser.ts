@@ -14,7 +14,7 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean; loca
     );
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cop-chromium-"));
-  return chromium.launchPersistentContext(profile, {
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     args: [
       "--headless",
@@ -30,6 +30,33 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean; loca
     locale: options.locale ?? "en-GB",
     viewport: { width: 1200, height: 900 },
   });
+  watchForNulBytes(context);
+  return context;
+}
+
+/**
+ * Every page and data response the browser fetches is read for NUL bytes (React 18's streaming
+ * renderer once sent them before multi-byte characters): closing the context fails the test that
+ * met one, naming the address.
+ */
+function watchForNulBytes(context: BrowserContext) {
+  const checks: Promise<string | null>[] = [];
+  context.on("response", (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (!/^(text\/html|text\/x-script|application\/json|application\/atom\+xml|text\/calendar)/.test(type)) return;
+    checks.push(
+      response.body().then(
+        (body) => (body.includes(0) ? response.url() : null),
+        () => null, // a body the browser no longer holds (the page navigated on) is not ours to judge
+      ),
+    );
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args: Parameters<BrowserContext["close"]>) => {
+    const withNul = (await Promise.all(checks)).filter((url): url is string => url !== null);
+    await close(...args);
+    if (withNul.length) throw new Error(`NUL bytes in ${withNul.join(", ")}`);
+  };
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = "demo-password") {
