@@ -11,6 +11,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -32,7 +33,7 @@ const reviewSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) {
     const userId = Number(form.userId);

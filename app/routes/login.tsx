@@ -10,9 +10,10 @@ import type { RouteHandle } from "~/root";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { safeLocation } from "~/utils/location";
 import { loginSchema } from "~/utils/schemas";
 import { retryAfterHeaders } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
@@ -20,12 +21,12 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (viewer) throw redirect(safeLocation(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeLocation(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -18,6 +18,7 @@ import { verifyPassword } from "~/utils/password.server";
 import { passwordSchema, profileSchema } from "~/utils/schemas";
 import { timeZones } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("settings.title") };
 
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "settings:edit");
   const db = getDb();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "profile") {

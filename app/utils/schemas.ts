@@ -68,3 +68,13 @@ export const passwordSchema = z
     confirmPassword: z.string(required),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordMismatch" });
+
+/** A day written YYYY-MM-DD that exists in the calendar (not 2026-13-45, not 2026-02-31). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** The search page's date filters: an impossible date is ignored (with a note), never an error. */
+export const searchDateField = z.string().refine(isCalendarDate, "account.invalidDate");
