@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/field";
-import { loginRetryAfter, recordLoginAttempt } from "~/models/login-attempt.server";
+import { reserveLoginAttempt, settleLoginAttempt } from "~/models/login-attempt.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import type { RouteHandle } from "~/root";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
@@ -34,8 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const email = normalizeEmail(submission.value.email);
   const address = clientAddress(request);
-  const retryAfter = await loginRetryAfter(db, email, address);
-  if (retryAfter > 0) {
+  // Checked and counted in one transaction before the password is verified (see login-attempt.server.ts).
+  const attempt = await reserveLoginAttempt(email, address);
+  if (!attempt.allowed) {
+    const { retryAfter } = attempt;
     return data(
       { result: submission.reply({ hideFields: ["password"] }), retryAfter },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
@@ -43,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const user = await findUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.password_hash, submission.value.password) : (await verifyAgainstDummy(submission.value.password), false);
-  await recordLoginAttempt(db, email, address, valid);
+  await settleLoginAttempt(attempt.attemptId, valid);
   if (!user || !valid) {
     return data(
       { result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), retryAfter: 0 },
