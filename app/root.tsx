@@ -119,7 +119,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} />;
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} reason={(error.data as { reason?: unknown } | null)?.reason} />;
   if (typeof document === "undefined") console.error(error);
   return <ErrorPage status={500} />;
 }

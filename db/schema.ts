@@ -183,6 +183,25 @@ export interface PublishedVersionTable {
   dispositions: DefaultedText;
 }
 
+export const PROFILE_CHANGE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+export type ProfileChangeStatus = (typeof PROFILE_CHANGE_STATUSES)[number];
+
+/** A request to change the vetted fields of a profile (member type, organisation). */
+export interface ProfileChangeRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  member_type_before: MemberType;
+  organization_before: string;
+  member_type: MemberType;
+  organization: string;
+  note: ColumnType<string, string | undefined, string>;
+  status: ColumnType<ProfileChangeStatus, ProfileChangeStatus | undefined, ProfileChangeStatus>;
+  reason: string | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   user_id: number;
@@ -212,6 +231,7 @@ export interface Database extends ForumTables, GroupTables, DocumentTables, Sear
   revision: RevisionTable;
   published_version: PublishedVersionTable;
   notification: NotificationTable;
+  profile_change_request: ProfileChangeRequestTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -5,6 +5,7 @@ import groups from "./en/groups";
 import documents from "./en/documents";
 import notifications from "./en/notifications";
 import search from "./en/search";
+import account from "./en/account";
 
 const en = {
   ...forums,
@@ -12,6 +13,7 @@ const en = {
   ...documents,
   ...notifications,
   ...search,
+  ...account,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",

@@ -5,6 +5,7 @@ import groups from "./fr/groups";
 import documents from "./fr/documents";
 import notifications from "./fr/notifications";
 import search from "./fr/search";
+import account from "./fr/account";
 
 const fr: Messages = {
   ...forums,
@@ -12,6 +13,7 @@ const fr: Messages = {
   ...documents,
   ...notifications,
   ...search,
+  ...account,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",

@@ -5,6 +5,7 @@ import groups from "./vi/groups";
 import documents from "./vi/documents";
 import notifications from "./vi/notifications";
 import search from "./vi/search";
+import account from "./vi/account";
 
 const vi: Messages = {
   ...forums,
@@ -12,6 +13,7 @@ const vi: Messages = {
   ...documents,
   ...notifications,
   ...search,
+  ...account,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",

@@ -37,6 +37,10 @@ interface CoreRules {
   "members:list": undefined;
   "profile:view": UserResource;
   "settings:edit": undefined;
+  /** Asking an administrator to change one's own vetted fields (member type, organisation). */
+  "profile:request-change": undefined;
+  /** Deciding a member's request to change their vetted fields. */
+  "profile-change:review": UserResource;
   "category:read": CategoryResource;
   "group:read": GroupResource;
   "group:read-members": GroupResource;
@@ -58,6 +62,9 @@ const coreRules: RuleSet<CoreRules> = {
   "profile:view": (viewer, user) =>
     viewer?.id === user.id || (isApproved(viewer) && (user.status === "approved" || isAdmin(viewer))),
   "settings:edit": (viewer) => viewer !== null,
+  "profile:request-change": (viewer) => viewer?.status === "approved" || viewer?.status === "pending",
+  // Nobody vets their own request, not even an administrator.
+  "profile-change:review": (viewer, user) => isAdmin(viewer) && viewer.id !== user.id,
   "category:read": canReadCategory,
   "group:read": canReadGroup,
   "group:read-members": (viewer, group) => canReadGroup(viewer, group) && isApproved(viewer),

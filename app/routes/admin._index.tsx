@@ -4,20 +4,42 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { MemberByline } from "~/components/member-card";
 import { Notice } from "~/components/ui/notice";
+import { findProfileChange, listPendingProfileChanges } from "~/models/profile-change.server";
 import { findUserById, listUsersByStatus } from "~/models/user.server";
-import { authorize } from "~/policies";
+import { authorize, can, type Viewer } from "~/policies";
 import { approveApplication, rejectApplication } from "~/services/accounts.server";
+import { approveProfileChange, rejectProfileChange } from "~/services/profile-changes.server";
+import { profileChangeDecisionSchema } from "~/utils/schemas";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
   const db = getDb();
-  const [pending, rejected] = await Promise.all([listUsersByStatus(db, "pending"), listUsersByStatus(db, "rejected", 20)]);
-  return { pending, rejected };
+  const [pending, rejected, changes] = await Promise.all([
+    listUsersByStatus(db, "pending"),
+    listUsersByStatus(db, "rejected", 20),
+    listPendingProfileChanges(db),
+  ]);
+  const profileChanges = changes.map((c) => ({
+    id: c.id,
+    userId: c.user_id,
+    displayName: c.display_name,
+    username: c.username,
+    email: c.email,
+    memberTypeBefore: c.member_type_before,
+    organizationBefore: c.organization_before,
+    memberType: c.member_type,
+    organization: c.organization,
+    note: c.note,
+    createdAt: c.created_at,
+    canReview: can(viewer, "profile-change:review", { kind: "user", id: c.user_id, status: c.user_status, siteRole: c.site_role }),
+  }));
+  return { pending, rejected, profileChanges };
 }
 
 const reviewSchema = z.discriminatedUnion("intent", [
@@ -32,7 +54,8 @@ const reviewSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
+  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form);
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) {
     const userId = Number(form.userId);
@@ -52,14 +75,39 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin?rejected=${encodeURIComponent(user.display_name)}`);
 }
 
+/** An administrator's decision on a member's request to change their member type or organisation. */
+async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>) {
+  const parsed = profileChangeDecisionSchema.safeParse(form);
+  if (!parsed.success) {
+    const requestId = Number(form.request);
+    if (!/^[1-9][0-9]{0,15}$/.test(String(form.request)) || !Number.isSafeInteger(requestId)) badRequest();
+    return data({ requestId, error: parsed.error.issues[0]?.message ?? "validation.formInvalid" }, { status: 400 });
+  }
+  const db = getDb();
+  const request = await findProfileChange(db, parsed.data.request);
+  if (!request) notFound();
+  const user = await findUserById(db, request.user_id);
+  if (!user) notFound();
+  authorize(viewer, "profile-change:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
+  const outcome =
+    parsed.data.intent === "approve-change"
+      ? await approveProfileChange(db, viewer.id, request.id)
+      : await rejectProfileChange(db, viewer.id, request.id, parsed.data.reason);
+  if (!outcome.ok) return data({ requestId: request.id, error: "account.review.alreadyDecided" }, { status: 409 });
+  const done = parsed.data.intent === "approve-change" ? "changeApproved" : "changeRejected";
+  return redirect(`/admin?${done}=${encodeURIComponent(user.display_name)}#profile-changes`);
+}
+
 export default function Applications() {
   const { t } = useTranslation();
-  const { pending, rejected } = useLoaderData<typeof loader>();
+  const { pending, rejected, profileChanges } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { date } = useSite();
   const approved = searchParams.get("approved");
   const rejectedName = searchParams.get("rejected");
+  const changeApproved = searchParams.get("changeApproved");
+  const changeRejected = searchParams.get("changeRejected");
   return (
     <section aria-labelledby="applications-title">
       <h2 id="applications-title">{t("admin.pendingCount", { count: pending.length })}</h2>
@@ -68,7 +116,7 @@ export default function Applications() {
       {pending.length === 0 ? <p>{t("admin.noPending")}</p> : null}
       <ul className="application-list">
         {pending.map((user) => {
-          const error = actionData && actionData.userId === user.id ? actionData.error : null;
+          const error = actionData && "userId" in actionData && actionData.userId === user.id ? actionData.error : null;
           return (
             <li key={user.id} className="panel application" aria-labelledby={`application-${user.id}`}>
               <h3 id={`application-${user.id}`}>{user.display_name}</h3>
@@ -115,6 +163,69 @@ export default function Applications() {
           </ul>
         </>
       ) : null}
+
+      <h2 id="profile-changes">{t("account.review.title", { count: profileChanges.length })}</h2>
+      {changeApproved ? <Notice>{t("account.review.approved", { name: changeApproved })}</Notice> : null}
+      {changeRejected ? <Notice>{t("account.review.rejected", { name: changeRejected })}</Notice> : null}
+      {profileChanges.length === 0 ? <p>{t("account.review.none")}</p> : null}
+      <ul className="application-list">
+        {profileChanges.map((change) => {
+          const error = actionData && "requestId" in actionData && actionData.requestId === change.id ? actionData.error : null;
+          return (
+            <li key={change.id} className="panel application" aria-labelledby={`profile-change-${change.id}`}>
+              <h3 id={`profile-change-${change.id}`}>{change.displayName}</h3>
+              <p className="muted">
+                {change.email} · @{change.username} · {t("account.review.asked", { date: date(change.createdAt, true) })}
+              </p>
+              <dl className="facts">
+                <dt>{t("account.review.now")}</dt>
+                <dd>
+                  {t(`memberType.${change.memberTypeBefore}`)} · {change.organizationBefore}
+                </dd>
+                <dt>{t("account.review.requested")}</dt>
+                <dd>
+                  <strong>
+                    {t(`memberType.${change.memberType}`)} · {change.organization}
+                  </strong>
+                </dd>
+                {change.note ? (
+                  <>
+                    <dt>{t("account.review.note")}</dt>
+                    <dd>{change.note}</dd>
+                  </>
+                ) : null}
+              </dl>
+              {error ? (
+                <p className="form-errors" role="alert">
+                  {t(error as never)}
+                </p>
+              ) : null}
+              {change.canReview ? (
+                <div className="application__actions">
+                  <Form method="post">
+                    <input type="hidden" name="request" value={change.id} />
+                    <button type="submit" name="intent" value="approve-change" className="button button--primary">
+                      {t("account.review.approve")}
+                    </button>
+                  </Form>
+                  <Form method="post" className="reject-form">
+                    <input type="hidden" name="request" value={change.id} />
+                    <label htmlFor={`change-reason-${change.id}`} className="field__label">
+                      {t("account.review.rejectReason")}
+                    </label>
+                    <textarea id={`change-reason-${change.id}`} name="reason" rows={2} required maxLength={1000} />
+                    <button type="submit" name="intent" value="reject-change" className="button button--danger">
+                      {t("account.review.reject")}
+                    </button>
+                  </Form>
+                </div>
+              ) : (
+                <p className="muted">{t("account.review.ownRequest")}</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

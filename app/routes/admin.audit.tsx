@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const KNOWN_ACTIONS = new Set(Object.keys(en.admin.actions));
+const ACCOUNT_ACTIONS = new Set(Object.keys(en.account.auditActions));
 
 export default function AuditLog() {
   const { t } = useTranslation();
@@ -54,7 +55,11 @@ export default function AuditLog() {
                     )}
                   </td>
                   <td>
-                    {KNOWN_ACTIONS.has(event.action) ? t(`admin.actions.${event.action as "user.apply"}`) : event.action}{" "}
+                    {KNOWN_ACTIONS.has(event.action)
+                      ? t(`admin.actions.${event.action as "user.apply"}`)
+                      : ACCOUNT_ACTIONS.has(event.action)
+                        ? t(`account.auditActions.${event.action as "profile.change_request"}`)
+                        : event.action}{" "}
                     <code>{event.action}</code>
                   </td>
                   <td>

@@ -18,6 +18,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("forums.admin.title") };
 
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "category:manage");
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const scope = readableScope(viewer);
   const readable = new Set((await listCategoriesForAdmin(db, scope)).map((c) => c.id));

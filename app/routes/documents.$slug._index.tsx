@@ -16,6 +16,7 @@ import { DOCUMENT_KEY, sectionsOf, splitHtmlBySections } from "~/services/docume
 import { addComment, buildThreads, readWorkspace, requireDocumentViewer, resolveComment } from "~/services/documents.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug, { toLibrary: true });
@@ -57,7 +58,7 @@ const commentSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = commentSchema.safeParse(form);
   if (!parsed.success) {
     const intent = String(form.intent ?? "");

@@ -15,6 +15,7 @@ import { authorize } from "~/policies";
 import { buildThreads, closeConsultation, openConsultation, readWorkspace, recordDisposition, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug);
@@ -81,7 +82,7 @@ function windowFrom(opensOn: string, closesOn: string): Window {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = consultationSchema.safeParse(form);
   const here = `/documents/${document.slug}/consultation`;
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import { readWorkspace, requireDocumentViewer } from "~/services/documents.serve
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
   authorize(viewer, "document:edit", resource);
-  const form = editSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = editSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!form.success) return data({ errors: { form: "documents.errors.badForm" }, body: "", message: "", baseRevision: "" }, { status: 400 });
   const { intent, body, message, baseRevision } = form.data;
   const kept = { body, message, baseRevision };

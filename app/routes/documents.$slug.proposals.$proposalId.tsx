@@ -16,6 +16,7 @@ import { sectionText, sectionsOf } from "~/services/document-sections.server";
 import { acceptProposal, declineProposal, readWorkspace, requireDocumentViewer, withdrawProposal } from "~/services/documents.server";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, permissions } = await readWorkspace(request, params.slug);
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(viewer, "document:read-draft", resource);
   const proposal = await findProposal(db, document.id, parseId(params.proposalId));
   if (!proposal) notFound();
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) badRequest();
   const input = parsed.data;
   const here = `/documents/${document.slug}/proposals/${proposal.id}`;

@@ -9,6 +9,7 @@ import { authorizeContribution } from "~/policies/documents";
 import { sectionRanges, sectionText, sectionsOf } from "~/services/document-sections.server";
 import { readWorkspace, requireDocumentViewer, submitProposal } from "~/services/documents.server";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -37,7 +38,7 @@ const proposalSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
   authorizeContribution(viewer, resource, "document:propose");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const kept = { text: String(form.text ?? ""), reason: String(form.reason ?? ""), section: String(form.section ?? ""), baseRevision: String(form.baseRevision ?? "") };
   const parsed = proposalSchema.safeParse(form);
   if (!parsed.success) {

@@ -12,6 +12,7 @@ import { changeStatus, latestPublished, nextVersions, pendingDispositions, publi
 import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest, forbidden } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, consultation, permissions } = await readWorkspace(request, params.slug);
@@ -63,7 +64,7 @@ function issuesToErrors(issues: z.ZodIssue[]): Errors {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const values = form as Record<string, string>;
   if (form.intent === "publish") {
     authorize(viewer, "document:publish", resource);

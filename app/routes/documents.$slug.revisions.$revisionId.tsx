@@ -11,6 +11,7 @@ import { saveDraft } from "~/services/document-saver.server";
 import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, document, permissions } = await readWorkspace(request, params.slug);
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(viewer, "document:edit", resource);
   const revision = await findRevision(db, document.id, parseId(params.revisionId));
   if (!revision) notFound();
-  const parsed = restoreSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = restoreSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) badRequest();
   const outcome = await saveDraft(db, {
     documentId: document.id,

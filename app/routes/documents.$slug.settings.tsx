@@ -12,6 +12,7 @@ import { authorize, readableScope } from "~/policies";
 import { readWorkspace, requireDocumentViewer, updateSettings } from "~/services/documents.server";
 import { documentSettingsSchema } from "~/components/document/form-schemas";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
   authorize(viewer, "document:manage", resource);
-  const submission = parseWithZod(await request.formData(), { schema: documentSettingsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: documentSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, summary, tags, translationOf } = submission.value;
   let translationOfId: number | null = null;

@@ -16,6 +16,7 @@ import { createDocument } from "~/services/documents.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("documents.create.title") };
 
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const { viewer, db, group } = await groupFor(request, url.searchParams.get("group") ?? String(formData.get("group") ?? ""));
   if (!group) notFound();
   const submission = parseWithZod(formData, { schema: newDocumentSchema });

@@ -15,6 +15,7 @@ import { setCategoryWatch } from "~/services/forum.server";
 import { getViewer, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 async function loadCategory(slug: string | undefined, viewer: Viewer | null) {
   const category = await findCategoryBySlug(getDb(), slug ?? "");
@@ -69,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const { category, resource } = await loadCategory(params.category, viewer);
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = watchSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) badRequest();
   authorize(viewer, "category:watch", resource);

@@ -16,6 +16,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound, retryAfterHeaders } from "~/utils/http.server";
 import { rateLimit } from "~/models/rate-limit.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("forums.newTopic.title") };
 
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const category = await loadCategory(params.category, viewer);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "create");
 
   if (intent === "preview" || intent === "draft") {

@@ -20,6 +20,7 @@ import { castVote, closeProposal, commentOnProposal } from "~/services/group-dec
 import { closeSchema, commentSchema, voteSchema } from "~/utils/group-schemas";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   const proposal = await findProposal(db, group.id, parseId(params.proposalId));
   if (!proposal) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/groups/${group.slug}/decisions/${proposal.id}`;
   if (intent === "vote") {

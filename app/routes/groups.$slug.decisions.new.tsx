@@ -18,6 +18,7 @@ import { proposalSchema } from "~/utils/group-schemas";
 import { isTimeZone, timeZones } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "proposal:open", resource);
-  const submission = parseWithZod(await request.formData(), { schema: proposalFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await openProposal(db, viewer.id, group, submission.value);
   if (!result.ok) {

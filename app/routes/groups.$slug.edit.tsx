@@ -9,6 +9,7 @@ import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { updateGroup } from "~/services/group-membership.server";
 import { groupSettingsSchema } from "~/utils/group-schemas";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:edit", resource);
-  const submission = parseWithZod(await request.formData(), { schema: groupSettingsSchema });
+  const submission = parseWithZod(await readForm(request), { schema: groupSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateGroup(db, viewer.id, group, submission.value);
   if (!result.ok) {

@@ -14,6 +14,7 @@ import { joinOpenGroup, requestToJoin, withdrawRequest } from "~/services/group-
 import { badRequest } from "~/utils/http.server";
 import { joinRequestSchema } from "~/utils/group-schemas";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "join") {
     authorize(viewer, "group:join", resource);

@@ -18,6 +18,7 @@ import { cancelMeeting, respondToMeeting } from "~/services/group-meetings.serve
 import { attendanceSchema } from "~/utils/group-schemas";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   const meeting = await findMeeting(db, group.id, parseId(params.meetingId));
   if (!meeting) notFound();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "respond") {
     authorize(viewer, "meeting:respond", resource);

@@ -16,6 +16,7 @@ import { meetingSchema } from "~/utils/group-schemas";
 import { notFound, parseId } from "~/utils/http.server";
 import { timeZones } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
+import { readForm } from "~/utils/form.server";
 
 async function load(request: Request, params: Record<string, string | undefined>) {
   const context = await requireGroupViewer(request, params.slug);
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, meeting } = await load(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: meetingFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: meetingFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateMeeting(db, viewer.id, group, meeting, submission.value);
   if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });

@@ -14,6 +14,7 @@ import { requireGroupViewer } from "~/services/group-context.server";
 import { recordMinutes } from "~/services/group-meetings.server";
 import { minutesSchema } from "~/utils/group-schemas";
 import { notFound, parseId } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 async function load(request: Request, params: Record<string, string | undefined>) {
   const context = await requireGroupViewer(request, params.slug);
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, meeting } = await load(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: minutesSchema });
+  const submission = parseWithZod(await readForm(request), { schema: minutesSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await recordMinutes(db, viewer.id, group, meeting, { minutes: submission.value.minutes, attendeeIds: submission.value.attendees });
   if (!result.ok) {

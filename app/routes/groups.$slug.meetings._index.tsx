@@ -14,6 +14,7 @@ import { readGroup, requireGroupViewer } from "~/services/group-context.server";
 import { resetCalendarLink, revokeCalendarLink } from "~/services/group-membership.server";
 import { badRequest } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:calendar-link", resource);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "reset-link") {
     await resetCalendarLink(db, viewer.id, group.id);
     return redirect(`/groups/${group.slug}/meetings?done=link#calendar`);

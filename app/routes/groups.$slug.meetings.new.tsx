@@ -14,6 +14,7 @@ import { meetingFormSchema } from "~/services/group-forms.server";
 import { scheduleMeeting } from "~/services/group-meetings.server";
 import { meetingSchema } from "~/utils/group-schemas";
 import { isTimeZone, timeZones } from "~/utils/time-zones";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "meeting:schedule", resource);
-  const submission = parseWithZod(await request.formData(), { schema: meetingFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: meetingFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await scheduleMeeting(db, viewer.id, group, submission.value);
   if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });

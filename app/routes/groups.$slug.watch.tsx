@@ -5,6 +5,7 @@ import { requireGroupViewer } from "~/services/group-context.server";
 import { setWatching } from "~/services/group-membership.server";
 import { badRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { readForm } from "~/utils/form.server";
 
 // Watching changes data, so it is a POST; a GET goes to the group's page (which decides who may see it).
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:watch", resource);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   if (intent !== "watch" && intent !== "unwatch") badRequest();
   await setWatching(db, viewer.id, group.id, intent === "watch");

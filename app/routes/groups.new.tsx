@@ -13,6 +13,7 @@ import { createGroup } from "~/services/group-membership.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { groupCreateSchema } from "~/utils/group-schemas";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("groups.create.title") };
 
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "group:create");
   const db = getDb();
-  const submission = parseWithZod(await request.formData(), { schema: groupCreateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: groupCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const chair = await findProfileByUsername(db, submission.value.chair);
   if (!chair || chair.status !== "approved") {

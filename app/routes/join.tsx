@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
 import { joinSchema } from "~/utils/schemas";
 import { retryAfterHeaders } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("join.title") };
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: joinSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });

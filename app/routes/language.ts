@@ -5,7 +5,8 @@ import { getDb } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import { isLanguage } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { safeLocation } from "~/utils/location";
+import { readForm } from "~/utils/form.server";
 
 export async function loader() {
   return redirect("/");
@@ -13,10 +14,10 @@ export async function loader() {
 
 /** The language menu: remembered in a cookie, and in the member's settings when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const language = form.get("language");
   if (!isLanguage(language)) badRequest();
   const viewer = await getViewer(request);
   if (viewer) await setLanguage(getDb(), viewer.id, language);
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": languageCookie(language) } });
+  return redirect(safeLocation(form.get("redirectTo")), { headers: { "Set-Cookie": languageCookie(language) } });
 }

@@ -4,15 +4,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/field";
-import { loginRetryAfter, recordLoginAttempt } from "~/models/login-attempt.server";
+import { reserveLoginAttempt, settleLoginAttempt } from "~/models/login-attempt.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import type { RouteHandle } from "~/root";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { safeLocation } from "~/utils/location";
 import { loginSchema } from "~/utils/schemas";
 import { retryAfterHeaders } from "~/utils/http.server";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
@@ -20,12 +21,12 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (viewer) throw redirect(safeLocation(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
@@ -33,8 +34,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const email = normalizeEmail(submission.value.email);
   const address = clientAddress(request);
-  const retryAfter = await loginRetryAfter(db, email, address);
-  if (retryAfter > 0) {
+  // Checked and counted in one transaction before the password is verified (see login-attempt.server.ts).
+  const attempt = await reserveLoginAttempt(email, address);
+  if (!attempt.allowed) {
+    const { retryAfter } = attempt;
     return data(
       { result: submission.reply({ hideFields: ["password"] }), retryAfter },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
@@ -42,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const user = await findUserByEmail(db, email);
   const valid = user ? await verifyPassword(user.password_hash, submission.value.password) : (await verifyAgainstDummy(submission.value.password), false);
-  await recordLoginAttempt(db, email, address, valid);
+  await settleLoginAttempt(attempt.attemptId, valid);
   if (!user || !valid) {
     return data(
       { result: submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), retryAfter: 0 },
@@ -56,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeLocation(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import en from "~/locales/en";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("notifications.title") };
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const db = getDb();
   if (intent === "read-all") {

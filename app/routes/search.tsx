@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function SearchPage() {
   const { t } = useTranslation();
-  const { q, hits, hasMore, page, notice, filters, choices } = useLoaderData<typeof loader>();
+  const { q, hits, hasMore, page, notice, filters, choices, invalidDates } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { date } = useSite();
   const pageLink = (n: number) => {
@@ -128,6 +128,11 @@ export default function SearchPage() {
         </details>
       </Form>
 
+      {invalidDates.map(({ field, value }) => (
+        <p key={field} className="notice notice--warning">
+          {t("account.invalidDate", { field: t(`search.${field}`), value })}
+        </p>
+      ))}
       {notice ? (
         <p className={notice === "truncated" ? "notice notice--warning" : "notice notice--info"}>{t(`search.${notice}`)}</p>
       ) : null}

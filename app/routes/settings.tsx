@@ -6,18 +6,21 @@ import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
+import { findPendingProfileChange, latestDecidedProfileChange } from "~/models/profile-change.server";
 import { findUserById } from "~/models/user.server";
-import { authorize } from "~/policies";
+import { authorize, can } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { changePassword, listSessions, revokeSession, sessionHandle, updateProfile } from "~/services/accounts.server";
+import { requestProfileChange, withdrawProfileChange } from "~/services/profile-changes.server";
 import { getAuth, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { languageCookie } from "~/utils/i18n.server";
 import { verifyPassword } from "~/utils/password.server";
-import { passwordSchema, profileSchema } from "~/utils/schemas";
+import { passwordSchema, profileChangeRequestSchema, profileSchema, withdrawProfileChangeSchema } from "~/utils/schemas";
 import { timeZones } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
 
 export const handle: RouteHandle = { title: (t) => t("settings.title") };
 
@@ -30,17 +33,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) notFound();
   const sessions = await listSessions(db, viewer.id);
   const current = session ? sessionHandle(session.id) : null;
+  const [pending, decided] = await Promise.all([findPendingProfileChange(db, viewer.id), latestDecidedProfileChange(db, viewer.id)]);
   return {
     profile: {
       displayName: user.display_name,
-      organization: user.organization,
       country: user.country,
-      memberType: user.member_type,
       language: user.language,
       timeZone: user.time_zone,
       bio: user.bio,
     },
     account: { email: user.email, username: user.username, status: user.status, siteRole: user.site_role },
+    vetted: { memberType: user.member_type, organization: user.organization },
+    canRequestChange: can(viewer, "profile:request-change"),
+    pendingChange: pending
+      ? { id: pending.id, memberType: pending.member_type, organization: pending.organization, note: pending.note, createdAt: pending.created_at }
+      : null,
+    lastDecision:
+      decided && !pending ? { status: decided.status, reason: decided.reason, createdAt: decided.created_at, decidedAt: decided.decided_at } : null,
     sessions: sessions.map(({ sessionId: _secret, ...rest }) => ({ ...rest, current: rest.handle === current })),
     timeZones: timeZones(),
   };
@@ -50,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "settings:edit");
   const db = getDb();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   if (intent === "profile") {
@@ -58,6 +67,25 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply(), done: false }, { status: 400 });
     await updateProfile(db, viewer.id, submission.value);
     return redirect("/settings?saved=profile", { headers: { "Set-Cookie": languageCookie(submission.value.language) } });
+  }
+
+  if (intent === "request-change") {
+    authorize(viewer, "profile:request-change");
+    const submission = parseWithZod(formData, { schema: profileChangeRequestSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), done: false }, { status: 400 });
+    const outcome = await requestProfileChange(db, viewer.id, submission.value);
+    if (!outcome.ok) {
+      const message = outcome.reason === "pending" ? "account.vetted.alreadyPending" : "account.vetted.unchanged";
+      return data({ intent, result: submission.reply({ formErrors: [message] }), done: false }, { status: outcome.reason === "pending" ? 409 : 400 });
+    }
+    return redirect("/settings?saved=change-requested#profile-change");
+  }
+
+  if (intent === "withdraw-change") {
+    const parsed = withdrawProfileChangeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) badRequest();
+    const outcome = await withdrawProfileChange(db, viewer.id, parsed.data.request);
+    return redirect(`/settings?saved=${outcome.ok ? "change-withdrawn" : "change-gone"}#profile-change`);
   }
 
   if (intent === "password") {
@@ -95,11 +123,14 @@ const SAVED_MESSAGES = {
   password: "settings.passwordSaved",
   revoked: "settings.revoked",
   gone: "settings.sessionGone",
+  "change-requested": "account.vetted.requested",
+  "change-withdrawn": "account.vetted.withdrawn",
+  "change-gone": "account.vetted.gone",
 } as const;
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, account, sessions, timeZones: zones } = useLoaderData<typeof loader>();
+  const { profile, account, vetted, canRequestChange, pendingChange, lastDecision, sessions, timeZones: zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { date } = useSite();
@@ -113,6 +144,14 @@ export default function Settings() {
     constraint: getZodConstraint(profileSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const [changeForm, changeFields] = useForm({
+    id: "profile-change-form",
+    lastResult: actionData?.intent === "request-change" ? actionData.result : undefined,
+    defaultValue: { ...vetted, note: "" },
+    constraint: getZodConstraint(profileChangeRequestSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileChangeRequestSchema }),
   });
   const [passwordForm, passwordFields] = useForm({
     id: "password",
@@ -146,12 +185,8 @@ export default function Settings() {
           <input type="hidden" name="intent" value="profile" />
           <FormErrors errors={profileForm.errors} />
           <InputField meta={profileFields.displayName} label={t("join.displayName")} autoComplete="name" required />
-          <InputField meta={profileFields.organization} label={t("join.organization")} autoComplete="organization" required />
           <SelectField meta={profileFields.country} label={t("join.country")} required>
             <CountryOptions />
-          </SelectField>
-          <SelectField meta={profileFields.memberType} label={t("join.memberType")} required>
-            <MemberTypeOptions />
           </SelectField>
           <SelectField meta={profileFields.language} label={t("join.language")} required>
             <LanguageOptions />
@@ -168,6 +203,59 @@ export default function Settings() {
             {t("common.save")}
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="settings-vetted" className="panel" id="profile-change">
+        <h2 id="settings-vetted">{t("account.vetted.title")}</h2>
+        <dl className="facts">
+          <dt>{t("join.memberType")}</dt>
+          <dd>{t(`memberType.${vetted.memberType}`)}</dd>
+          <dt>{t("join.organization")}</dt>
+          <dd>{vetted.organization}</dd>
+        </dl>
+        {pendingChange ? (
+          <>
+            <Notice>
+              {t("account.vetted.pending", {
+                date: date(pendingChange.createdAt),
+                memberType: t(`memberType.${pendingChange.memberType}`),
+                organization: pendingChange.organization,
+              })}
+            </Notice>
+            <Form method="post" reloadDocument>
+              <input type="hidden" name="intent" value="withdraw-change" />
+              <input type="hidden" name="request" value={pendingChange.id} />
+              <button type="submit" className="button">
+                {t("account.vetted.withdraw")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <>
+            {lastDecision ? (
+              <p className={lastDecision.status === "rejected" ? "notice notice--warning" : "notice notice--info"}>
+                {lastDecision.status === "rejected"
+                  ? t("account.vetted.rejected", { date: date(lastDecision.createdAt), reason: lastDecision.reason ?? "" })
+                  : t("account.vetted.approved", { date: date(lastDecision.createdAt) })}
+              </p>
+            ) : null}
+            {canRequestChange ? (
+              <Form method="post" reloadDocument {...getFormProps(changeForm)} className="stack">
+                <input type="hidden" name="intent" value="request-change" />
+                <p className="field__hint">{t("account.vetted.intro")}</p>
+                <FormErrors errors={changeForm.errors} />
+                <SelectField meta={changeFields.memberType} label={t("join.memberType")} required>
+                  <MemberTypeOptions />
+                </SelectField>
+                <InputField meta={changeFields.organization} label={t("join.organization")} autoComplete="organization" required />
+                <TextareaField meta={changeFields.note} label={t("account.vetted.note")} hint={t("account.vetted.noteHint")} />
+                <button type="submit" className="button">
+                  {t("account.vetted.submit")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="settings-password" className="panel">

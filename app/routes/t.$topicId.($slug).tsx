@@ -44,6 +44,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, forbidden, notFound, parseId, retryAfterHeaders } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { rateLimit } from "~/models/rate-limit.server";
+import { readForm } from "~/utils/form.server";
 
 /** Adds a query parameter to a path that may carry a #fragment. */
 function withParam(path: string, key: string, value: string) {
@@ -220,7 +221,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const db = getDb();
   const { topic, resource } = await loadTopic(params, viewer);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const js = form.get("js") === "1";
   const back = (path: string) => (js ? data({ ok: true }) : redirect(path));

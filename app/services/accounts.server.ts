@@ -118,11 +118,10 @@ export async function setSuspended(db: DB, adminId: number, userId: number, susp
   });
 }
 
+/** What a member edits directly. Member type and organisation are vetted: see profile-changes.server.ts. */
 export interface ProfileChange {
   displayName: string;
-  organization: string;
   country: string;
-  memberType: MemberType;
   language: Language;
   timeZone: string;
   bio: string;
@@ -134,9 +133,7 @@ export async function updateProfile(db: DB, userId: number, change: ProfileChang
       .updateTable("user")
       .set({
         display_name: change.displayName.trim(),
-        organization: change.organization.trim(),
         country: change.country.toUpperCase(),
-        member_type: change.memberType,
         language: change.language,
         time_zone: change.timeZone,
         bio: change.bio.trim(),

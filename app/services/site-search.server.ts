@@ -4,11 +4,10 @@ import { listCategoryNames } from "~/models/category.server";
 import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
 import type { DB } from "~/utils/db.server";
+import { searchDateField } from "~/utils/schemas";
 import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
 
 export const SEARCH_KINDS = ["topic", "post", "document", "draft", "group", "meeting", "decision", "member"] as const;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearchParams, options: { prefix?: boolean; pageSize?: number } = {}) {
   const q = (params.get("q") ?? "").slice(0, 10_000);
@@ -18,8 +17,16 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
   const groupSlug = params.get("group") ?? "";
   const categorySlug = params.get("category") ?? "";
   const authorName = (params.get("author") ?? "").trim().replace(/^@/, "").toLowerCase().slice(0, 40);
-  const from = params.get("from") ?? "";
-  const to = params.get("to") ?? "";
+  // A date that does not exist (2026-13-45) is ignored and named in a note, never a 500.
+  const invalidDates: Array<{ field: "from" | "to"; value: string }> = [];
+  const dateParam = (field: "from" | "to") => {
+    const value = (params.get(field) ?? "").trim();
+    if (!value || searchDateField.safeParse(value).success) return value;
+    invalidDates.push({ field, value: value.slice(0, 40) });
+    return "";
+  };
+  const from = dateParam("from");
+  const to = dateParam("to");
   const language = params.get("language") ?? "";
   const filters: SearchFilters = {};
   if ((SEARCH_KINDS as readonly string[]).includes(kind)) filters.kinds = kind === "topic" ? ["topic", "post"] : [kind];
@@ -32,8 +39,8 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
     const author = await db.selectFrom("user").select("id").where("username", "=", authorName).where("status", "=", "approved").executeTakeFirst();
     filters.authorId = author?.id ?? -1;
   }
-  if (DATE.test(from)) filters.from = from;
-  if (DATE.test(to)) filters.to = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
+  if (from) filters.from = from;
+  if (to) filters.to = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString();
   if ((LANGUAGES as readonly string[]).includes(language)) filters.language = language;
   const page = Math.max(1, Math.min(Number(params.get("page")) || 1, 50));
 
@@ -46,6 +53,7 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
     hasMore,
     page,
     notice: !q.trim() ? ("empty" as const) : !hasPositive ? ("onlyExcluded" as const) : parsed.truncated ? ("truncated" as const) : null,
+    invalidDates,
     filters: { kind, group: groupSlug, category: categorySlug, author: authorName, from, to, language },
     choices: {
       groups: groups.map((g) => ({ slug: g.slug, name: g.name })),

@@ -49,16 +49,44 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/**
+ * The fields a member edits directly. Member type and organisation are vetted at admission and are
+ * not part of it: a posted memberType or organization is dropped (zod strips unknown keys).
+ */
 export const profileSchema = z.object({
   intent: z.literal("profile"),
   displayName: text(100),
-  organization: text(200),
   country: countryField,
-  memberType: memberTypeField,
   language: languageField,
   timeZone: timeZoneField,
   bio: optionalText(2000),
 });
+
+/** A request to an administrator to change the vetted fields. */
+export const profileChangeRequestSchema = z.object({
+  intent: z.literal("request-change"),
+  memberType: memberTypeField,
+  organization: text(200),
+  note: optionalText(1000),
+});
+
+export const idField = z.coerce
+  .number({ invalid_type_error: "validation.formInvalid" })
+  .int("validation.formInvalid")
+  .positive("validation.formInvalid")
+  .max(Number.MAX_SAFE_INTEGER, "validation.formInvalid");
+
+export const withdrawProfileChangeSchema = z.object({ intent: z.literal("withdraw-change"), request: idField });
+
+/** An administrator's decision on a profile change request: a rejection needs a reason. */
+export const profileChangeDecisionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve-change"), request: idField }),
+  z.object({
+    intent: z.literal("reject-change"),
+    request: idField,
+    reason: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(1000, "validation.tooLong"),
+  }),
+]);
 
 export const passwordSchema = z
   .object({
@@ -68,3 +96,13 @@ export const passwordSchema = z
     confirmPassword: z.string(required),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "validation.passwordMismatch" });
+
+/** A day written YYYY-MM-DD that exists in the calendar (not 2026-13-45, not 2026-02-31). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+/** The search page's date filters: an impossible date is ignored (with a note), never an error. */
+export const searchDateField = z.string().refine(isCalendarDate, "account.invalidDate");

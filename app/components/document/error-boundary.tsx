@@ -28,5 +28,5 @@ export function DocumentErrorBoundary() {
       </ErrorPage>
     );
   }
-  return <ErrorPage status={error.status} />;
+  return <ErrorPage status={error.status} reason={(error.data as { reason?: unknown } | null)?.reason} />;
 }

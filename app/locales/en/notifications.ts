@@ -35,6 +35,8 @@ const notifications = {
       comment_reply: "{{actor}} replied to your comment on “{{title}}”",
       consultation_opened: "Consultation open: “{{title}}”",
       document_published: "Published: “{{title}}”",
+      profile_change_approved: "Your change of member type or organisation was approved: {{title}}",
+      profile_change_declined: "Your change of member type or organisation was declined: {{title}}",
     },
   },
 } as const;

@@ -37,6 +37,8 @@ const notifications: Widen<typeof notificationsEn> = {
       comment_reply: "{{actor}} a répondu à votre commentaire sur « {{title}} »",
       consultation_opened: "Consultation ouverte : « {{title}} »",
       document_published: "Publié : « {{title}} »",
+      profile_change_approved: "Votre changement de type de membre ou d’organisation a été approuvé : {{title}}",
+      profile_change_declined: "Votre changement de type de membre ou d’organisation a été refusé : {{title}}",
     },
   },
 };

@@ -37,6 +37,8 @@ const notifications: Widen<typeof notificationsEn> = {
       comment_reply: "{{actor}} đã trả lời bình luận của bạn về “{{title}}”",
       consultation_opened: "Đang lấy ý kiến: “{{title}}”",
       document_published: "Đã công bố: “{{title}}”",
+      profile_change_approved: "Yêu cầu đổi loại thành viên hoặc tổ chức của bạn đã được phê duyệt: {{title}}",
+      profile_change_declined: "Yêu cầu đổi loại thành viên hoặc tổ chức của bạn đã bị từ chối: {{title}}",
     },
   },
 };
