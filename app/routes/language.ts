@@ -5,7 +5,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";
 import { isLanguage } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
-import { safeLocation } from "~/utils/location";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { readForm } from "~/utils/form.server";
 
 export async function loader() {
@@ -19,5 +19,5 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLanguage(language)) badRequest();
   const viewer = await getViewer(request);
   if (viewer) await setLanguage(getDb(), viewer.id, language);
-  return redirect(safeLocation(form.get("redirectTo")), { headers: { "Set-Cookie": languageCookie(language) } });
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": languageCookie(language) } });
 }

@@ -10,7 +10,7 @@ import type { RouteHandle } from "~/root";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
-import { safeLocation } from "~/utils/location";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/utils/schemas";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
@@ -21,7 +21,7 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) throw redirect(safeLocation(new URL(request.url).searchParams.get("redirectTo")));
+  if (viewer) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
 }
 
@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const cookie = await startSession(user.id, request);
-  return redirect(safeLocation(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readForm } from "~/utils/form.server";
-import { encodeLocation } from "~/utils/location";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { isCalendarDate } from "~/utils/schemas";
 
 const status = async (promise: Promise<unknown>) => {
@@ -39,12 +39,12 @@ describe("readForm", () => {
   });
 });
 
-describe("encodeLocation", () => {
-  it("percent-encodes what a Location header cannot carry, and leaves encoded paths alone", () => {
-    expect(encodeLocation("/forums/€?q=a b")).toBe("/forums/%E2%82%AC?q=a%20b");
-    expect(encodeLocation("/search?q=%E2%82%AC#x")).toBe("/search?q=%E2%82%AC#x");
-    expect(encodeLocation("/x\uD800")).toBe("/x%EF%BF%BD");
-    expect(() => new Headers({ location: encodeLocation("/ụ\u{1F600}") })).not.toThrow();
+describe("redirect targets in a Location header", () => {
+  it("are percent-encoded where a Location header cannot carry them, and encoded paths stay as they are", () => {
+    expect(safeRedirect("/forums/€?q=a b")).toBe("/forums/%E2%82%AC?q=a%20b");
+    expect(safeRedirect("/search?q=%E2%82%AC#x")).toBe("/search?q=%E2%82%AC#x");
+    expect(safeRedirect("/x\uD800")).toBe("/x%EF%BF%BD");
+    expect(() => new Headers({ location: safeRedirect("/ụ\u{1F600}") })).not.toThrow();
   });
 });
 

@@ -68,6 +68,9 @@ describe("safeRedirect", () => {
     expect(location).toMatch(/^[\x21-\x7e]+$/);
     expect(decodeURIComponent(location)).toBe("/search?q=điều chỉnh#mục-1");
     expect(safeRedirect("/tài-liệu")).toBe("/t%C3%A0i-li%E1%BB%87u");
+    expect(safeRedirect("/forums/€")).toBe("/forums/%E2%82%AC");
+    // A lone surrogate (forged: no keyboard types one) becomes the replacement character.
+    expect(safeRedirect("/a\uD800b")).toBe("/a%EF%BF%BDb");
   });
 
   it("falls back for what is not a string or is empty", () => {
