@@ -181,6 +181,9 @@ export interface PublishedVersionTable {
   source_version: string | null;
   /** JSON snapshot of the disposition table published with this version. */
   dispositions: DefaultedText;
+  /** The document's summary and topic tags (JSON array) when this version was published: what the public reads (published-metadata migration). */
+  summary: DefaultedText;
+  tags: DefaultedText;
 }
 
 export const PROFILE_CHANGE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;

@@ -273,7 +273,8 @@ async function main() {
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertVersion = sqlite.prepare(
-    `insert into published_version (document_id, version, major, minor, revision_id, title, body_html, toc, notes, review_due, published_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into published_version (document_id, version, major, minor, revision_id, title, summary, tags, body_html, toc, notes, review_due, published_at)
+     select ?, ?, ?, ?, ?, ?, document.summary, document.tags, ?, ?, ?, ?, ? from document where document.id = ?`,
   );
   for (let d = 1; d <= documentCount; d++) {
     sqlite.transaction(() => {
@@ -294,8 +295,8 @@ async function main() {
         );
         parentSections = rendered.sections;
         previous = rendered.body;
-        if (published && r === 10) insertVersion.run(documentId, "1.0", 1, 0, parentId, title, rendered.html, JSON.stringify(rendered.toc), "First publication.", iso(-300), iso(200));
-        if (published && r === 20) insertVersion.run(documentId, "1.1", 1, 1, parentId, title, rendered.html, JSON.stringify(rendered.toc), "Clarifications after consultation.", iso(-365), iso(30));
+        if (published && r === 10) insertVersion.run(documentId, "1.0", 1, 0, parentId, title, rendered.html, JSON.stringify(rendered.toc), "First publication.", iso(-300), iso(200), documentId);
+        if (published && r === 20) insertVersion.run(documentId, "1.1", 1, 1, parentId, title, rendered.html, JSON.stringify(rendered.toc), "Clarifications after consultation.", iso(-365), iso(30), documentId);
       }
       sqlite.prepare("update document set head_revision_id = ?, family_id = id where id = ?").run(parentId, documentId);
     })();

@@ -176,6 +176,8 @@ export async function seedStarterContent(db: Kysely<Database>, contentDir = defa
         minor,
         revision_id: revisionId,
         title: data.title,
+        summary: data.summary,
+        tags: JSON.stringify(data.tags),
         body_html: rendered.html,
         toc: JSON.stringify(rendered.toc),
         notes: data.notes,

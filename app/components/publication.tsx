@@ -157,13 +157,13 @@ export function PublicationView({ publication, origin }: { publication: Publicat
               <ul className="plain-list">
                 {translations.map((tr) => (
                   <li key={tr.slug}>
-                    {tr.version ? (
-                      <Link to={`/library/${tr.slug}`} lang={tr.language} hrefLang={tr.language}>
-                        {tr.title}
-                      </Link>
-                    ) : (
-                      <span lang={tr.language}>{tr.title}</span>
-                    )}{" "}
+                    {tr.version && tr.title ? (
+                      <>
+                        <Link to={`/library/${tr.slug}`} lang={tr.language} hrefLang={tr.language}>
+                          {tr.title}
+                        </Link>{" "}
+                      </>
+                    ) : null}
                     <span className="muted">
                       {t(`languageName.${tr.language}`)}
                       {tr.version ? ` · ${t("library.version", { version: tr.version })}` : ` · ${t("library.inPreparation")}`}

@@ -208,6 +208,18 @@ const en = {
     auditEmpty: "No event recorded yet.",
     system: "System",
     olderEvents: "Older events",
+    auditPrivateSubject: {
+      topic: "a topic in a private group",
+      post: "a post in a private group",
+      category: "a discussion space of a private group",
+      group: "a private group",
+      document: "a document of a private group",
+      doc_comment: "a comment on a document of a private group",
+      change_proposal: "a proposed change to a document of a private group",
+      meeting: "a meeting of a private group",
+      proposal: "a proposal of a private group",
+      other: "something in a private group",
+    },
     actions: {
       "user.apply": "applied to join",
       "user.approve": "approved an application",

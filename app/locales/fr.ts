@@ -211,6 +211,18 @@ const fr: Messages = {
     auditEmpty: "Aucun événement enregistré pour le moment.",
     system: "Système",
     olderEvents: "Événements plus anciens",
+    auditPrivateSubject: {
+      topic: "un sujet dans un groupe privé",
+      post: "un message dans un groupe privé",
+      category: "un espace de discussion d’un groupe privé",
+      group: "un groupe privé",
+      document: "un document d’un groupe privé",
+      doc_comment: "un commentaire sur un document d’un groupe privé",
+      change_proposal: "une proposition de modification d’un document d’un groupe privé",
+      meeting: "une réunion d’un groupe privé",
+      proposal: "une proposition d’un groupe privé",
+      other: "un élément d’un groupe privé",
+    },
     actions: {
       "user.apply": "a demandé à adhérer",
       "user.approve": "a approuvé une demande d’adhésion",

@@ -211,6 +211,18 @@ const vi: Messages = {
     auditEmpty: "Chưa ghi nhận sự kiện nào.",
     system: "Hệ thống",
     olderEvents: "Sự kiện cũ hơn",
+    auditPrivateSubject: {
+      topic: "một chủ đề trong một nhóm riêng tư",
+      post: "một bài viết trong một nhóm riêng tư",
+      category: "một không gian thảo luận của một nhóm riêng tư",
+      group: "một nhóm riêng tư",
+      document: "một tài liệu của một nhóm riêng tư",
+      doc_comment: "một bình luận về tài liệu của một nhóm riêng tư",
+      change_proposal: "một đề xuất sửa đổi tài liệu của một nhóm riêng tư",
+      meeting: "một cuộc họp của một nhóm riêng tư",
+      proposal: "một đề xuất của một nhóm riêng tư",
+      other: "một nội dung trong một nhóm riêng tư",
+    },
     actions: {
       "user.apply": "đã đăng ký tham gia",
       "user.approve": "đã phê duyệt một đơn đăng ký",

@@ -13,7 +13,10 @@ export interface LibraryFilters {
   sort?: "recent" | "title";
 }
 
-/** Documents with at least one published version that the viewer may read, with their latest version. */
+/**
+ * Documents with at least one published version that the viewer may read, with their latest
+ * version and the title, summary and tags published with it.
+ */
 export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}, limit?: number) {
   let query = db
     .selectFrom("document")
@@ -30,14 +33,15 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
       ),
     )
     .where(groupVisible(scope))
+    // Title, summary and tags as published: the document's live ones are the workspace's.
     .select([
       "document.id",
       "document.slug",
-      "document.title",
-      "document.summary",
+      "pv.title",
+      "pv.summary",
       "document.language",
       "document.status",
-      "document.tags",
+      "pv.tags",
       "working_group.slug as group_slug",
       "working_group.name as group_name",
       "pv.version",
@@ -48,9 +52,9 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
   if (filters.language) query = query.where("document.language", "=", filters.language);
   if (filters.status) query = query.where("document.status", "=", filters.status);
   if (filters.tag) {
-    query = query.where(sql<boolean>`exists (select 1 from json_each(document.tags) where json_each.value = ${filters.tag})`);
+    query = query.where(sql<boolean>`exists (select 1 from json_each(pv.tags) where json_each.value = ${filters.tag})`);
   }
-  query = filters.sort === "title" ? query.orderBy("document.title") : query.orderBy("pv.published_at", "desc").orderBy("document.title");
+  query = filters.sort === "title" ? query.orderBy("pv.title") : query.orderBy("pv.published_at", "desc").orderBy("pv.title");
   if (limit !== undefined) query = query.limit(limit);
   const rows = await query.execute();
   return rows.map((row) => ({ ...row, tags: JSON.parse(row.tags) as string[] }));
@@ -96,20 +100,39 @@ export async function findVersion(db: Tx, documentId: number, version?: string) 
   return row ? { ...row, toc: JSON.parse(row.toc) as TocEntry[] } : undefined;
 }
 
+/** The topic tags of the latest published versions the viewer may read (the library's topic filter). */
 export async function listTags(db: Tx, scope: ReadableScope) {
   const rows = await db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
-    .innerJoin(sql<{ value: string }>`json_each(document.tags)`.as("tag"), (join) => join.onTrue())
+    .innerJoin("published_version as pv", "pv.document_id", "document.id")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("published_version as newer")
+            .select("newer.id")
+            .whereRef("newer.document_id", "=", "document.id")
+            .where(sql<boolean>`(newer.major > pv.major or (newer.major = pv.major and newer.minor > pv.minor))`),
+        ),
+      ),
+    )
+    .innerJoin(sql<{ value: string }>`json_each(pv.tags)`.as("tag"), (join) => join.onTrue())
     .select(sql<string>`distinct tag.value`.as("tag"))
     .where(groupVisible(scope))
-    .where("document.status", "in", ["published", "superseded", "withdrawn"])
     .orderBy("tag")
     .execute();
   return rows.map((row) => row.tag);
 }
 
-const latestVersionOf = (column: "published_version.version" | "published_version.published_at" | "published_version.source_version") =>
+const latestVersionOf = (
+  column:
+    | "published_version.version"
+    | "published_version.published_at"
+    | "published_version.source_version"
+    | "published_version.title"
+    | "published_version.summary"
+    | "published_version.tags",
+) =>
   (eb: ExpressionBuilder<Database, "document">) =>
     eb
       .selectFrom("published_version")
@@ -133,6 +156,8 @@ export interface FamilyMember {
   language: Language;
   status: DocumentStatus;
   isSource: boolean;
+  /** The title of its latest published version (null if never published): what public pages show. */
+  publishedTitle: string | null;
   version: string | null;
   publishedAt: string | null;
   /** For a translation: the newer version of its source it has not caught up with, if any. */
@@ -142,7 +167,8 @@ export interface FamilyMember {
 /**
  * Every document of a family the viewer may read (the source is the document whose id is the
  * family id), each translation marked out of date when its source has published a newer version
- * than the one it follows.
+ * than the one it follows — only when the viewer may read the source: a public translation of a
+ * private group's document says nothing of it (not even its version number).
  */
 export async function listFamily(db: Tx, familyId: number | null, scope: ReadableScope): Promise<FamilyMember[]> {
   if (familyId === null) return [];
@@ -155,6 +181,7 @@ export async function listFamily(db: Tx, familyId: number | null, scope: Readabl
       "document.title",
       "document.language",
       "document.status",
+      (eb) => latestVersionOf("published_version.title")(eb).as("published_title"),
       (eb) => latestVersionOf("published_version.version")(eb).as("version"),
       (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
       (eb) => latestVersionOf("published_version.source_version")(eb).as("source_version"),
@@ -163,15 +190,8 @@ export async function listFamily(db: Tx, familyId: number | null, scope: Readabl
     .where(groupVisible(scope))
     .orderBy("document.language")
     .execute();
-  // The source's version is needed even when its group is hidden from the viewer.
-  const source = await db
-    .selectFrom("document")
-    .select([
-      (eb) => latestVersionOf("published_version.version")(eb).as("version"),
-      (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
-    ])
-    .where("document.id", "=", familyId)
-    .executeTakeFirst();
+  // The source among them, if the viewer may read it (an unreadable source leaves every member up to date).
+  const source = rows.find((row) => row.id === familyId);
   return rows.map((row) => {
     const isSource = row.id === familyId;
     let outOfDateWith: string | null = null;
@@ -188,6 +208,7 @@ export async function listFamily(db: Tx, familyId: number | null, scope: Readabl
       language: row.language,
       status: row.status,
       isSource,
+      publishedTitle: row.published_title ?? null,
       version: row.version ?? null,
       publishedAt: row.published_at ?? null,
       outOfDateWith,
@@ -219,6 +240,9 @@ export async function listDocumentsOfGroupDetailed(db: Tx, groupId: number) {
       "head_author.display_name as head_author_name",
       (eb) => latestVersionOf("published_version.version")(eb).as("version"),
       (eb) => latestVersionOf("published_version.published_at")(eb).as("published_at"),
+      (eb) => latestVersionOf("published_version.title")(eb).as("published_title"),
+      (eb) => latestVersionOf("published_version.summary")(eb).as("published_summary"),
+      (eb) => latestVersionOf("published_version.tags")(eb).as("published_tags"),
       (eb) =>
         eb
           .selectFrom("published_version")
@@ -274,6 +298,19 @@ export async function findDocumentById(db: Tx, id: number) {
   return db.selectFrom("document").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A document's latest published title (undefined if it was never published). */
+export async function findPublishedTitle(db: Tx, documentId: number) {
+  const row = await db
+    .selectFrom("published_version")
+    .select("title")
+    .where("document_id", "=", documentId)
+    .orderBy("major", "desc")
+    .orderBy("minor", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.title;
+}
+
 /** Documents a successor can be chosen among: those of readable groups, other than this one. */
 export async function listSuccessorCandidates(db: Tx, documentId: number, scope: ReadableScope) {
   return db
@@ -301,8 +338,8 @@ export async function listPublicPublications(db: Tx, limit = 50) {
       "published_version.notes",
       "published_version.published_at",
       "published_version.body_html",
+      "published_version.summary",
       "document.slug",
-      "document.summary",
       "document.language",
       "working_group.name as group_name",
       "user.display_name as publisher_name",
@@ -332,12 +369,15 @@ export async function listDocumentsOfGroup(db: Tx, groupId: number) {
   return rows;
 }
 
-/** Documents another can be declared a translation of: the sources of families the viewer may read. */
+/**
+ * Documents another can be declared a translation of: the sources of families the viewer may read
+ * (with their group, for "document:link-translation" to decide which the viewer may link to).
+ */
 export async function listTranslationSources(db: Tx, scope: ReadableScope, exceptId?: number) {
   let query = db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
-    .select(["document.id", "document.slug", "document.title", "document.language"])
+    .select(["document.id", "document.slug", "document.title", "document.language", "document.group_id", "working_group.visibility as group_visibility"])
     .where((eb) => eb.or([eb("document.family_id", "is", null), eb("document.family_id", "=", eb.ref("document.id"))]))
     .where(groupVisible(scope))
     .orderBy("document.title");

@@ -5,7 +5,9 @@
 // draft is readable by the group's members, and by the consultation's audience while a
 // consultation is open (`members`: approved members; `public`: anyone signed in, pending
 // applicants included). Published versions follow the group's visibility (app/policies/index.ts,
-// "document:read-published").
+// "document:read-published"). A translation joins its original's family only by the hand of an
+// editor or chair of the original's group: otherwise any group's editor could put a draft of theirs
+// on another group's public page and take the language from the group's own translation.
 import { data } from "@remix-run/node";
 import type { DocumentStatus, GroupVisibility } from "../../db/schema";
 import type { ConsultationAudience } from "../../db/tables/documents";
@@ -39,6 +41,11 @@ export interface DocCommentResource {
 
 export interface DocumentRules {
   "document:create": DocumentGroupResource;
+  /**
+   * Link a document as a translation of an original (the resource is the original's group). Whoever
+   * links also manages the translation ("document:manage" or "document:create" in its group).
+   */
+  "document:link-translation": DocumentGroupResource;
   "document:read-draft": DocumentResource;
   "document:edit": DocumentResource;
   "document:manage": DocumentResource;
@@ -84,6 +91,7 @@ const readsDraft = (viewer: Viewer | null, doc: DocumentResource) =>
 
 export const documentRules: RuleSet<DocumentRules> = {
   "document:create": (viewer, group) => drafting(viewer, group.id),
+  "document:link-translation": (viewer, sourceGroup) => canReadGroup(viewer, sourceGroup) && drafting(viewer, sourceGroup.id),
   "document:read-draft": readsDraft,
   "document:edit": (viewer, doc) => drafting(viewer, doc.groupId) && isOpenForWork(doc),
   "document:manage": (viewer, doc) => drafting(viewer, doc.groupId),

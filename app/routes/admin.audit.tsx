@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
-import { authorize } from "~/policies";
+import { authorize, readableScope } from "~/policies";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import en from "~/locales/en";
@@ -13,11 +13,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   authorize(viewer, "audit:view");
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
-  return listAudit(getDb(), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  // Events in private groups the viewer is not a member of come without their subject and details.
+  return listAudit(getDb(), readableScope(viewer), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
 }
 
 const KNOWN_ACTIONS = new Set(Object.keys(en.admin.actions));
 const ACCOUNT_ACTIONS = new Set(Object.keys(en.account.auditActions));
+const PRIVATE_SUBJECTS = new Set(Object.keys(en.admin.auditPrivateSubject));
 
 export default function AuditLog() {
   const { t } = useTranslation();
@@ -63,7 +65,15 @@ export default function AuditLog() {
                     <code>{event.action}</code>
                   </td>
                   <td>
-                    {event.subject_type} #{event.subject_id}
+                    {event.private ? (
+                      <em>
+                        {t(`admin.auditPrivateSubject.${(PRIVATE_SUBJECTS.has(event.subject_type) ? event.subject_type : "other") as "other"}`)}
+                      </em>
+                    ) : (
+                      <>
+                        {event.subject_type} #{event.subject_id}
+                      </>
+                    )}
                   </td>
                   <td>
                     <code className="audit-data">{Object.keys(event.data).length ? JSON.stringify(event.data) : ""}</code>

@@ -8,7 +8,7 @@ import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { consultationStateAt } from "~/components/document/consultation-banner";
 import { listSuccessorCandidates, listVersions } from "~/models/document.server";
 import { authorize, readableScope } from "~/policies";
-import { changeStatus, latestPublished, nextVersions, pendingDispositions, publishVersion } from "~/services/document-publisher.server";
+import { changeStatus, latestPublished, metadataDiffers, nextVersions, pendingDispositions, publishVersion } from "~/services/document-publisher.server";
 import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest, forbidden } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headId: document.head_revision_id,
     latest: latest ? { version: latest.version, revisionId: latest.revision_id, publishedAt: latest.published_at } : null,
     next: nextVersions(latest?.version ?? null),
+    // A new title, summary or tags become public with the next version, even if the text is unchanged.
+    metadataChanged: metadataDiffers(document, latest),
     consultation: consultation ? { opensAt: consultation.opens_at, closesAt: consultation.closes_at } : null,
     undisposed: dispositions.filter((row) => row.disposition === null).length,
     dispositions,
@@ -127,14 +129,16 @@ function FieldError({ id, error, detail }: { id: string; error?: string; detail?
 export default function Publish() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, headId, latest, next, consultation, undisposed, dispositions, versions, successors, permissions, today } = useLoaderData<typeof loader>();
+  const { document, headId, latest, next, metadataChanged, consultation, undisposed, dispositions, versions, successors, permissions, today } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Errors = actionData?.errors ?? {};
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const detail = actionData && "detail" in actionData ? String(actionData.detail ?? "") : undefined;
   const publishErrors = actionData?.intent === "publish" ? errors : {};
   const consultationOpen = consultation ? consultationStateAt(consultation) !== "closed" : false;
-  const unchanged = latest?.revisionId === headId;
+  const textUnchanged = latest?.revisionId === headId;
+  const unchanged = textUnchanged && !metadataChanged;
   const blockers = [
     consultationOpen && consultation ? t("documents.publish.blockConsultation", { date: date(consultation.closesAt, true) }) : null,
     undisposed ? t("documents.publish.blockUndisposed", { count: undisposed }) : null,
@@ -150,8 +154,9 @@ export default function Publish() {
             {latest
               ? t("documents.publish.currentVersion", { version: latest.version, date: date(latest.publishedAt) })
               : t("documents.publish.firstVersion")}{" "}
-            {latest && !unchanged ? <Link to={`${base}/compare?from=${latest.revisionId}&to=${headId}`}>{t("documents.publish.reviewChanges")}</Link> : null}
+            {latest && !textUnchanged ? <Link to={`${base}/compare?from=${latest.revisionId}&to=${headId}`}>{t("documents.publish.reviewChanges")}</Link> : null}
           </p>
+          {metadataChanged && latest ? <p className="notice notice--info">{t("documents.publish.metadataChanged", { version: latest.version })}</p> : null}
           {blockers.length ? (
             <div className="notice notice--warning" role="status">
               <p>{t("documents.publish.blockers")}</p>

@@ -7,9 +7,10 @@ import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { listFamily, listTranslationSources } from "~/models/document.server";
+import { listFamily } from "~/models/document.server";
 import { authorize, readableScope } from "~/policies";
-import { readWorkspace, requireDocumentViewer, updateSettings } from "~/services/documents.server";
+import { latestPublished } from "~/services/document-publisher.server";
+import { readWorkspace, requireDocumentViewer, translationSources, updateSettings } from "~/services/documents.server";
 import { documentSettingsSchema } from "~/components/document/form-schemas";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
@@ -18,11 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
   authorize(viewer, "document:manage", resource);
   const scope = readableScope(viewer);
-  const [sources, family] = await Promise.all([listTranslationSources(db, scope, document.id), listFamily(db, document.family_id, scope)]);
+  const [sources, family, published] = await Promise.all([
+    translationSources(db, viewer, document),
+    listFamily(db, document.family_id, scope),
+    latestPublished(db, document.id),
+  ]);
   const source = family.find((member) => member.isSource && member.id !== document.id);
   return {
     document: { slug: document.slug, title: document.title, summary: document.summary, tags: document.tags, language: document.language },
-    sources: sources.filter((s) => s.language !== document.language),
+    publishedVersion: published?.version ?? null,
+    sources: sources.offered.filter((s) => s.language !== document.language),
     translationOf: source?.slug ?? "",
     family: family.filter((member) => member.id !== document.id),
   };
@@ -35,14 +41,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: documentSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, summary, tags, translationOf } = submission.value;
-  let translationOfId: number | null = null;
-  if (translationOf) {
-    const sources = await listTranslationSources(db, readableScope(viewer), document.id);
-    const source = sources.find((s) => s.slug === translationOf);
-    if (!source) return data({ result: submission.reply({ fieldErrors: { translationOf: ["documents.errors.unknown_source"] } }) }, { status: 400 });
-    translationOfId = source.id;
-  }
-  const result = await updateSettings(db, viewer, document, { title, summary, tags, translationOfId });
+  // Linking to an original needs an editor or chair of its group (unless the link is unchanged).
+  const choice = (await translationSources(db, viewer, document)).choose(translationOf);
+  if (!choice.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) }, { status: 400 });
+  const result = await updateSettings(db, viewer, document, { title, summary, tags, translationOfId: choice.id });
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${result.reason}`] } }) }, { status: 400 });
   return redirect(`/documents/${document.slug}/settings?saved=1`);
 }
@@ -50,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DocumentSettings() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, sources, translationOf, family } = useLoaderData<typeof loader>();
+  const { document, publishedVersion, sources, translationOf, family } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({
@@ -64,6 +66,7 @@ export default function DocumentSettings() {
     <section aria-labelledby="settings-title" className="page--narrow">
       <h2 id="settings-title">{t("documents.settings.title")}</h2>
       {params.get("saved") ? <Notice>{t("documents.settings.saved")}</Notice> : null}
+      {publishedVersion ? <p className="muted">{t("documents.settings.publishedNote", { version: publishedVersion })}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.title} label={t("documents.create.titleLabel")} required />
@@ -77,6 +80,7 @@ export default function DocumentSettings() {
             </option>
           ))}
         </SelectField>
+        <p className="muted">{t("documents.settings.linkRule")}</p>
         <p className="muted">{t("documents.settings.language", { language: t(`languageName.${document.language}`) })}</p>
         <button type="submit" className="button button--primary">
           {t("common.save")}

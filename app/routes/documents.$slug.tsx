@@ -8,7 +8,7 @@ import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { countOpenProposals } from "~/models/change-proposal.server";
-import { latestPublished } from "~/services/document-publisher.server";
+import { latestPublished, metadataDiffers } from "~/services/document-publisher.server";
 import { draftStage, readWorkspace } from "~/services/documents.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: consultation.note,
     },
     published: published ? { version: published.version, publishedAt: published.published_at } : null,
+    // The live title, summary or tags differ from what the library shows until a chair publishes.
+    metadataPending: metadataDiffers(document, published),
     openProposals,
     permissions,
     title: document.title,
@@ -43,7 +45,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function DocumentWorkspace() {
   const { t } = useTranslation();
-  const { document, stage, consultation, published, openProposals, permissions } = useLoaderData<typeof loader>();
+  const { document, stage, consultation, published, metadataPending, openProposals, permissions } = useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
   const closedRecord = document.status === "withdrawn" || document.status === "superseded";
   return (
@@ -70,6 +72,11 @@ export default function DocumentWorkspace() {
             <span className="muted">{t("documents.workspace.neverPublished")}</span>
           )}
         </p>
+        {metadataPending && published ? (
+          <p className="notice notice--info" role="note">
+            {t("documents.workspace.metadataPending", { version: published.version })}
+          </p>
+        ) : null}
       </header>
       {consultation ? <ConsultationBanner consultation={consultation} slug={document.slug} /> : null}
       <nav className="tabs" aria-label={t("documents.workspace.tabs")}>

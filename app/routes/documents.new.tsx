@@ -8,11 +8,10 @@ import { LANGUAGES } from "../../db/schema";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { newDocumentSchema } from "~/components/document/form-schemas";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
-import { listTranslationSources } from "~/models/document.server";
 import { findGroupBySlug, listGroupNames } from "~/models/group.server";
 import { authorize, can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
-import { createDocument } from "~/services/documents.server";
+import { createDocument, translationSources } from "~/services/documents.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
@@ -41,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const groups = (await listGroupNames(db, scope)).filter((g) => can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }));
     return { group: null, groups: groups.map((g) => ({ slug: g.slug, name: g.name })), sources: [], defaultLanguage: viewer.language };
   }
-  const sources = await listTranslationSources(db, scope);
+  const sources = (await translationSources(db, viewer)).offered;
   return { group: { slug: group.slug, name: group.name }, groups: [], sources, defaultLanguage: viewer.language };
 }
 
@@ -53,12 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: newDocumentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const input = submission.value;
-  let translationOfId: number | null = null;
-  if (input.translationOf) {
-    const source = (await listTranslationSources(db, readableScope(viewer))).find((s) => s.slug === input.translationOf);
-    if (!source) return data({ result: submission.reply({ fieldErrors: { translationOf: ["documents.errors.unknown_source"] } }) }, { status: 400 });
-    translationOfId = source.id;
-  }
+  // Linking to an original needs an editor or chair of its group.
+  const choice = (await translationSources(db, viewer)).choose(input.translationOf);
+  if (!choice.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) }, { status: 400 });
+  const translationOfId = choice.id;
   const result = await createDocument(db, viewer, {
     groupId: group.id,
     slug: input.slug,

@@ -24,13 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       consultation: consultation ? { audience: row.consultation_audience ?? "members", opensAt: consultation.opens_at, closesAt: consultation.closes_at } : null,
     };
     const readsDraft = can(viewer, "document:read-draft", docResource);
+    // Those who read the draft see the live title, summary and tags; others what was published.
+    const published = !readsDraft && row.version !== null;
     return {
       slug: row.slug,
-      title: row.title,
-      summary: row.summary,
+      title: published ? (row.published_title ?? row.title) : row.title,
+      summary: published ? (row.published_summary ?? "") : row.summary,
       language: row.language,
       status: row.status,
-      tags: JSON.parse(row.tags) as string[],
+      tags: JSON.parse(published ? (row.published_tags ?? "[]") : row.tags) as string[],
       version: row.version,
       publishedAt: row.published_at,
       stage: draftStage(consultation, row.published_at ?? null),

@@ -40,10 +40,23 @@ export function nextVersions(latest: string | null) {
   return { minor: `${major}.${minor + 1}`, major: `${major + 1}.0` };
 }
 
+/**
+ * Whether a document's title, summary or tags differ from those of its latest published version:
+ * such changes are not public until a chair publishes again.
+ */
+export function metadataDiffers(
+  live: { title: string; summary: string; tags: string | string[] },
+  published: { title: string; summary: string; tags: string } | undefined | null,
+): boolean {
+  if (!published) return false;
+  const tags = typeof live.tags === "string" ? live.tags : JSON.stringify(live.tags);
+  return live.title !== published.title || live.summary !== published.summary || tags !== published.tags;
+}
+
 export async function latestPublished(db: DB, documentId: number) {
   return db
     .selectFrom("published_version")
-    .select(["id", "version", "major", "minor", "revision_id", "published_at"])
+    .select(["id", "version", "major", "minor", "revision_id", "published_at", "title", "summary", "tags"])
     .where("document_id", "=", documentId)
     .orderBy("major", "desc")
     .orderBy("minor", "desc")
@@ -94,7 +107,10 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
     if (doc.head_revision_id !== input.baseRevisionId) return { ok: false, reason: "draft_moved" };
     const latest = await latestPublished(trx, doc.id);
     if (latest && compareVersions(input.version, latest.version) <= 0) return { ok: false, reason: "not_increasing", detail: latest.version };
-    if (latest && latest.revision_id === doc.head_revision_id) return { ok: false, reason: "unchanged", detail: latest.version };
+    // A new version needs a new text, or a new title, summary or tags to make public.
+    if (latest && latest.revision_id === doc.head_revision_id && !metadataDiffers(doc, latest)) {
+      return { ok: false, reason: "unchanged", detail: latest.version };
+    }
     const consultation = await latestConsultation(trx, doc.id);
     if (consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) !== "closed") {
       return { ok: false, reason: "consultation_open", detail: consultation.closes_at };
@@ -115,7 +131,10 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
         major: parsed.major,
         minor: parsed.minor,
         revision_id: head!.id,
+        // What the public reads from now on: the title, summary and tags as the chair publishes them.
         title: doc.title,
+        summary: doc.summary,
+        tags: doc.tags,
         body_html: head!.body_html,
         toc: JSON.stringify(head!.toc),
         notes: input.notes,

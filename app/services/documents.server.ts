@@ -6,10 +6,10 @@ import { recordAudit } from "~/models/audit.server";
 import { decideProposal, findProposal, insertProposal } from "~/models/change-proposal.server";
 import { closeConsultationNow, insertConsultation, latestConsultation, type ConsultationRow } from "~/models/consultation.server";
 import { findComment, insertComment, setDisposition, setResolved, threadParticipants, type CommentRow } from "~/models/doc-comment.server";
-import { findDocumentBySlug, slugTaken } from "~/models/document.server";
+import { findDocumentBySlug, listTranslationSources, slugTaken } from "~/models/document.server";
 import { notify } from "~/models/notification.server";
 import { findRevisionSource, insertRevision } from "~/models/revision.server";
-import { can, groupRole, type Viewer } from "~/policies";
+import { can, groupRole, readableScope, type Viewer } from "~/policies";
 import { consultationState, type DocumentResource } from "~/policies/documents";
 import { redirect } from "@remix-run/node";
 import { getViewer, requireViewer } from "~/utils/auth.server";
@@ -18,7 +18,7 @@ import { getDb, writeTransaction } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { latestPublished } from "./document-publisher.server";
-import { indexDraft, indexPublishedDocument } from "./search-indexers.server";
+import { indexDraft } from "./search-indexers.server";
 import { commitDraft, type SaveOutcome } from "./document-saver.server";
 import { DOCUMENT_KEY, PREAMBLE_KEY, renderRevision, replaceSection, sectionText, sectionsOf } from "./document-sections.server";
 
@@ -163,6 +163,30 @@ export async function createDocument(db: DB, viewer: Viewer, input: NewDocumentI
   });
 }
 
+/**
+ * The originals a document may be declared a translation of, for the creation and settings forms:
+ * those the viewer may link to ("document:link-translation": they edit or chair in the original's
+ * group), plus the one it already translates (kept when its settings are saved unchanged).
+ * `choose` turns the submitted slug into the original's id, or the reason it is refused.
+ */
+export async function translationSources(db: DB, viewer: Viewer | null, document?: { id: number; family_id: number | null }) {
+  const all = await listTranslationSources(db, readableScope(viewer), document?.id);
+  const current = document?.family_id ?? null;
+  const linkable = (source: (typeof all)[number]) =>
+    source.id === current || can(viewer, "document:link-translation", { kind: "group", id: source.group_id, visibility: source.group_visibility });
+  const choose = (slug: string): { ok: true; id: number | null } | { ok: false; reason: "unknown_source" | "link_forbidden" } => {
+    if (!slug) return { ok: true, id: null };
+    const source = all.find((s) => s.slug === slug);
+    if (!source) return { ok: false, reason: "unknown_source" };
+    if (!linkable(source)) return { ok: false, reason: "link_forbidden" };
+    return { ok: true, id: source.id };
+  };
+  return {
+    offered: all.filter(linkable).map((s) => ({ id: s.id, slug: s.slug, title: s.title, language: s.language })),
+    choose,
+  };
+}
+
 export interface SettingsInput {
   title: string;
   summary: string;
@@ -171,7 +195,11 @@ export interface SettingsInput {
   translationOfId: number | null;
 }
 
-/** Title, summary, tags and the translation link. */
+/**
+ * Title, summary, tags and the translation link. The title, summary and tags are the workspace's:
+ * public pages show those of the latest published version until a chair publishes again.
+ * The caller has checked that the viewer may link to the chosen original (translationSources).
+ */
 export async function updateSettings(db: DB, viewer: Viewer, document: LoadedDocument, input: SettingsInput) {
   return writeTransaction(db, async (trx) => {
     let familyId = document.family_id ?? document.id;
@@ -216,8 +244,9 @@ export async function updateSettings(db: DB, viewer: Viewer, document: LoadedDoc
       subjectId: document.id,
       data: { before: { title: document.title, familyId: document.family_id }, after: { title: input.title, familyId } },
     });
+    // The draft's entries take the new title; the published ones keep the published title and
+    // summary until a chair publishes the next version (which reindexes them).
     await indexDraft(trx, document.id);
-    await indexPublishedDocument(trx, document.id);
     return { ok: true as const };
   });
 }

@@ -1,8 +1,10 @@
 // Reading a published document: the version asked for (or the latest), with everything its page
 // shows — versions, translations (and whether this one is behind its source), the disposition
 // table, the successor of a withdrawn or superseded document, and what changed between versions.
+// Titles, summaries and tags are those published with the version shown (published_version), never
+// the document's live ones, which editors change in the workspace until a chair publishes.
 import { latestConsultation } from "~/models/consultation.server";
-import { findDocumentById, findDocumentBySlug, findVersion, listFamily, listVersions } from "~/models/document.server";
+import { findDocumentById, findDocumentBySlug, findPublishedTitle, findVersion, listFamily, listVersions } from "~/models/document.server";
 import { findRevisionSource } from "~/models/revision.server";
 import { authorize, can, readableScope, type Viewer } from "~/policies";
 import { consultationState } from "~/policies/documents";
@@ -40,8 +42,10 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
     const target = await findDocumentById(db, document.successor_id);
     if (target) {
       const group = await db.selectFrom("working_group").select(["id", "visibility"]).where("id", "=", target.group_id).executeTakeFirst();
-      if (group && can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })) {
-        successor = { slug: target.slug, title: target.title };
+      const title = await findPublishedTitle(db, target.id);
+      // A successor that was never published has no public page to send readers to.
+      if (title !== undefined && group && can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })) {
+        successor = { slug: target.slug, title };
       }
     }
   }
@@ -50,17 +54,17 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
     consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
       ? { closesAt: consultation.closes_at, audience: consultation.audience, canTakePart: permissions.comment, signedIn: viewer !== null }
       : null;
-  const { dispositions, ...version_ } = current;
+  const { dispositions, summary, tags, ...version_ } = current;
   return {
     document: {
       slug: document.slug,
-      title: document.title,
-      summary: document.summary,
+      title: current.title,
+      summary,
       language: document.language,
       status: document.status,
       statusReason: document.status_reason,
       statusChangedAt: document.status_changed_at,
-      tags: document.tags,
+      tags: JSON.parse(tags) as string[],
       groupSlug: document.group_slug,
       groupName: document.group_name,
     },
@@ -69,7 +73,10 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
     latestVersion: versions[0]?.version ?? current.version,
     previousVersion: previous?.version ?? null,
     versions,
-    translations: family.filter((member) => member.id !== document.id),
+    // Translations by their published titles; one not yet published shows as its language only.
+    translations: family
+      .filter((member) => member.id !== document.id)
+      .map(({ title: _live, publishedTitle, ...member }) => ({ ...member, title: publishedTitle })),
     outOfDateWith: self?.outOfDateWith ?? null,
     successor,
     consultationOpen,
@@ -105,7 +112,7 @@ export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, f
   ]);
   if (!oldSource || !newSource) notFound();
   return {
-    document: { slug: document.slug, title: document.title, language: document.language, groupName: document.group_name },
+    document: { slug: document.slug, title: revisionOf(toVersion.version).title, language: document.language, groupName: document.group_name },
     from: { version: fromVersion.version, publishedAt: fromVersion.published_at },
     to: { version: toVersion.version, publishedAt: toVersion.published_at, notes: toVersion.notes },
     versions: versions.map((v) => v.version),

@@ -68,7 +68,10 @@ export function sectionsFromHtml(html: string): Section[] {
 /** Entries of one section carry ref ids derived from the version id, one per section. */
 const SECTION_SLOTS = 1000;
 
-/** Indexes the latest published version of a document, section by section (links go to the section). */
+/**
+ * Indexes the latest published version of a document, section by section (links go to the
+ * section), under the title and summary published with that version.
+ */
 export async function indexPublishedDocument(db: Tx, documentId: number) {
   const doc = await db
     .selectFrom("document")
@@ -76,8 +79,6 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
     .select([
       "document.id",
       "document.slug",
-      "document.title",
-      "document.summary",
       "document.language",
       "working_group.id as group_id",
       "working_group.name as group_name",
@@ -89,7 +90,7 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
   if (!doc) return;
   const version = await db
     .selectFrom("published_version")
-    .select(["id", "version", "title", "body_html", "published_at"])
+    .select(["id", "version", "title", "summary", "body_html", "published_at"])
     .where("document_id", "=", documentId)
     .orderBy("major", "desc")
     .orderBy("minor", "desc")
@@ -98,7 +99,8 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
   if (!version) return;
   const sections = sectionsFromHtml(version.body_html).slice(0, SECTION_SLOTS - 1);
   let slot = 0;
-  for (const section of [{ id: null, heading: "", text: doc.summary }, ...sections]) {
+  // Title and summary as published with the version: an editor's later changes are not public yet.
+  for (const section of [{ id: null, heading: "", text: version.summary }, ...sections]) {
     if (!section.text && !section.heading) continue;
     await indexEntry(db, {
       kind: "document",

@@ -300,8 +300,9 @@ describe("creating documents", () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.data.result.error.translationOf).toEqual(["documents.errors.language_taken"]);
-    // The risk framework has none yet.
-    const doc = await createTestDocument("gestion-des-risques", "evaluation-procedures", DEMO.editor, "## Objet\n", { language: "fr", translationOf: "ai-risk-management" });
+    // The risk framework has none yet; linking one takes an editor or chair of its group (sophie
+    // edits in risk-management; editor@ does not, see documents-published-metadata.test.ts).
+    const doc = await createTestDocument("gestion-des-risques", "risk-management", "sophie@demo.test", "## Objet\n", { language: "fr", translationOf: "ai-risk-management" });
     expect(doc.family_id).toBe((await documentRow("ai-risk-management")).id);
   });
 

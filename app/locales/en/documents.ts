@@ -72,6 +72,7 @@ const documents = {
       nextDraft: "Next version:",
       publishedVersion: "Published version {{version}}",
       neverPublished: "Not published yet",
+      metadataPending: "The title, summary or topics differ from those of version {{version}}: the changes take effect in the library when a chair publishes the next version.",
     },
     tabs: {
       draft: "Draft",
@@ -118,6 +119,8 @@ const documents = {
       language: "Language: {{language}} (set when the document was created).",
       family: "Language versions",
       source: "original",
+      publishedNote: "The library shows the title, summary and topics of version {{version}}. Changes saved here take effect when a chair publishes the next version.",
+      linkRule: "A translation is linked to its original by an editor or chair of the original's working group.",
     },
     draft: {
       label: "Current draft",
@@ -357,7 +360,8 @@ const documents = {
       blockConsultation: "the consultation must be closed (it is open until {{date}});",
       blockUndisposed_one: "{{count}} consultation comment needs a disposition;",
       blockUndisposed_other: "{{count}} consultation comments need a disposition;",
-      blockUnchanged: "the draft has not changed since version {{version}}.",
+      blockUnchanged: "neither the draft nor its title, summary or topics have changed since version {{version}}.",
+      metadataChanged: "The title, summary or topics changed since version {{version}}: publishing makes the new ones public.",
       kind: "Kind of version",
       minor: "Minor version {{version}}",
       minorHint: "corrections and clarifications that do not change what is required",
@@ -421,6 +425,7 @@ const documents = {
       slug_taken: "A document already has this address.",
       unknown_source: "That document cannot be chosen as the original.",
       language_taken: "The family already has a document in this language.",
+      link_forbidden: "Only the editors and chairs of the original's working group can link a translation to it.",
       self: "A document cannot be a translation of itself.",
       is_source: "Other documents are translations of this one, so it cannot become a translation itself.",
       publish: {

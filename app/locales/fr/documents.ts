@@ -74,6 +74,7 @@ const documents: Widen<typeof documentsEn> = {
       nextDraft: "Prochaine version :",
       publishedVersion: "Version publiée {{version}}",
       neverPublished: "Pas encore publié",
+      metadataPending: "Le titre, le résumé ou les thèmes diffèrent de ceux de la version {{version}} : les modifications prendront effet dans la bibliothèque lorsqu'un président publiera la prochaine version.",
     },
     tabs: {
       draft: "Projet",
@@ -123,6 +124,8 @@ const documents: Widen<typeof documentsEn> = {
       language: "Langue : {{language}} (fixée à la création du document).",
       family: "Versions linguistiques",
       source: "original",
+      publishedNote: "La bibliothèque affiche le titre, le résumé et les thèmes de la version {{version}}. Les modifications enregistrées ici prendront effet lorsqu'un président publiera la prochaine version.",
+      linkRule: "Une traduction est rattachée à son original par un rédacteur ou un président du groupe de travail de l'original.",
     },
     draft: {
       label: "Projet actuel",
@@ -369,7 +372,8 @@ const documents: Widen<typeof documentsEn> = {
       blockConsultation: "la consultation doit être close (elle est ouverte jusqu'au {{date}}) ;",
       blockUndisposed_one: "{{count}} commentaire de consultation attend une suite ;",
       blockUndisposed_other: "{{count}} commentaires de consultation attendent une suite ;",
-      blockUnchanged: "le projet n'a pas changé depuis la version {{version}}.",
+      blockUnchanged: "ni le projet ni son titre, son résumé ou ses thèmes n'ont changé depuis la version {{version}}.",
+      metadataChanged: "Le titre, le résumé ou les thèmes ont changé depuis la version {{version}} : la publication rendra les nouveaux publics.",
       kind: "Type de version",
       minor: "Version mineure {{version}}",
       minorHint: "corrections et précisions qui ne changent pas ce qui est exigé",
@@ -434,6 +438,7 @@ const documents: Widen<typeof documentsEn> = {
       slug_taken: "Un document utilise déjà cette adresse.",
       unknown_source: "Ce document ne peut pas être choisi comme original.",
       language_taken: "La famille a déjà un document dans cette langue.",
+      link_forbidden: "Seuls les rédacteurs et les présidents du groupe de travail de l'original peuvent y rattacher une traduction.",
       self: "Un document ne peut pas être sa propre traduction.",
       is_source: "D'autres documents sont des traductions de celui-ci : il ne peut pas devenir lui-même une traduction.",
       publish: {

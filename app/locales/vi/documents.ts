@@ -74,6 +74,7 @@ const documents: Widen<typeof documentsEn> = {
       nextDraft: "Phiên bản tiếp theo:",
       publishedVersion: "Phiên bản đã công bố {{version}}",
       neverPublished: "Chưa công bố",
+      metadataPending: "Tiêu đề, tóm tắt hoặc chủ đề khác với phiên bản {{version}}: các thay đổi sẽ có hiệu lực trong thư viện khi chủ tịch nhóm công bố phiên bản tiếp theo.",
     },
     tabs: {
       draft: "Dự thảo",
@@ -120,6 +121,8 @@ const documents: Widen<typeof documentsEn> = {
       language: "Ngôn ngữ: {{language}} (được chọn khi tạo tài liệu).",
       family: "Các phiên bản ngôn ngữ",
       source: "bản gốc",
+      publishedNote: "Thư viện hiển thị tiêu đề, tóm tắt và chủ đề của phiên bản {{version}}. Các thay đổi lưu tại đây sẽ có hiệu lực khi chủ tịch nhóm công bố phiên bản tiếp theo.",
+      linkRule: "Bản dịch được liên kết với bản gốc bởi biên tập viên hoặc chủ tịch của nhóm công tác sở hữu bản gốc.",
     },
     draft: {
       label: "Dự thảo hiện tại",
@@ -361,7 +364,8 @@ const documents: Widen<typeof documentsEn> = {
       blockConsultation: "phải kết thúc đợt lấy ý kiến (đang mở đến {{date}});",
       blockUndisposed_one: "{{count}} góp ý cần có hướng xử lý;",
       blockUndisposed_other: "{{count}} góp ý cần có hướng xử lý;",
-      blockUnchanged: "dự thảo chưa thay đổi kể từ phiên bản {{version}}.",
+      blockUnchanged: "dự thảo cũng như tiêu đề, tóm tắt và chủ đề của nó chưa thay đổi kể từ phiên bản {{version}}.",
+      metadataChanged: "Tiêu đề, tóm tắt hoặc chủ đề đã thay đổi kể từ phiên bản {{version}}: việc công bố sẽ công khai những nội dung mới.",
       kind: "Loại phiên bản",
       minor: "Phiên bản nhỏ {{version}}",
       minorHint: "sửa lỗi và làm rõ, không thay đổi các yêu cầu",
@@ -425,6 +429,7 @@ const documents: Widen<typeof documentsEn> = {
       slug_taken: "Đã có tài liệu dùng địa chỉ này.",
       unknown_source: "Không thể chọn tài liệu này làm bản gốc.",
       language_taken: "Nhóm tài liệu này đã có một tài liệu bằng ngôn ngữ này.",
+      link_forbidden: "Chỉ biên tập viên và chủ tịch của nhóm công tác sở hữu bản gốc mới có thể liên kết bản dịch với nó.",
       self: "Một tài liệu không thể là bản dịch của chính nó.",
       is_source: "Có những tài liệu khác là bản dịch của tài liệu này, nên nó không thể trở thành bản dịch.",
       publish: {
