@@ -23,6 +23,7 @@ import { originAllowed } from "./utils/origin.server";
 import { cacheable, memberCacheable, PageCache, type CachedPage, type CacheSlot } from "./utils/page-cache.server";
 import { renderConcurrency, RenderSlots } from "./utils/render-slots.server";
 import { contentSecurityPolicy, securityHeaders } from "./utils/security-headers.server";
+import { isNotModified } from "./utils/syndication.server";
 import { randomBytes } from "node:crypto";
 
 /** Request bodies: drafts of guidance documents may reach 1 MiB of markdown; every other form is small. */
@@ -139,6 +140,14 @@ let pageCache: PageCache | undefined;
 const SHOW_CACHE_STATE = process.env.PAGE_CACHE_DEBUG === "1";
 
 function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, cacheState: "hit" | "miss") {
+  // Feeds and calendars carry an ETag: a reader asking "anything new?" gets 304 from memory too.
+  const conditions = { ifNoneMatch: req.headers["if-none-match"], ifModifiedSince: req.headers["if-modified-since"] };
+  if ((page.headers["etag"] || page.headers["last-modified"]) && isNotModified(conditions, page.headers["etag"], page.headers["last-modified"])) {
+    const { "content-type": _type, "content-disposition": _disposition, ...kept } = page.headers;
+    res.writeHead(304, { ...securityHeaders(), ...kept, ...(SHOW_CACHE_STATE ? { "X-Cache": cacheState } : {}) });
+    res.end();
+    return;
+  }
   const nonce = randomBytes(16).toString("base64");
   const nonceBytes = Buffer.from(nonce);
   // The body is kept as encoded bytes: a hit only splices in its nonce, it never re-encodes the page.

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { watchSchema } from "~/components/forum/schemas";
@@ -66,6 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: viewer !== null,
   };
 }
+
+/** Feed readers find a public category's feed from its page (autodiscovery). */
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data?.can.feed ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forums/${data.category.slug}/feed.xml`, title: data.category.name }] : [];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,9 +7,12 @@ import { meetingEvent } from "~/services/group-calendar.server";
 import { readGroupCalendar } from "~/services/group-context.server";
 import { buildCalendar, CALENDAR_CONTENT_TYPE } from "~/utils/ical.server";
 import { siteOrigin } from "~/utils/site-origin.server";
+import { feedResponse, plainRefusals } from "~/utils/syndication.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, group } = await readGroupCalendar(request, params.slug);
+export const loader = ({ request, params }: LoaderFunctionArgs) => plainRefusals(() => groupCalendar(request, params.slug));
+
+async function groupCalendar(request: Request, slug: string | undefined) {
+  const { db, group } = await readGroupCalendar(request, slug);
   const since = new Date(Date.now() - 366 * 86_400_000).toISOString();
   const meetings = await listCalendarMeetings(db, group.id, since);
   const origin = siteOrigin(request);
@@ -17,12 +20,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: group.name,
     description: group.purpose,
     events: meetings.map((meeting) => meetingEvent(meeting, group, origin)),
+    refreshHours: 1,
   });
-  return new Response(body, {
-    headers: {
-      "Content-Type": CALENDAR_CONTENT_TYPE,
-      "Content-Disposition": `inline; filename="${group.slug}.ics"`,
-      "Cache-Control": group.visibility === "private" ? "private, no-store" : "public, max-age=300",
-    },
+  return feedResponse(request, body, {
+    contentType: CALENDAR_CONTENT_TYPE,
+    contentDisposition: `inline; filename="${group.slug}.ics"`,
+    // Private feeds are fetched with a member's token: never kept by a shared cache, but a calendar
+    // application may still ask "anything new?" with its ETag.
+    cacheControl: group.visibility === "private" ? "private, no-cache" : "public, max-age=300",
+    lastModified: meetings.map((meeting) => meeting.updated_at).sort().pop(),
   });
 }

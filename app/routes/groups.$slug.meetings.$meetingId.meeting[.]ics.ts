@@ -7,17 +7,19 @@ import { readGroupCalendar } from "~/services/group-context.server";
 import { buildCalendar, CALENDAR_CONTENT_TYPE } from "~/utils/ical.server";
 import { notFound, parseId } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
+import { feedResponse, plainRefusals } from "~/utils/syndication.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, group } = await readGroupCalendar(request, params.slug);
-  const meeting = await findMeeting(db, group.id, parseId(params.meetingId));
+export const loader = ({ request, params }: LoaderFunctionArgs) => plainRefusals(() => meetingCalendar(request, params.slug, params.meetingId));
+
+async function meetingCalendar(request: Request, slug: string | undefined, meetingId: string | undefined) {
+  const { db, group } = await readGroupCalendar(request, slug);
+  const meeting = await findMeeting(db, group.id, parseId(meetingId));
   if (!meeting) notFound();
   const body = buildCalendar({ events: [meetingEvent(meeting, group, siteOrigin(request))] });
-  return new Response(body, {
-    headers: {
-      "Content-Type": CALENDAR_CONTENT_TYPE,
-      "Content-Disposition": `attachment; filename="meeting-${meeting.id}.ics"`,
-      "Cache-Control": group.visibility === "private" ? "private, no-store" : "public, max-age=300",
-    },
+  return feedResponse(request, body, {
+    contentType: CALENDAR_CONTENT_TYPE,
+    contentDisposition: `attachment; filename="meeting-${meeting.id}.ics"`,
+    cacheControl: group.visibility === "private" ? "private, no-cache" : "public, max-age=300",
+    lastModified: meeting.updated_at,
   });
 }

@@ -3,13 +3,22 @@
 import type { WorkingGroup } from "../../db/schema";
 import type { Meeting } from "../../db/tables/groups";
 import type { CalendarEvent } from "~/utils/ical.server";
+import { publicOrigin } from "~/utils/env.server";
+
+/**
+ * The domain part of event UIDs: the public address's host, never the Host a request named, so a
+ * meeting keeps one UID whichever address a calendar fetched it from.
+ */
+function uidDomain(): string {
+  const origin = publicOrigin();
+  return origin ? new URL(origin).host : "cop-portal.localhost";
+}
 
 export function meetingEvent(meeting: Meeting, group: Pick<WorkingGroup, "slug" | "name">, origin: string): CalendarEvent {
   const url = `${origin}/groups/${group.slug}/meetings/${meeting.id}`;
-  const host = new URL(origin).host;
   const description = [meeting.agenda_md.trim(), meeting.video_url ? meeting.video_url : "", url].filter(Boolean).join("\n\n");
   return {
-    uid: `meeting-${meeting.id}@${host}`,
+    uid: `meeting-${meeting.id}@${uidDomain()}`,
     sequence: meeting.sequence,
     stamp: meeting.updated_at,
     created: meeting.created_at,

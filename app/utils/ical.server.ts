@@ -28,6 +28,8 @@ export interface Calendar {
   /** The calendar's name shown by calendar applications (X-WR-CALNAME). */
   name?: string;
   description?: string;
+  /** For subscribed feeds: how often calendar applications should fetch it again. */
+  refreshHours?: number;
   events: CalendarEvent[];
 }
 
@@ -132,6 +134,11 @@ export function buildCalendar(calendar: Calendar): string {
   const lines: string[] = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (calendar.name) lines.push(property("X-WR-CALNAME", escapeText(calendar.name)));
   if (calendar.description) lines.push(property("X-WR-CALDESC", escapeText(calendar.description)));
+  if (calendar.refreshHours) {
+    // RFC 7986's REFRESH-INTERVAL, and the older name Outlook and Apple Calendar read.
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${calendar.refreshHours}H`);
+    lines.push(`X-PUBLISHED-TTL:PT${calendar.refreshHours}H`);
+  }
 
   const spans = new Map<string, { from: number; to: number }>();
   for (const event of calendar.events) {

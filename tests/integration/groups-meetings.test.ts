@@ -256,7 +256,10 @@ describe("iCalendar files", () => {
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="meeting-${id}.ics"`);
     const text = unfold(String(res.data));
-    expect(text).toContain(`UID:meeting-${id}@localhost`);
+    // One UID whichever address the file was fetched from, so calendars never duplicate the meeting.
+    expect(text).toContain(`UID:meeting-${id}@cop-portal.localhost`);
+    const viaLan = await call(icsLoader, new Request(`http://192.0.2.10:3000/groups/${SLUG}/meetings/${id}/meeting.ics`), { ...params, meetingId: String(id) });
+    expect(unfold(String(viaLan.data))).toContain(`UID:meeting-${id}@cop-portal.localhost`);
     expect(text).toContain(`DTSTART;TZID=Europe/Paris:${SUMMER.replace(/-/g, "")}T140000`);
     expect(text).toContain("TZID:Europe/Paris");
     expect(text).toContain("SUMMARY:Calendar check\\, with commas\\; and semicolons — Technical working group on evaluation procedures");

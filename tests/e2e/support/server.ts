@@ -10,6 +10,8 @@ export interface RunningServer {
   url: string;
   databaseFile: string;
   process: ChildProcess;
+  /** What the server printed so far (stdout and stderr). */
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startServer(options: { databaseFile?: string; env?: Record
     url,
     databaseFile,
     process: child,
+    output: () => output,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
