@@ -154,10 +154,30 @@ function createRenderer() {
     }
   });
 
-  // Tables scroll on their own on a phone instead of widening the page.
-  md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
+  // Tables scroll on their own on a phone instead of widening the page. A region that scrolls must
+  // be reachable by keyboard (WCAG 2.1.1), so it is focusable and named after its column headings
+  // (unique within the text, as landmarks must be).
+  md.renderer.rules.table_open = (tokens, idx, _options, env) => {
+    const state = env as { tableLabels?: Set<string> };
+    state.tableLabels ??= new Set();
+    const base = tableLabel(tokens, idx) || "Table";
+    let label = base;
+    for (let n = 2; state.tableLabels.has(label); n++) label = `${base} (${n})`;
+    state.tableLabels.add(label);
+    return `<div class="table-scroll" tabindex="0" role="region" aria-label="${md.utils.escapeHtml(label)}"><table>\n`;
+  };
   md.renderer.rules.table_close = () => "</table></div>\n";
   return md;
+}
+
+/** The text of a table's header cells, from the tokens after its table_open. */
+function tableLabel(tokens: ReturnType<InstanceType<typeof MarkdownIt>["parse"]>, open: number): string {
+  const cells: string[] = [];
+  for (let i = open + 1; i < tokens.length && tokens[i].type !== "thead_close" && tokens[i].type !== "tbody_open"; i++) {
+    if (tokens[i].type === "inline") cells.push(tokens[i].children?.map((child) => child.content).join("") ?? tokens[i].content);
+  }
+  const text = cells.filter(Boolean).join(", ");
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
 const renderer = createRenderer();

@@ -46,6 +46,13 @@ describe("the markdown renderer", () => {
     expect(html).toContain("<pre><code>select 1;");
   });
 
+  it("makes each table's scrolling region keyboard-focusable and names it after its columns, uniquely", () => {
+    const table = "| KPI | Target |\n|---|---|\n| Sensitivity | ≥ 0.90 |\n";
+    const { html } = renderMarkdown(`${table}\n${table}\n| <b> & \"x\" |\n|---|\n| 1 |\n`);
+    const regions = [...html.matchAll(/<div class="table-scroll" tabindex="0" role="region" aria-label="([^"]*)">/g)].map((m) => m[1]);
+    expect(regions).toEqual(["KPI, Target", "KPI, Target (2)", "&lt;b&gt; &amp; &quot;x&quot;"]);
+  });
+
   it("slugifies đ, which has no Unicode decomposition", () => {
     expect(slugify("Điều chỉnh đánh giá")).toBe("dieu-chinh-danh-gia");
   });
