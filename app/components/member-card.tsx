@@ -13,14 +13,17 @@ export interface MemberSummary {
 }
 
 /** A member's name with what a reader needs to weigh their words: organisation, country, type. */
-export function MemberByline({ member, extra }: { member: MemberSummary; extra?: React.ReactNode }) {
+/** A member's name (linked to their profile) and who they are; `withName={false}` where a heading already names them. */
+export function MemberByline({ member, extra, withName = true }: { member: MemberSummary; extra?: React.ReactNode; withName?: boolean }) {
   const { t } = useTranslation();
   const { language } = useSite();
   return (
     <span className="byline">
-      <Link to={`/members/${member.username}`} className="byline__name">
-        {member.display_name}
-      </Link>
+      {withName ? (
+        <Link to={`/members/${member.username}`} className="byline__name">
+          {member.display_name}
+        </Link>
+      ) : null}
       <span className="byline__meta">
         {member.organization} · {countryName(member.country, language)} · {t(`memberType.${member.member_type}`)}
         {extra}

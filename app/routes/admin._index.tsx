@@ -120,7 +120,7 @@ export default function Applications() {
           return (
             <li key={user.id} className="panel application" aria-labelledby={`application-${user.id}`}>
               <h3 id={`application-${user.id}`}>{user.display_name}</h3>
-              <MemberByline member={user} />
+              <MemberByline member={user} withName={false} />
               <p className="muted">
                 {user.email} · @{user.username} · {t("admin.applied", { date: date(user.created_at, true) })}
               </p>
@@ -129,24 +129,12 @@ export default function Applications() {
                   {t(error as never)}
                 </p>
               ) : null}
-              <div className="application__actions">
-                <Form method="post">
-                  <input type="hidden" name="userId" value={user.id} />
-                  <button type="submit" name="intent" value="approve" className="button button--primary">
-                    {t("admin.approve")}
-                  </button>
-                </Form>
-                <Form method="post" className="reject-form">
-                  <input type="hidden" name="userId" value={user.id} />
-                  <label htmlFor={`reason-${user.id}`} className="field__label">
-                    {t("admin.rejectReason")}
-                  </label>
-                  <textarea id={`reason-${user.id}`} name="reason" rows={2} required maxLength={1000} />
-                  <button type="submit" name="intent" value="reject" className="button button--danger">
-                    {t("admin.reject")}
-                  </button>
-                </Form>
-              </div>
+              <ReviewForm
+                field={{ name: "userId", value: user.id }}
+                intents={["approve", "reject"]}
+                labels={{ approve: t("admin.approve"), reject: t("admin.reject"), reason: t("admin.rejectReason") }}
+                reasonId={`reason-${user.id}`}
+              />
             </li>
           );
         })}
@@ -201,24 +189,12 @@ export default function Applications() {
                 </p>
               ) : null}
               {change.canReview ? (
-                <div className="application__actions">
-                  <Form method="post">
-                    <input type="hidden" name="request" value={change.id} />
-                    <button type="submit" name="intent" value="approve-change" className="button button--primary">
-                      {t("account.review.approve")}
-                    </button>
-                  </Form>
-                  <Form method="post" className="reject-form">
-                    <input type="hidden" name="request" value={change.id} />
-                    <label htmlFor={`change-reason-${change.id}`} className="field__label">
-                      {t("account.review.rejectReason")}
-                    </label>
-                    <textarea id={`change-reason-${change.id}`} name="reason" rows={2} required maxLength={1000} />
-                    <button type="submit" name="intent" value="reject-change" className="button button--danger">
-                      {t("account.review.reject")}
-                    </button>
-                  </Form>
-                </div>
+                <ReviewForm
+                  field={{ name: "request", value: change.id }}
+                  intents={["approve-change", "reject-change"]}
+                  labels={{ approve: t("account.review.approve"), reject: t("account.review.reject"), reason: t("account.review.rejectReason") }}
+                  reasonId={`change-reason-${change.id}`}
+                />
               ) : (
                 <p className="muted">{t("account.review.ownRequest")}</p>
               )}
@@ -227,5 +203,39 @@ export default function Applications() {
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * Approve and reject side by side, as buttons of equal weight, in one form: the reason is only
+ * needed to reject (the server says so if it is missing), and it is shown to the member.
+ */
+function ReviewForm({
+  field,
+  intents,
+  labels,
+  reasonId,
+}: {
+  field: { name: string; value: number };
+  intents: [approve: string, reject: string];
+  labels: { approve: string; reject: string; reason: string };
+  reasonId: string;
+}) {
+  return (
+    <Form method="post" className="review-form">
+      <input type="hidden" name={field.name} value={field.value} />
+      <label htmlFor={reasonId} className="field__label">
+        {labels.reason}
+      </label>
+      <textarea id={reasonId} name="reason" rows={2} maxLength={1000} />
+      <div className="review-form__buttons">
+        <button type="submit" name="intent" value={intents[0]} className="button">
+          {labels.approve}
+        </button>
+        <button type="submit" name="intent" value={intents[1]} className="button">
+          {labels.reject}
+        </button>
+      </div>
+    </Form>
   );
 }

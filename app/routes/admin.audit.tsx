@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
 import { authorize, readableScope } from "~/policies";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import en from "~/locales/en";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return listAudit(getDb(), readableScope(viewer), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
 }
 
-const KNOWN_ACTIONS = new Set(Object.keys(en.admin.actions));
-const ACCOUNT_ACTIONS = new Set(Object.keys(en.account.auditActions));
-const PRIVATE_SUBJECTS = new Set(Object.keys(en.admin.auditPrivateSubject));
+/** Values of these fields are codes with a name in the catalogue. */
+const CODED_VALUES: Record<string, string> = { memberType: "memberType", siteRole: "siteRole", role: "groupRole", status: "userStatus", visibility: "visibility" };
 
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { events, nextBefore } = useLoaderData<typeof loader>();
+  const known = (key: string) => i18n.exists(key);
   const { date } = useSite();
   return (
     <section aria-labelledby="audit-title">
@@ -57,26 +57,25 @@ export default function AuditLog() {
                     )}
                   </td>
                   <td>
-                    {KNOWN_ACTIONS.has(event.action)
-                      ? t(`admin.actions.${event.action as "user.apply"}`)
-                      : ACCOUNT_ACTIONS.has(event.action)
-                        ? t(`account.auditActions.${event.action as "profile.change_request"}`)
-                        : event.action}{" "}
-                    <code>{event.action}</code>
+                    {known(`admin.actions.${event.action}`)
+                      ? t(`admin.actions.${event.action}` as never)
+                      : known(`account.auditActions.${event.action}`)
+                        ? t(`account.auditActions.${event.action}` as never)
+                        : event.action}
                   </td>
                   <td>
                     {event.private ? (
                       <em>
-                        {t(`admin.auditPrivateSubject.${(PRIVATE_SUBJECTS.has(event.subject_type) ? event.subject_type : "other") as "other"}`)}
+                        {t(`admin.auditPrivateSubject.${(known(`admin.auditPrivateSubject.${event.subject_type}`) ? event.subject_type : "other") as "other"}`)}
                       </em>
                     ) : (
                       <>
-                        {event.subject_type} #{event.subject_id}
+                        {known(`admin.auditSubjects.${event.subject_type}`) ? t(`admin.auditSubjects.${event.subject_type}` as never) : event.subject_type} #{event.subject_id}
                       </>
                     )}
                   </td>
                   <td>
-                    <code className="audit-data">{Object.keys(event.data).length ? JSON.stringify(event.data) : ""}</code>
+                    <AuditDetails data={event.data} />
                   </td>
                 </tr>
               ))}
@@ -91,4 +90,46 @@ export default function AuditLog() {
       ) : null}
     </section>
   );
+}
+
+/**
+ * An event's details as the reader's language names them: one line per field, a change shown as
+ * "before → after", codes (roles, member types, visibility) by their names.
+ */
+function AuditDetails({ data }: { data: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
+  const label = (key: string) => (i18n.exists(`admin.auditFields.${key}`) ? t(`admin.auditFields.${key}` as never) : key);
+  const show = (key: string, value: unknown): string => {
+    if (value === null || value === undefined || value === "") return "—";
+    if (typeof value === "boolean") return t(value ? "admin.auditYes" : "admin.auditNo");
+    if (Array.isArray(value)) return value.map((item) => show(key, item)).join(", ");
+    if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${label(k)}: ${show(k, v)}`).join("; ");
+    const coded = CODED_VALUES[key];
+    if (coded && i18n.exists(`${coded}.${String(value)}`)) return t(`${coded}.${String(value)}` as never);
+    return String(value);
+  };
+  const { before, after, ...rest } = data;
+  const rows: Array<[string, string]> = [];
+  if (isRecord(before) && isRecord(after)) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) rows.push([label(key), `${show(key, before[key])} → ${show(key, after[key])}`]);
+  } else {
+    if (before !== undefined) rows.push([label("before"), show("before", before)]);
+    if (after !== undefined) rows.push([label("after"), show("after", after)]);
+  }
+  for (const [key, value] of Object.entries(rest)) rows.push([label(key), show(key, value)]);
+  if (rows.length === 0) return null;
+  return (
+    <dl className="audit-details">
+      {rows.map(([name, value]) => (
+        <Fragment key={name}>
+          <dt>{name}</dt>
+          <dd>{value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
