@@ -10,6 +10,7 @@ import * as search from "./2026-11-28T1700-search";
 import * as contentVersion from "./2026-11-28T1710-content-version";
 import * as rateLimits from "./2026-11-28T1720-rate-limits";
 import * as viewVersion from "./2026-11-28T1730-view-version";
+import * as twoFactor from "./2026-11-29T1000-two-factor";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1710-content-version": contentVersion,
   "2026-11-28T1720-rate-limits": rateLimits,
   "2026-11-28T1730-view-version": viewVersion,
+  "2026-11-29T1000-two-factor": twoFactor,
 };

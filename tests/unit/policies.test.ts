@@ -7,6 +7,7 @@ const base: Omit<Viewer, "status" | "siteRole" | "groupRoles" | "id"> = {
   email: "x@example.org",
   language: "en",
   timeZone: "UTC",
+  twoFactorEnabled: false,
 };
 const GROUP = 7;
 const viewers: Record<string, Viewer | null> = {

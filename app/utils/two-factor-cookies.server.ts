@@ -1,0 +1,31 @@
+// The two cookies of two-factor sign-in, both scoped to /login (the only place that reads them):
+// the pending sign-in between the password and the code (10 minutes), and a remembered browser
+// (30 days). They hold random tokens whose SHA-256 is in the database. Read with the `cookie`
+// package's RFC 6265 parser.
+import { parse, serialize } from "cookie";
+import { PENDING_SIGN_IN_MINUTES, REMEMBER_BROWSER_DAYS } from "~/models/two-factor.server";
+import { isProduction } from "./env.server";
+
+export const PENDING_SIGN_IN_COOKIE = "cop_2fa_pending";
+export const REMEMBERED_BROWSER_COOKIE = "cop_2fa_browser";
+
+const attributes = { httpOnly: true, sameSite: "lax", secure: isProduction, path: "/login" } as const;
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  const value = parse(header)[name];
+  return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+}
+
+export function pendingSignInCookie(token: string): string {
+  return serialize(PENDING_SIGN_IN_COOKIE, token, { ...attributes, maxAge: PENDING_SIGN_IN_MINUTES * 60 });
+}
+
+export function rememberedBrowserCookie(token: string): string {
+  return serialize(REMEMBERED_BROWSER_COOKIE, token, { ...attributes, maxAge: REMEMBER_BROWSER_DAYS * 86_400 });
+}
+
+export function clearCookie(name: string): string {
+  return serialize(name, "", { ...attributes, maxAge: 0 });
+}
