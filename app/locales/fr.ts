@@ -5,6 +5,7 @@ import groups from "./fr/groups";
 import documents from "./fr/documents";
 import notifications from "./fr/notifications";
 import search from "./fr/search";
+import security from "./fr/security";
 
 const fr: Messages = {
   ...forums,
@@ -12,6 +13,7 @@ const fr: Messages = {
   ...documents,
   ...notifications,
   ...search,
+  ...security,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",
@@ -218,6 +220,14 @@ const fr: Messages = {
       "user.reinstate": "a rétabli un compte",
       "user.password": "a modifié son mot de passe",
       "user.create": "a créé un compte en ligne de commande",
+      "two_factor.enabled": "a activé la connexion à deux facteurs",
+      "two_factor.disabled": "a désactivé la connexion à deux facteurs",
+      "two_factor.recovery_codes_regenerated": "a généré de nouveaux codes de secours",
+      "two_factor.recovery_code_used": "s’est connecté avec un code de secours",
+      "two_factor.browser_remembered": "a fait mémoriser un navigateur pour la connexion à deux facteurs",
+      "two_factor.browsers_forgotten": "a oublié ses navigateurs mémorisés",
+      "two_factor.sign_in_ended": "a clos une connexion après trop de codes erronés",
+      "two_factor.reset": "a réinitialisé la connexion à deux facteurs d’un membre",
       "category.create": "a créé une catégorie du forum",
       "category.update": "a modifié une catégorie du forum",
       "category.reorder": "a réordonné les catégories du forum",

@@ -8,6 +8,7 @@ import { findUserById, listUsersByStatus } from "~/models/user.server";
 import { authorize } from "~/policies";
 import { approveApplication, rejectApplication } from "~/services/accounts.server";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -15,6 +16,7 @@ import { useSite } from "~/utils/use-site";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const db = getDb();
   const [pending, rejected] = await Promise.all([listUsersByStatus(db, "pending"), listUsersByStatus(db, "rejected", 20)]);
   return { pending, rejected };
@@ -32,6 +34,7 @@ const reviewSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const form = Object.fromEntries(await request.formData());
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
 import { authorize } from "~/policies";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import en from "~/locales/en";
 import { useSite } from "~/utils/use-site";
@@ -11,6 +12,7 @@ import { useSite } from "~/utils/use-site";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "audit:view");
+  requireSecondFactorIfNeeded(viewer, request);
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   return listAudit(getDb(), { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });

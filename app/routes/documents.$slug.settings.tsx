@@ -12,10 +12,12 @@ import { authorize, readableScope } from "~/policies";
 import { readWorkspace, requireDocumentViewer, updateSettings } from "~/services/documents.server";
 import { documentSettingsSchema } from "~/components/document/form-schemas";
 import { useSite } from "~/utils/use-site";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
   authorize(viewer, "document:manage", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const scope = readableScope(viewer);
   const [sources, family] = await Promise.all([listTranslationSources(db, scope, document.id), listFamily(db, document.family_id, scope)]);
   const source = family.find((member) => member.isSource && member.id !== document.id);
@@ -31,6 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
   authorize(viewer, "document:manage", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await request.formData(), { schema: documentSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, summary, tags, translationOf } = submission.value;

@@ -9,10 +9,12 @@ import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { updateGroup } from "~/services/group-membership.server";
 import { groupSettingsSchema } from "~/utils/group-schemas";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:edit", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   return {
     settings: { name: group.name, purpose: group.purpose, visibility: group.visibility, charter: group.charter_md },
     visibilities: group.visibility === "private" ? (["private"] as const) : (["open", "closed"] as const),
@@ -22,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:edit", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await request.formData(), { schema: groupSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateGroup(db, viewer.id, group, submission.value);

@@ -19,6 +19,7 @@ import { badRequest } from "~/utils/http.server";
 import { inviteSchema, memberActionSchema } from "~/utils/group-schemas";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:manage-members", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const formData = await request.formData();
   if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
