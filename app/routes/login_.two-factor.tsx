@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const pending = token ? await findPendingSignIn(db, token) : undefined;
   if (!token || !pending) throw backToLogin(safeRedirect(formData.get("redirectTo")), "expired");
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ resetForm: true }), retryAfter: 0 }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["code"] }), retryAfter: 0 }, { status: 400 });
   }
   const address = clientAddress(request);
   const retryAfter = Math.max(
@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (retryAfter > 0) {
     return data(
-      { result: submission.reply({ formErrors: ["security.signIn.tooMany"], resetForm: true }), retryAfter },
+      { result: submission.reply({ formErrors: ["security.signIn.tooMany"], hideFields: ["code"] }), retryAfter },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
@@ -69,12 +69,12 @@ export async function action({ request }: ActionFunctionArgs) {
     // Five wrong codes end the pending sign-in: the password must be typed again.
     const headers = result.ended ? { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } : undefined;
     const message = result.ended ? "security.signIn.ended" : "security.signIn.codeWrong";
-    return data({ result: submission.reply({ formErrors: [message], resetForm: true }), retryAfter: 0 }, { status: 400, headers });
+    return data({ result: submission.reply({ formErrors: [message], hideFields: ["code"] }), retryAfter: 0 }, { status: 400, headers });
   }
   const user = await findUserById(db, result.userId);
   if (!user || user.status === "suspended") {
     return data(
-      { result: submission.reply({ formErrors: ["login.suspended"], resetForm: true }), retryAfter: 0 },
+      { result: submission.reply({ formErrors: ["login.suspended"], hideFields: ["code"] }), retryAfter: 0 },
       { status: 403, headers: { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } },
     );
   }

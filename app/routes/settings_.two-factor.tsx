@@ -105,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "confirm") {
     const submission = parseWithZod(formData, { schema: enrolConfirmSchema });
     if (submission.status !== "success") {
-      return data({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: null, redirectTo: back }, { status: 400 });
+      return data({ intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back }, { status: 400 });
     }
     const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
     if (retryAfter > 0) return tooMany(intent, retryAfter);
@@ -113,7 +113,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) {
       const message = result.reason === "wrong_code" ? "security.twoFactor.codeWrong" : "security.twoFactor.notEnrolling";
       return data(
-        { intent, result: submission.reply({ fieldErrors: { code: [message] }, resetForm: true }), recoveryCodes: null, redirectTo: back },
+        { intent, result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
         { status: 400 },
       );
     }

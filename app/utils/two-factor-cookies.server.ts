@@ -1,7 +1,8 @@
-// The two cookies of two-factor sign-in, both scoped to /login (the only place that reads them):
-// the pending sign-in between the password and the code (10 minutes), and a remembered browser
-// (30 days). They hold random tokens whose SHA-256 is in the database. Read with the `cookie`
-// package's RFC 6265 parser.
+// The two cookies of two-factor sign-in: the pending sign-in between the password and the code
+// (10 minutes), and a remembered browser (30 days). They hold random tokens whose SHA-256 is in the
+// database. Path=/ although only /login and /login/two-factor read them: with JavaScript, Remix
+// posts the forms to /login.data, which a cookie with Path=/login does not reach. Read with the
+// `cookie` package's RFC 6265 parser.
 import { parse, serialize } from "cookie";
 import { PENDING_SIGN_IN_MINUTES, REMEMBER_BROWSER_DAYS } from "~/models/two-factor.server";
 import { isProduction } from "./env.server";
@@ -9,7 +10,7 @@ import { isProduction } from "./env.server";
 export const PENDING_SIGN_IN_COOKIE = "cop_2fa_pending";
 export const REMEMBERED_BROWSER_COOKIE = "cop_2fa_browser";
 
-const attributes = { httpOnly: true, sameSite: "lax", secure: isProduction, path: "/login" } as const;
+const attributes = { httpOnly: true, sameSite: "lax", secure: isProduction, path: "/" } as const;
 
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");

@@ -38,7 +38,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   const remembered = rememberedBrowser(baseUrl, email);
   if (remembered) {
     const { hostname } = new URL(baseUrl);
-    await page.context().addCookies([{ name: REMEMBERED_BROWSER_COOKIE, value: remembered, domain: hostname, path: "/login", httpOnly: true, sameSite: "Lax" }]);
+    await page.context().addCookies([{ name: REMEMBERED_BROWSER_COOKIE, value: remembered, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
   }
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email address").fill(email);
