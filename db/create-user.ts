@@ -2,12 +2,16 @@
 //   npm run user:create -- --email ada@example.org --role admin [--name "Ada L."] [--username ada]
 //     [--organization "Ministry of Health"] [--country GB] [--member-type regulator] [--language en]
 // The password is read from USER_PASSWORD, or asked for at a prompt that does not echo it.
+// With --reset-two-factor it creates nothing: it removes the second factor of the existing account
+// with that email (a lost phone), signs it out everywhere and records it in the audit log:
+//   npm run user:create -- --email ada@example.org --reset-two-factor
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import { Writable } from "node:stream";
 import { migrateToLatest } from "./migrate";
 import { recordAudit } from "../app/models/audit.server";
-import { emailOrUsernameTaken, insertUser } from "../app/models/user.server";
+import { emailOrUsernameTaken, findUserByEmail, insertUser } from "../app/models/user.server";
+import { resetTwoFactor } from "../app/services/two-factor.server";
 import { closeDatabase, getConnection, writeTransaction } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import { indexMember } from "../app/services/search-indexers.server";
@@ -64,9 +68,19 @@ async function main() {
       country: { type: "string", default: "CH" },
       "member-type": { type: "string", default: "secretariat" },
       language: { type: "string", default: "en" },
+      "reset-two-factor": { type: "boolean", default: false },
     },
   });
   if (!values.email) throw new Error("--email is required");
+  if (values["reset-two-factor"]) {
+    const { db } = getConnection();
+    await migrateToLatest(db);
+    const user = await findUserByEmail(db, values.email);
+    if (!user) throw new Error(`No account has the email ${values.email}.`);
+    await resetTwoFactor(db, null, user.id, "cli");
+    console.log(`Two-factor sign-in of ${user.email} (@${user.username}) has been reset; its sessions have ended. It can sign in with its password and enrol again.`);
+    return;
+  }
   const parsed = argsSchema.safeParse({
     email: values.email,
     role: values.role,

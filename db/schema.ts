@@ -4,6 +4,7 @@ import type { DocumentTables } from "./tables/documents";
 import type { ForumTables } from "./tables/forums";
 import type { GroupTables } from "./tables/groups";
 import type { SearchTables } from "./tables/search";
+import type { SecurityTables } from "./tables/security";
 
 /** A column the database fills in by default (timestamps written as ISO 8601 UTC text). */
 type DefaultedText = ColumnType<string, string | undefined, string>;
@@ -55,6 +56,8 @@ export interface UserTable {
   updated_at: DefaultedText;
   /** Moves when a page view changes what this member sees next (see app/utils/page-cache.server.ts). */
   view_version: ColumnType<number, number | undefined, number>;
+  /** When two-factor sign-in was confirmed; null while it is off (two-factor migration). */
+  two_factor_enabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionTable {
@@ -222,7 +225,7 @@ export interface NotificationTable {
   read_at: string | null;
 }
 
-export interface Database extends ForumTables, GroupTables, DocumentTables, SearchTables {
+export interface Database extends ForumTables, GroupTables, DocumentTables, SearchTables, SecurityTables {
   user: UserTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;

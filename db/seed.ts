@@ -10,6 +10,7 @@ import { CATEGORY_VISIBILITIES, GROUP_VISIBILITIES, LANGUAGES } from "./schema";
 import { seedDemoDocuments } from "./demo/documents";
 import { seedDemoForums } from "./demo/forums";
 import { seedDemoGroups } from "./demo/groups";
+import { demoNeedsSecondFactor, seedDemoTwoFactor } from "./demo/two-factor";
 import { renderMarkdown } from "../app/utils/markdown.server";
 import { hashPassword } from "../app/utils/password.server";
 
@@ -249,6 +250,9 @@ export async function seedDemoCommunity(db: Kysely<Database>) {
       await db.insertInto("group_membership").values({ group_id: groupId, user_id: id, role, joined_at: createdAt }).execute();
     }
   }
+  // The admin and the chairs sign in with the demo's published TOTP key (db/demo/two-factor.ts).
+  const enrolled = DEMO_ACCOUNTS.filter(demoNeedsSecondFactor).map((account) => users.get(account.username)!);
+  await seedDemoTwoFactor(db, enrolled, createdAt);
   // Groups first (meetings, decisions), then the discussions and documents that refer to them.
   await seedDemoGroups(db, users);
   await seedDemoForums(db, users);

@@ -6,6 +6,7 @@ import documents from "./en/documents";
 import notifications from "./en/notifications";
 import search from "./en/search";
 import account from "./en/account";
+import security from "./en/security";
 
 const en = {
   ...forums,
@@ -14,6 +15,7 @@ const en = {
   ...notifications,
   ...search,
   ...account,
+  ...security,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",
@@ -295,6 +297,14 @@ const en = {
       "user.reinstate": "reinstated an account",
       "user.password": "changed their password",
       "user.create": "created an account from the command line",
+      "two_factor.enabled": "turned on two-factor sign-in",
+      "two_factor.disabled": "turned off two-factor sign-in",
+      "two_factor.recovery_codes_regenerated": "generated new recovery codes",
+      "two_factor.recovery_code_used": "signed in with a recovery code",
+      "two_factor.browser_remembered": "had a browser remembered for two-factor sign-in",
+      "two_factor.browsers_forgotten": "forgot their remembered browsers",
+      "two_factor.sign_in_ended": "ended a sign-in after too many wrong codes",
+      "two_factor.reset": "reset a member's two-factor sign-in",
       "category.create": "created a forum category",
       "category.update": "edited a forum category",
       "category.reorder": "reordered the forum categories",

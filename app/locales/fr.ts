@@ -6,6 +6,7 @@ import documents from "./fr/documents";
 import notifications from "./fr/notifications";
 import search from "./fr/search";
 import account from "./fr/account";
+import security from "./fr/security";
 
 const fr: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const fr: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...security,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",
@@ -298,6 +300,14 @@ const fr: Messages = {
       "user.reinstate": "a rétabli un compte",
       "user.password": "a modifié son mot de passe",
       "user.create": "a créé un compte en ligne de commande",
+      "two_factor.enabled": "a activé la connexion à deux facteurs",
+      "two_factor.disabled": "a désactivé la connexion à deux facteurs",
+      "two_factor.recovery_codes_regenerated": "a généré de nouveaux codes de secours",
+      "two_factor.recovery_code_used": "s’est connecté avec un code de secours",
+      "two_factor.browser_remembered": "a fait mémoriser un navigateur pour la connexion à deux facteurs",
+      "two_factor.browsers_forgotten": "a oublié ses navigateurs mémorisés",
+      "two_factor.sign_in_ended": "a clos une connexion après trop de codes erronés",
+      "two_factor.reset": "a réinitialisé la connexion à deux facteurs d’un membre",
       "category.create": "a créé une catégorie du forum",
       "category.update": "a modifié une catégorie du forum",
       "category.reorder": "a réordonné les catégories du forum",

@@ -6,6 +6,7 @@ import documents from "./vi/documents";
 import notifications from "./vi/notifications";
 import search from "./vi/search";
 import account from "./vi/account";
+import security from "./vi/security";
 
 const vi: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const vi: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...security,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
@@ -298,6 +300,14 @@ const vi: Messages = {
       "user.reinstate": "đã khôi phục một tài khoản",
       "user.password": "đã đổi mật khẩu của mình",
       "user.create": "đã tạo một tài khoản bằng dòng lệnh",
+      "two_factor.enabled": "đã bật đăng nhập hai lớp",
+      "two_factor.disabled": "đã tắt đăng nhập hai lớp",
+      "two_factor.recovery_codes_regenerated": "đã tạo mã khôi phục mới",
+      "two_factor.recovery_code_used": "đã đăng nhập bằng mã khôi phục",
+      "two_factor.browser_remembered": "đã ghi nhớ một trình duyệt cho đăng nhập hai lớp",
+      "two_factor.browsers_forgotten": "đã xóa các trình duyệt đã ghi nhớ",
+      "two_factor.sign_in_ended": "đã kết thúc một lần đăng nhập do nhập sai mã quá nhiều lần",
+      "two_factor.reset": "đã đặt lại đăng nhập hai lớp của một thành viên",
       "category.create": "đã tạo một chuyên mục diễn đàn",
       "category.update": "đã sửa một chuyên mục diễn đàn",
       "category.reorder": "đã sắp xếp lại các chuyên mục diễn đàn",

@@ -15,6 +15,12 @@ export const RATE_LIMITS = {
   flag: { max: 20, windowSeconds: 3600 },
   /** Searches, per member or client address. */
   search: { max: 120, windowSeconds: 60 },
+  /** Codes typed at the second step of signing in, per account. */
+  twoFactorAccount: { max: 10, windowSeconds: 900 },
+  /** Codes typed at the second step of signing in, per client address. */
+  twoFactorAddress: { max: 30, windowSeconds: 900 },
+  /** Confirming an enrolment, regenerating recovery codes, turning two-factor off: per account. */
+  twoFactorManage: { max: 10, windowSeconds: 900 },
 } as const;
 export type RateBucket = keyof typeof RATE_LIMITS;
 

@@ -143,7 +143,7 @@ export const ADMIN_USERS_PAGE_SIZE = 100;
 export async function listUsersForAdmin(db: Tx, options: { status?: UserStatus; q?: string; before?: number } = {}) {
   let query = db
     .selectFrom("user")
-    .select([...PUBLIC_PROFILE_COLUMNS, "user.email"])
+    .select([...PUBLIC_PROFILE_COLUMNS, "user.email", "user.two_factor_enabled_at"])
     .orderBy("id", "desc")
     .limit(ADMIN_USERS_PAGE_SIZE + 1);
   if (options.status) query = query.where("status", "=", options.status);

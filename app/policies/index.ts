@@ -5,8 +5,10 @@ import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "
 import { documentRules, type DocumentRules } from "./documents";
 import { forumRules, type ForumRules } from "./forums";
 import { groupRules, type GroupRules } from "./groups";
+import { securityRules, type SecurityRules } from "./security";
 import { canReadCategory, canReadGroup, isAdmin, isApproved, isModerator, type RuleSet, type Viewer } from "./viewer";
 
+export { requiresSecondFactor } from "./security";
 export { canReadCategory, canReadGroup, groupRole, isAdmin, isApproved, isModerator, type Viewer } from "./viewer";
 
 export interface CategoryResource {
@@ -46,7 +48,7 @@ interface CoreRules {
   "group:read-members": GroupResource;
   "document:read-published": GroupResource;
 }
-interface Rules extends CoreRules, ForumRules, GroupRules, DocumentRules {}
+interface Rules extends CoreRules, ForumRules, GroupRules, DocumentRules, SecurityRules {}
 export type Action = keyof Rules;
 
 
@@ -71,7 +73,7 @@ const coreRules: RuleSet<CoreRules> = {
   "document:read-published": canReadGroup,
 };
 
-const rules: RuleSet<Rules> = { ...coreRules, ...forumRules, ...groupRules, ...documentRules };
+const rules: RuleSet<Rules> = { ...coreRules, ...forumRules, ...groupRules, ...documentRules, ...securityRules };
 
 export function can<A extends Action>(viewer: Viewer | null, action: A, ...resource: ResourceArg<A>): boolean {
   return rules[action](viewer, resource[0] as Rules[A]);

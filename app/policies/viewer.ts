@@ -12,6 +12,8 @@ export interface Viewer {
   timeZone: string;
   /** The viewer's role in each working group they belong to, by group id. */
   groupRoles: Record<number, GroupRole>;
+  /** Whether the account signs in with a second factor (TOTP). */
+  twoFactorEnabled: boolean;
 }
 
 export type RuleSet<R> = { [A in keyof R]: (viewer: Viewer | null, resource: R[A]) => boolean };

@@ -11,6 +11,7 @@ import { approveApplication, rejectApplication } from "~/services/accounts.serve
 import { approveProfileChange, rejectProfileChange } from "~/services/profile-changes.server";
 import { profileChangeDecisionSchema } from "~/utils/schemas";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -19,6 +20,7 @@ import { readForm } from "~/utils/form.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const db = getDb();
   const [pending, rejected, changes] = await Promise.all([
     listUsersByStatus(db, "pending"),
@@ -54,6 +56,7 @@ const reviewSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const form = Object.fromEntries(await readForm(request));
   if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form);
   const parsed = reviewSchema.safeParse(form);

@@ -5,12 +5,14 @@ import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
 import { authorize, readableScope } from "~/policies";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "audit:view");
+  requireSecondFactorIfNeeded(viewer, request);
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   // Events in private groups the viewer is not a member of come without their subject and details.

@@ -15,6 +15,7 @@ import { authorize, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { createCategory, editCategory, moveCategory, setCategoryArchived } from "~/services/forum-categories.server";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -25,6 +26,7 @@ export const handle: RouteHandle = { title: (t) => t("forums.admin.title") };
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "category:manage");
+  requireSecondFactorIfNeeded(viewer, request);
   const scope = readableScope(viewer);
   const db = getDb();
   const [categories, groups] = await Promise.all([listCategoriesForAdmin(db, scope), listGroupNames(db, scope)]);
@@ -57,6 +59,7 @@ const rowSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "category:manage");
+  requireSecondFactorIfNeeded(viewer, request);
   const db = getDb();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");

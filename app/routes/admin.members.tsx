@@ -9,7 +9,9 @@ import { Notice } from "~/components/ui/notice";
 import { findUserById, listUsersForAdmin } from "~/models/user.server";
 import { authorize, can } from "~/policies";
 import { changeSiteRole, setSuspended } from "~/services/accounts.server";
+import { resetTwoFactor } from "~/services/two-factor.server";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { siteRoleField } from "~/utils/schemas";
@@ -18,6 +20,7 @@ import { readForm } from "~/utils/form.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status");
   const status = (USER_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as UserStatus) : undefined;
@@ -27,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     users: users.map((user) => {
       const resource = { kind: "user" as const, id: user.id, status: user.status, siteRole: user.site_role };
-      return { ...user, canChangeRole: can(viewer, "user:change-role", resource), canSuspend: can(viewer, "user:suspend", resource) };
+      return {
+        ...user,
+        canChangeRole: can(viewer, "user:change-role", resource),
+        canSuspend: can(viewer, "user:suspend", resource),
+        canResetTwoFactor: user.two_factor_enabled_at !== null && can(viewer, "user:reset-two-factor", resource),
+      };
     }),
     status: status ?? "",
     q: q ?? "",
@@ -43,11 +51,18 @@ const schema = z.discriminatedUnion("intent", [
     userId: z.coerce.number().int().positive(),
     reason: z.string().trim().max(1000, "validation.tooLong").default(""),
   }),
+  z.object({
+    intent: z.literal("reset-two-factor"),
+    userId: z.coerce.number().int().positive(),
+    // A reset is how an account is taken over: the admin confirms they checked who is asking.
+    confirm: z.literal("yes", { errorMap: () => ({ message: "security.admin.resetConfirmNeeded" }) }),
+  }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
+  requireSecondFactorIfNeeded(viewer, request);
   const form = Object.fromEntries(await readForm(request));
   const parsed = schema.safeParse(form);
   if (!parsed.success) {
@@ -65,6 +80,10 @@ export async function action({ request }: ActionFunctionArgs) {
     authorize(viewer, "user:change-role", resource);
     await changeSiteRole(db, viewer.id, user.id, parsed.data.role);
     params.set("changed", `${user.display_name}|${parsed.data.role}`);
+  } else if (parsed.data.intent === "reset-two-factor") {
+    authorize(viewer, "user:reset-two-factor", resource);
+    await resetTwoFactor(db, viewer.id, user.id, "admin");
+    params.set("reset", user.display_name);
   } else {
     authorize(viewer, "user:suspend", resource);
     await setSuspended(db, viewer.id, user.id, parsed.data.intent === "suspend", parsed.data.reason);
@@ -81,6 +100,7 @@ export default function AdminMembers() {
   const changed = searchParams.get("changed")?.split("|");
   const suspended = searchParams.get("suspended");
   const reinstated = searchParams.get("reinstated");
+  const reset = searchParams.get("reset");
   const nextParams = new URLSearchParams(searchParams);
   if (nextBefore) nextParams.set("before", String(nextBefore));
   return (
@@ -91,6 +111,7 @@ export default function AdminMembers() {
       ) : null}
       {suspended ? <Notice>{t("admin.suspended", { name: suspended })}</Notice> : null}
       {reinstated ? <Notice>{t("admin.reinstated", { name: reinstated })}</Notice> : null}
+      {reset ? <Notice>{t("security.admin.resetDone", { name: reset })}</Notice> : null}
       <Form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="admin-q" className="field__label">
@@ -123,6 +144,7 @@ export default function AdminMembers() {
               <th scope="col">{t("settings.statusLabel")}</th>
               <th scope="col">{t("admin.role")}</th>
               <th scope="col">{t("admin.suspendReason")}</th>
+              <th scope="col">{t("security.admin.column")}</th>
             </tr>
           </thead>
           <tbody>
@@ -187,6 +209,22 @@ export default function AdminMembers() {
                             </button>
                           </>
                         )}
+                      </Form>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Badge tone={user.two_factor_enabled_at ? "success" : undefined}>
+                      {user.two_factor_enabled_at ? t("security.admin.on") : t("security.admin.off")}
+                    </Badge>
+                    {user.canResetTwoFactor ? (
+                      <Form method="post" className="stack">
+                        <input type="hidden" name="userId" value={user.id} />
+                        <label className="checkbox">
+                          <input type="checkbox" name="confirm" value="yes" required /> {t("security.admin.resetConfirm")}
+                        </label>
+                        <button type="submit" name="intent" value="reset-two-factor" className="button button--danger">
+                          {t("security.admin.reset")}
+                        </button>
                       </Form>
                     ) : null}
                   </td>

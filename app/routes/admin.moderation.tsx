@@ -14,6 +14,7 @@ import { authorize, can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { dismissFlags, hidePost, unhidePost } from "~/services/forum.server";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, forbidden, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -24,6 +25,7 @@ export const handle: RouteHandle = { title: (t) => t("forums.moderation.title") 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "moderation:queue");
+  requireSecondFactorIfNeeded(viewer, request);
   const db = getDb();
   const scope = readableScope(viewer);
   const [flagged, hidden] = await Promise.all([listFlaggedPosts(db, scope), listHiddenPosts(db, scope)]);
@@ -64,6 +66,7 @@ const schema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "moderation:queue");
+  requireSecondFactorIfNeeded(viewer, request);
   const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) badRequest();
   const { intent, topic: topicId, post: number } = parsed.data;

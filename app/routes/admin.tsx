@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { authorize, can } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { requireViewer } from "~/utils/auth.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export const handle: RouteHandle = { title: (t) => t("admin.title") };
 
@@ -11,6 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // Admins and moderators enter; each page authorizes its own action. The tabs show what the viewer may use.
   authorize(viewer, "admin:area");
+  requireSecondFactorIfNeeded(viewer, request);
   return {
     tabs: {
       applications: can(viewer, "site:admin"),

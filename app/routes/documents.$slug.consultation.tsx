@@ -16,6 +16,7 @@ import { buildThreads, closeConsultation, openConsultation, readWorkspace, recor
 import { badRequest } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug);
@@ -97,6 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = parsed.data;
   if (input.intent === "open") {
     authorize(viewer, "document:consult", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const window = windowFrom(input.opensOn, input.closesOn);
     if (!window.ok) return data({ intent: "open", errors: window.errors, values: form as Record<string, string> }, { status: 400 });
     const result = await openConsultation(db, viewer, document, { opensAt: window.opensAt, closesAt: window.closesAt, audience: input.audience, note: input.note });
@@ -105,6 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (input.intent === "close") {
     authorize(viewer, "document:consult", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const result = await closeConsultation(db, viewer, document);
     if (!result.ok) return data({ intent: "close", errors: { form: "documents.errors.not_open_consultation" }, values: {} }, { status: 409 });
     return redirect(`${here}?closed=1`);

@@ -13,6 +13,7 @@ import { readWorkspace, requireDocumentViewer } from "~/services/documents.serve
 import { badRequest, forbidden } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, consultation, permissions } = await readWorkspace(request, params.slug);
@@ -70,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = form as Record<string, string>;
   if (form.intent === "publish") {
     authorize(viewer, "document:publish", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const parsed = publishSchema.safeParse(form);
     if (!parsed.success) return data({ intent: "publish", errors: issuesToErrors(parsed.error.issues), values }, { status: 400 });
     const input = parsed.data;
@@ -94,6 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.intent === "withdraw" || form.intent === "supersede") {
     authorize(viewer, "document:withdraw", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const parsed = statusSchema.safeParse(form);
     if (!parsed.success) return data({ intent: String(form.intent), errors: issuesToErrors(parsed.error.issues), values }, { status: 400 });
     let successorId: number | null = null;

@@ -14,10 +14,12 @@ import { readWorkspace, requireDocumentViewer, translationSources, updateSetting
 import { documentSettingsSchema } from "~/components/document/form-schemas";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
   authorize(viewer, "document:manage", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const scope = readableScope(viewer);
   const [sources, family, published] = await Promise.all([
     translationSources(db, viewer, document),
@@ -38,6 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
   authorize(viewer, "document:manage", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: documentSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { title, summary, tags, translationOf } = submission.value;

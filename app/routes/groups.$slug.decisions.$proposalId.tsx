@@ -21,6 +21,7 @@ import { closeSchema, commentSchema, voteSchema } from "~/utils/group-schemas";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -90,6 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "close") {
     authorize(viewer, "proposal:close", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const submission = parseWithZod(formData, { schema: closeSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await closeProposal(db, viewer.id, group, proposal.id, submission.value.outcome);

@@ -19,10 +19,12 @@ import { isTimeZone, timeZones } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "proposal:open", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const [meetings, documents] = await Promise.all([listMeetingChoices(db, group.id), listDocumentChoices(db, group.id)]);
   const zone = isTimeZone(viewer.timeZone) ? viewer.timeZone : "UTC";
   const meetingParam = Number(new URL(request.url).searchParams.get("meeting"));
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "proposal:open", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await openProposal(db, viewer.id, group, submission.value);

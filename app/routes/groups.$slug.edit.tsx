@@ -10,10 +10,12 @@ import { requireGroupViewer } from "~/services/group-context.server";
 import { updateGroup } from "~/services/group-membership.server";
 import { groupSettingsSchema } from "~/utils/group-schemas";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:edit", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   return {
     settings: { name: group.name, purpose: group.purpose, visibility: group.visibility, charter: group.charter_md },
     visibilities: group.visibility === "private" ? (["private"] as const) : (["open", "closed"] as const),
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:edit", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: groupSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateGroup(db, viewer.id, group, submission.value);

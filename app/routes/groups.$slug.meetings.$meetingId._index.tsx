@@ -19,6 +19,7 @@ import { attendanceSchema } from "~/utils/group-schemas";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -84,6 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "cancel") {
     authorize(viewer, "meeting:schedule", resource);
+    requireSecondFactorIfNeeded(viewer, request);
     const result = await cancelMeeting(db, viewer.id, group, meeting);
     if (!result.ok) return data({ error: result.error }, { status: result.status });
     return redirect(`/groups/${group.slug}/meetings?done=cancelled`);

@@ -17,12 +17,14 @@ import { notFound, parseId } from "~/utils/http.server";
 import { timeZones } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 async function load(request: Request, params: Record<string, string | undefined>) {
   const context = await requireGroupViewer(request, params.slug);
   const meeting = await findMeeting(context.db, context.group.id, parseId(params.meetingId));
   if (!meeting) notFound();
   authorize(context.viewer, "meeting:schedule", context.resource);
+  requireSecondFactorIfNeeded(context.viewer, request);
   return { ...context, meeting };
 }
 

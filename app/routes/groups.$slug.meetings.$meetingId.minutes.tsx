@@ -15,12 +15,14 @@ import { recordMinutes } from "~/services/group-meetings.server";
 import { minutesSchema } from "~/utils/group-schemas";
 import { notFound, parseId } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 async function load(request: Request, params: Record<string, string | undefined>) {
   const context = await requireGroupViewer(request, params.slug);
   const meeting = await findMeeting(context.db, context.group.id, parseId(params.meetingId));
   if (!meeting) notFound();
   authorize(context.viewer, "meeting:record-minutes", context.resource);
+  requireSecondFactorIfNeeded(context.viewer, request);
   return { ...context, meeting };
 }
 

@@ -15,16 +15,19 @@ import { scheduleMeeting } from "~/services/group-meetings.server";
 import { meetingSchema } from "~/utils/group-schemas";
 import { isTimeZone, timeZones } from "~/utils/time-zones";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "meeting:schedule", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   return { timeZones: timeZones(), defaultTimeZone: isTimeZone(viewer.timeZone) ? viewer.timeZone : "UTC", title: group.name };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "meeting:schedule", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: meetingFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await scheduleMeeting(db, viewer.id, group, submission.value);

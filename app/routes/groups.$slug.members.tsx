@@ -20,6 +20,7 @@ import { inviteSchema, memberActionSchema } from "~/utils/group-schemas";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:manage-members", resource);
+  requireSecondFactorIfNeeded(viewer, request);
   const formData = await readForm(request);
   if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });

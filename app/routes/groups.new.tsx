@@ -14,18 +14,21 @@ import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { groupCreateSchema } from "~/utils/group-schemas";
 import { readForm } from "~/utils/form.server";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export const handle: RouteHandle = { title: (t) => t("groups.create.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "group:create");
+  requireSecondFactorIfNeeded(viewer, request);
   return { defaultChair: viewer.username };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "group:create");
+  requireSecondFactorIfNeeded(viewer, request);
   const db = getDb();
   const submission = parseWithZod(await readForm(request), { schema: groupCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });

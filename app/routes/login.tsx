@@ -2,9 +2,11 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/ui/notice";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/field";
 import { reserveLoginAttempt, settleLoginAttempt } from "~/models/login-attempt.server";
+import { isRememberedBrowser } from "~/models/two-factor.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
 import type { RouteHandle } from "~/root";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
@@ -14,6 +16,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/utils/schemas";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
+import { startPendingSignIn } from "~/services/two-factor.server";
+import { pendingSignInCookie, readCookie, REMEMBERED_BROWSER_COOKIE } from "~/utils/two-factor-cookies.server";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
@@ -58,8 +62,18 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 403 },
     );
   }
+  const redirectTo = safeRedirect(submission.value.redirectTo);
+  if (user.two_factor_enabled_at) {
+    // The second step is due unless this browser was remembered (30 days) by this account.
+    const remembered = readCookie(request, REMEMBERED_BROWSER_COOKIE);
+    if (!remembered || !(await isRememberedBrowser(db, user.id, remembered))) {
+      const token = await startPendingSignIn(db, user.id, redirectTo, address);
+      const next = redirectTo === "/" ? "/login/two-factor" : `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`;
+      return redirect(next, { headers: { "Set-Cookie": pendingSignInCookie(token) } });
+    }
+  }
   const cookie = await startSession(user.id, request);
-  return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
@@ -72,9 +86,13 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
   });
   const retryMinutes = actionData?.retryAfter ? Math.ceil(actionData.retryAfter / 60) : 0;
+  const twoFactor = searchParams.get("twoFactor");
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
+      {twoFactor === "expired" || twoFactor === "ended" ? (
+        <Notice tone="warning">{t(twoFactor === "ended" ? "security.signIn.ended" : "security.signIn.expired")}</Notice>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         {retryMinutes ? (
           <div className="form-errors" role="alert">

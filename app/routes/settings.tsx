@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
@@ -50,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     lastDecision:
       decided && !pending ? { status: decided.status, reason: decided.reason, createdAt: decided.created_at, decidedAt: decided.decided_at } : null,
+    twoFactorEnabled: user.two_factor_enabled_at !== null,
     sessions: sessions.map(({ sessionId: _secret, ...rest }) => ({ ...rest, current: rest.handle === current })),
     timeZones: timeZones(),
   };
@@ -130,7 +131,7 @@ const SAVED_MESSAGES = {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, account, vetted, canRequestChange, pendingChange, lastDecision, sessions, timeZones: zones } = useLoaderData<typeof loader>();
+  const { profile, account, vetted, canRequestChange, pendingChange, lastDecision, twoFactorEnabled, sessions, timeZones: zones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { date } = useSite();
@@ -277,6 +278,14 @@ export default function Settings() {
             {t("settings.changePassword")}
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="settings-two-factor" className="panel">
+        <h2 id="settings-two-factor">{t("security.twoFactor.settingsTitle")}</h2>
+        <p>{twoFactorEnabled ? t("security.twoFactor.settingsOn") : t("security.twoFactor.settingsOff")}</p>
+        <p>
+          <Link to="/settings/two-factor">{t("security.twoFactor.settingsLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="settings-sessions" className="panel">

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 // Multi-step operations on accounts: applications, their review, roles, profile and password.
 import type { Language, MemberType, SiteRole } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
+import { forgetBrowsers } from "~/models/two-factor.server";
 import { emailOrUsernameTaken, findUserById, insertUser } from "~/models/user.server";
 import { writeTransaction, type DB } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -145,7 +146,7 @@ export async function updateProfile(db: DB, userId: number, change: ProfileChang
   });
 }
 
-/** Sets a new password and ends every other session of the account. */
+/** Sets a new password, ends every other session of the account and forgets its remembered browsers. */
 export async function changePassword(db: DB, userId: number, newPassword: string, keepSessionId: string | null) {
   const passwordHash = await hashPassword(newPassword);
   await writeTransaction(db, async (trx) => {
@@ -157,6 +158,8 @@ export async function changePassword(db: DB, userId: number, newPassword: string
     let ending = trx.deleteFrom("session").where("user_id", "=", userId);
     if (keepSessionId) ending = ending.where("id", "!=", keepSessionId);
     await ending.execute();
+    // Browsers remembered for two-factor sign-in ask for a code again after a password change.
+    await forgetBrowsers(trx, userId);
     await recordAudit(trx, { actorId: userId, action: "user.password", subjectType: "user", subjectId: userId });
   });
 }

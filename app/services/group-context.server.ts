@@ -59,6 +59,7 @@ export async function readGroupCalendar(request: Request, slug: string | undefin
         timeZone: holder.time_zone,
         // The token speaks for this one group only.
         groupRoles: { [group.id]: holder.group_role as GroupRole },
+        twoFactorEnabled: false,
       }
     : null;
   authorize(tokenViewer, "group:read", resource);

@@ -31,6 +31,7 @@ function createLucia() {
       timeZone: row.time_zone,
       memberType: row.member_type,
       organization: row.organization,
+      twoFactorEnabled: row.two_factor_enabled_at !== null,
     }),
     getSessionAttributes: (row) => ({
       createdAt: row.created_at,
@@ -54,6 +55,7 @@ declare module "lucia" {
       time_zone: string;
       member_type: MemberType;
       organization: string;
+      two_factor_enabled_at: string | null;
     };
     DatabaseSessionAttributes: { created_at: string; user_agent: string; ip_address: string };
   }
@@ -155,6 +157,7 @@ async function readAuth(request: Request): Promise<Auth> {
     language: user.language,
     timeZone: user.timeZone,
     groupRoles: Object.fromEntries(memberships.map((m) => [m.group_id, m.role as GroupRole])),
+    twoFactorEnabled: user.twoFactorEnabled,
   };
   const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined;
   return { viewer, session, setCookie };

@@ -10,6 +10,7 @@ import * as search from "./2026-11-28T1700-search";
 import * as contentVersion from "./2026-11-28T1710-content-version";
 import * as rateLimits from "./2026-11-28T1720-rate-limits";
 import * as viewVersion from "./2026-11-28T1730-view-version";
+import * as twoFactor from "./2026-11-29T1000-two-factor";
 import * as profileChangeRequests from "./2026-11-29T1010-profile-change-requests";
 import * as publishedMetadata from "./2026-11-29T1020-published-metadata";
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1710-content-version": contentVersion,
   "2026-11-28T1720-rate-limits": rateLimits,
   "2026-11-28T1730-view-version": viewVersion,
+  "2026-11-29T1000-two-factor": twoFactor,
   "2026-11-29T1010-profile-change-requests": profileChangeRequests,
   "2026-11-29T1020-published-metadata": publishedMetadata,
 };

@@ -72,6 +72,8 @@ const MATRIX: Record<string, Array<[path: string, statuses: string]>> = {
   "library._index": [["/library", "200 200 200 200 200 200 200 200 200"]],
   "library.feed[.]xml": [["/library/feed.xml", "200 200 200 200 200 200 200 200 200"]],
   "login": [["/login", "200 302 302 302 302 302 302 302 200"]],
+  // Without a pending sign-in (a right password first) there is no second step to show.
+  "login_.two-factor": [["/login/two-factor", "302 302 302 302 302 302 302 302 302"]],
   "logout": [["/logout", "302 302 302 302 302 302 302 302 302"]],
   "members.$username": [["/members/chair", "302 404 200 200 200 200 200 200 302"], ["/members/pending", "302 200 404 404 404 404 404 200 302"]],
   "members._index": [["/members", "302 403 200 200 200 200 200 200 302"]],
@@ -79,6 +81,7 @@ const MATRIX: Record<string, Array<[path: string, statuses: string]>> = {
   "search.suggest": [["/search/suggest?q=evaluation", "200 200 200 200 200 200 200 200 200"]],
   "search": [["/search?q=evaluation", "200 200 200 200 200 200 200 200 200"]],
   "settings": [["/settings", "302 200 200 200 200 200 200 200 302"]],
+  "settings_.two-factor": [["/settings/two-factor", "302 200 200 200 200 200 200 200 302"]],
   "t.$topicId.($slug)": [["/t/:publicTopic", "302 302 302 302 302 302 302 302 302"], ["/t/:privateTopic", "404 404 404 302 302 302 404 404 404"], ["/t/abc", "404 404 404 404 404 404 404 404 404"]],
   "t.$topicId.posts.$number.history": [["/t/:publicTopic/posts/1/history", "200 200 200 200 200 200 200 200 200"], ["/t/:privateTopic/posts/1/history", "404 404 404 200 200 200 404 404 404"]],
 };

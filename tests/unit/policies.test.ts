@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Action, type Viewer } from "~/policies";
+import { can, requiresSecondFactor, type Action, type Viewer } from "~/policies";
 
 const base: Omit<Viewer, "status" | "siteRole" | "groupRoles" | "id"> = {
   username: "x",
@@ -7,6 +7,7 @@ const base: Omit<Viewer, "status" | "siteRole" | "groupRoles" | "id"> = {
   email: "x@example.org",
   language: "en",
   timeZone: "UTC",
+  twoFactorEnabled: false,
 };
 const GROUP = 7;
 const viewers: Record<string, Viewer | null> = {
@@ -37,6 +38,7 @@ const matrix: Case[] = [
   ["application:review", otherApproved, []],
   ["user:change-role", otherApproved, ["admin"]],
   ["user:suspend", otherApproved, ["admin"]],
+  ["user:reset-two-factor", otherApproved, ["admin"]],
   ["members:list", undefined, ["member", "groupMember", "moderator", "admin"]],
   ["profile:view", otherApproved, ["member", "groupMember", "moderator", "admin"]],
   ["profile:view", otherPending, ["admin"]],
@@ -65,5 +67,14 @@ describe("policies", () => {
     const self = { kind: "user" as const, id: admin.id, status: "approved" as const, siteRole: "admin" as const };
     expect(can(admin, "user:change-role", self)).toBe(false);
     expect(can(admin, "user:suspend", self)).toBe(false);
+  });
+
+  it("asks approved admins and chairs of any group for a second factor, and nobody else", () => {
+    const chair: Viewer = { ...viewers.member!, id: 8, groupRoles: { [GROUP]: "chair" } };
+    const asked = Object.entries({ ...viewers, chair })
+      .filter(([, viewer]) => requiresSecondFactor(viewer))
+      .map(([name]) => name);
+    expect(asked).toEqual(["admin", "chair"]);
+    expect(can(viewers.admin, "user:reset-two-factor", { kind: "user", id: viewers.admin!.id, status: "approved", siteRole: "admin" })).toBe(false);
   });
 });

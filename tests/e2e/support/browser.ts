@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { demoCodes, REMEMBERED_BROWSER_COOKIE, rememberedBrowser, storeRememberedBrowser } from "./two-factor";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -60,13 +61,41 @@ function watchForNulBytes(context: BrowserContext) {
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = "demo-password") {
+  // An account with two-factor sign-in already signed in on this server: this browser is remembered.
+  const remembered = rememberedBrowser(baseUrl, email);
+  if (remembered) {
+    const { hostname } = new URL(baseUrl);
+    await page.context().addCookies([{ name: REMEMBERED_BROWSER_COOKIE, value: remembered, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  }
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
   // Wait for the page after signing in, not only for the network to settle on the sign-in page.
   await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Sign in" }).click()]);
   await page.waitForLoadState("networkidle");
+  if (new URL(page.url()).pathname === "/login/two-factor") await secondStep(page, baseUrl, email);
 }
+
+/** Types the demo key's code at the second step and asks to remember this browser. */
+async function secondStep(page: Page, baseUrl: string, email: string) {
+  for (const code of demoCodes()) {
+    await page.locator('input[name="code"]').fill(code);
+    await page.locator('input[name="rememberBrowser"]').check();
+    await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
+    // Either signed in (another page), or the code was refused (already used at this step).
+    const ignore = () => undefined;
+    await Promise.race([
+      page.waitForURL((url) => url.pathname !== "/login/two-factor").catch(ignore),
+      page.locator('.form-errors[role="alert"]').waitFor({ state: "visible" }).catch(ignore),
+    ]);
+    await page.waitForLoadState("networkidle");
+    if (new URL(page.url()).pathname !== "/login/two-factor") break;
+  }
+  const cookies = await page.context().cookies(`${baseUrl}/login`);
+  const browser = cookies.find((c) => c.name === REMEMBERED_BROWSER_COOKIE)?.value;
+  if (browser) storeRememberedBrowser(baseUrl, email, browser);
+}
+
 
 export async function signOut(page: Page) {
   await page.locator("form[action='/logout'] button").click();

@@ -1,0 +1,325 @@
+// Two-factor sign-in settings: its status, enrolment (QR code and manual key, confirmed with a
+// code), the recovery codes shown once, new recovery codes and turning it off (with the password).
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { renderSVG } from "uqr";
+import { useTranslation } from "react-i18next";
+import { FormErrors, InputField } from "~/components/ui/field";
+import { Notice } from "~/components/ui/notice";
+import { rateLimit } from "~/models/rate-limit.server";
+import { countRememberedBrowsers, countUnusedRecoveryCodes, findTwoFactor, groupKey, totpUri } from "~/models/two-factor.server";
+import { findUserById } from "~/models/user.server";
+import { authorize, requiresSecondFactor } from "~/policies";
+import type { RouteHandle } from "~/root";
+import {
+  beginEnrolment,
+  cancelEnrolment,
+  confirmEnrolment,
+  disableTwoFactor,
+  forgetRememberedBrowsers,
+  regenerateRecoveryCodes,
+} from "~/services/two-factor.server";
+import { requireViewer } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { verifyPassword } from "~/utils/password.server";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { enrolConfirmSchema, passwordConfirmSchema } from "~/utils/security-schemas";
+import { useSite } from "~/utils/use-site";
+import { readForm } from "~/utils/form.server";
+
+export const handle: RouteHandle = { title: (t) => t("security.twoFactor.title") };
+
+// The page carries a secret while enrolling, and recovery codes once: never kept by any cache.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  const retryAfter = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+function qrCodeDataUri(uri: string): string {
+  const svg = renderSVG(uri, { ecc: "M", border: 2, pixelSize: 6 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+}
+
+/** Where to go once enrolled: the page that asked for it, if any (a path on this site). */
+function returnPath(value: FormDataEntryValue | string | null | undefined): string {
+  return safeRedirect(value, "");
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  authorize(viewer, "two-factor:manage");
+  const db = getDb();
+  const user = await findUserById(db, viewer.id);
+  if (!user) notFound();
+  const url = new URL(request.url);
+  const enabled = user.two_factor_enabled_at !== null;
+  const pending = enabled ? undefined : await findTwoFactor(db, viewer.id);
+  return data(
+    {
+      enabled,
+      enabledAt: user.two_factor_enabled_at,
+      recoveryCodesLeft: enabled ? await countUnusedRecoveryCodes(db, viewer.id) : 0,
+      rememberedBrowsers: enabled ? await countRememberedBrowsers(db, viewer.id) : 0,
+      enrolment: pending ? { key: groupKey(pending.secret), qrCode: qrCodeDataUri(totpUri(pending.secret, user.email)), account: user.email } : null,
+      required: requiresSecondFactor(viewer),
+      asked: url.searchParams.get("required") === "1" && !enabled,
+      redirectTo: returnPath(url.searchParams.get("redirectTo")),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+function tooMany(intent: string, retryAfter: number) {
+  return data(
+    { intent, result: { status: "error" as const, error: { "": ["security.twoFactor.tooMany"] } }, recoveryCodes: null, redirectTo: "" },
+    { status: 429, headers: { "Retry-After": String(retryAfter) } },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  authorize(viewer, "two-factor:manage");
+  const db = getDb();
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  const back = returnPath(formData.get("redirectTo"));
+  const here = back ? `/settings/two-factor?redirectTo=${encodeURIComponent(back)}` : "/settings/two-factor";
+
+  if (intent === "start") {
+    await beginEnrolment(db, viewer.id);
+    return redirect(here);
+  }
+  if (intent === "cancel") {
+    await cancelEnrolment(db, viewer.id);
+    return redirect("/settings/two-factor");
+  }
+  if (intent === "forget-browsers") {
+    await forgetRememberedBrowsers(db, viewer.id);
+    return redirect("/settings/two-factor?saved=browsers");
+  }
+
+  if (intent === "confirm") {
+    const submission = parseWithZod(formData, { schema: enrolConfirmSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back }, { status: 400 });
+    }
+    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
+    if (retryAfter > 0) return tooMany(intent, retryAfter);
+    const result = await confirmEnrolment(db, viewer.id, submission.value.code);
+    if (!result.ok) {
+      const message = result.reason === "wrong_code" ? "security.twoFactor.codeWrong" : "security.twoFactor.notEnrolling";
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
+        { status: 400 },
+      );
+    }
+    // Shown in this answer only: the database keeps their hashes.
+    return data({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, redirectTo: back }, { headers: { "Cache-Control": "no-store" } });
+  }
+
+  if (intent === "regenerate" || intent === "disable") {
+    const submission = parseWithZod(formData, { schema: passwordConfirmSchema });
+    if (submission.status !== "success") {
+      return data({ intent, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null, redirectTo: "" }, { status: 400 });
+    }
+    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
+    if (retryAfter > 0) return tooMany(intent, retryAfter);
+    const user = await findUserById(db, viewer.id);
+    if (!user || !(await verifyPassword(user.password_hash, submission.value.password))) {
+      return data(
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { password: ["validation.currentPasswordWrong"] }, hideFields: ["password"] }),
+          recoveryCodes: null,
+          redirectTo: "",
+        },
+        { status: 400 },
+      );
+    }
+    if (intent === "disable") {
+      await disableTwoFactor(db, viewer.id);
+      return redirect("/settings/two-factor?saved=disabled");
+    }
+    const codes = await regenerateRecoveryCodes(db, viewer.id);
+    if (!codes) return redirect("/settings/two-factor");
+    return data({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: codes, redirectTo: "" }, { headers: { "Cache-Control": "no-store" } });
+  }
+  badRequest();
+}
+
+const SAVED = {
+  disabled: "security.twoFactor.disabledNotice",
+  browsers: "security.twoFactor.browsersForgotten",
+  recovery: "security.twoFactor.recoveryUsedNotice",
+} as const;
+
+export default function TwoFactorSettings() {
+  const { t } = useTranslation();
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { date } = useSite();
+  const saved = searchParams.get("saved") as keyof typeof SAVED | null;
+
+  const [confirmForm, confirmFields] = useForm({
+    id: "two-factor-confirm",
+    lastResult: actionData?.intent === "confirm" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+  });
+  const [regenerateForm, regenerateFields] = useForm({
+    id: "two-factor-regenerate",
+    lastResult: actionData?.intent === "regenerate" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+  });
+  const [disableForm, disableFields] = useForm({
+    id: "two-factor-disable",
+    lastResult: actionData?.intent === "disable" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+  });
+
+  if (actionData?.recoveryCodes) {
+    const next = actionData.redirectTo || "/settings/two-factor";
+    return (
+      <div className="page page--narrow">
+        <h1>{t("security.twoFactor.title")}</h1>
+        {actionData.intent === "confirm" ? <Notice>{t("security.twoFactor.enabledNotice")}</Notice> : null}
+        <section aria-labelledby="recovery-codes" className="panel panel--warning">
+          <h2 id="recovery-codes">{t("security.twoFactor.recoveryTitle")}</h2>
+          <p>{t("security.twoFactor.recoveryIntro")}</p>
+          <ol className="recovery-codes" data-testid="recovery-codes">
+            {actionData.recoveryCodes.map((code) => (
+              <li key={code}>
+                <code>{code}</code>
+              </li>
+            ))}
+          </ol>
+          <p>
+            <Link to={next} className="button button--primary" reloadDocument>
+              {t("security.twoFactor.savedCodes")}
+            </Link>
+          </p>
+        </section>
+      </div>
+    );
+  }
+
+  const { enabled, enabledAt, recoveryCodesLeft, rememberedBrowsers, enrolment, required, asked, redirectTo } = loaderData;
+  return (
+    <div className="page page--narrow">
+      <h1>{t("security.twoFactor.title")}</h1>
+      <p>
+        <Link to="/settings">← {t("settings.title")}</Link>
+      </p>
+      {saved && SAVED[saved] ? <Notice>{t(SAVED[saved])}</Notice> : null}
+      {asked ? (
+        <Notice tone="warning">{t("security.twoFactor.requiredNotice")}</Notice>
+      ) : required && !enabled ? (
+        <Notice tone="info">{t("security.twoFactor.requiredStanding")}</Notice>
+      ) : null}
+
+      <section aria-labelledby="two-factor-status" className="panel">
+        <h2 id="two-factor-status">{t("security.twoFactor.statusTitle")}</h2>
+        <p>{t("security.twoFactor.intro")}</p>
+        <dl className="facts">
+          <dt>{t("security.twoFactor.statusLabel")}</dt>
+          <dd data-testid="two-factor-status">
+            {enabled && enabledAt ? t("security.twoFactor.statusOn", { date: date(enabledAt, true) }) : t("security.twoFactor.statusOff")}
+          </dd>
+          {enabled ? (
+            <>
+              <dt>{t("security.twoFactor.recoveryTitle")}</dt>
+              <dd>{t("security.twoFactor.recoveryLeft", { count: recoveryCodesLeft })}</dd>
+            </>
+          ) : null}
+        </dl>
+        {!enabled && !enrolment ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start" />
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <button type="submit" className="button button--primary">
+              {t("security.twoFactor.start")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {enrolment ? (
+        <section aria-labelledby="two-factor-enrol" className="panel">
+          <h2 id="two-factor-enrol">{t("security.twoFactor.scanTitle")}</h2>
+          <img src={enrolment.qrCode} alt={t("security.twoFactor.qrAlt")} width={200} height={200} className="qr-code" />
+          <p>{t("security.twoFactor.manualKey")}</p>
+          <p>
+            <code className="totp-key" data-testid="totp-key">
+              {enrolment.key}
+            </code>
+          </p>
+          <p className="muted">{t("security.twoFactor.manualDetails", { account: enrolment.account })}</p>
+          <h2>{t("security.twoFactor.confirmTitle")}</h2>
+          <Form method="post" {...getFormProps(confirmForm)} className="stack">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="redirectTo" value={redirectTo} />
+            <FormErrors errors={confirmForm.errors} id={confirmForm.errorId} />
+            <InputField meta={confirmFields.code} label={t("security.twoFactor.code")} autoComplete="one-time-code" required />
+            <button type="submit" className="button button--primary">
+              {t("security.twoFactor.confirm")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="button button--quiet">
+              {t("security.twoFactor.cancel")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {enabled ? (
+        <>
+          <section aria-labelledby="two-factor-browsers" className="panel">
+            <h2 id="two-factor-browsers">{t("security.twoFactor.browsersTitle")}</h2>
+            <p>{rememberedBrowsers ? t("security.twoFactor.browsers", { count: rememberedBrowsers }) : t("security.twoFactor.browsersNone")}</p>
+            {rememberedBrowsers ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="forget-browsers" />
+                <button type="submit" className="button">
+                  {t("security.twoFactor.forgetBrowsers")}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="two-factor-regenerate" className="panel">
+            <h2 id="two-factor-regenerate">{t("security.twoFactor.regenerateTitle")}</h2>
+            <p>{t("security.twoFactor.regenerateIntro")}</p>
+            <Form method="post" {...getFormProps(regenerateForm)} className="stack">
+              <input type="hidden" name="intent" value="regenerate" />
+              <FormErrors errors={regenerateForm.errors} id={regenerateForm.errorId} />
+              <InputField meta={regenerateFields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
+              <button type="submit" className="button">
+                {t("security.twoFactor.regenerate")}
+              </button>
+            </Form>
+          </section>
+
+          <section aria-labelledby="two-factor-disable" className="panel">
+            <h2 id="two-factor-disable">{t("security.twoFactor.disableTitle")}</h2>
+            <p>{required ? t("security.twoFactor.disableRequired") : t("security.twoFactor.disableIntro")}</p>
+            <Form method="post" {...getFormProps(disableForm)} className="stack">
+              <input type="hidden" name="intent" value="disable" />
+              <FormErrors errors={disableForm.errors} id={disableForm.errorId} />
+              <InputField meta={disableFields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
+              <button type="submit" className="button button--danger">
+                {t("security.twoFactor.disable")}
+              </button>
+            </Form>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// The rule of app/policies/security.ts applied to a request: an administrator or chair without a
+// second factor is sent to enrol (and brought back here afterwards) instead of reaching
+// administration or group management.
+import { redirect } from "@remix-run/node";
+import { requiresSecondFactor, type Viewer } from "~/policies";
+import { safeRedirect } from "./safe-redirect";
+
+export function requireSecondFactorIfNeeded(viewer: Viewer | null, request: Request): void {
+  if (!viewer || viewer.twoFactorEnabled || !requiresSecondFactor(viewer)) return;
+  const url = new URL(request.url);
+  // After a refused form, come back to the page it was posted from.
+  const back = safeRedirect(request.method === "GET" || request.method === "HEAD" ? url.pathname + url.search : url.pathname);
+  throw redirect(`/settings/two-factor?required=1&redirectTo=${encodeURIComponent(back)}`);
+}
