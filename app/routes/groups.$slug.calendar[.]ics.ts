@@ -25,9 +25,8 @@ async function groupCalendar(request: Request, slug: string | undefined) {
   return feedResponse(request, body, {
     contentType: CALENDAR_CONTENT_TYPE,
     contentDisposition: `inline; filename="${group.slug}.ics"`,
-    // Private feeds are fetched with a member's token: never kept by a shared cache, but a calendar
-    // application may still ask "anything new?" with its ETag.
-    cacheControl: group.visibility === "private" ? "private, no-cache" : "public, max-age=300",
+    // Private feeds are fetched with a member's token: never stored anywhere on the way.
+    cacheControl: group.visibility === "private" ? "private, no-store" : "public, max-age=300",
     lastModified: meetings.map((meeting) => meeting.updated_at).sort().pop(),
   });
 }

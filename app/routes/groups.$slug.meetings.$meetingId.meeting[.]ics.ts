@@ -19,7 +19,7 @@ async function meetingCalendar(request: Request, slug: string | undefined, meeti
   return feedResponse(request, body, {
     contentType: CALENDAR_CONTENT_TYPE,
     contentDisposition: `attachment; filename="meeting-${meeting.id}.ics"`,
-    cacheControl: group.visibility === "private" ? "private, no-cache" : "public, max-age=300",
+    cacheControl: group.visibility === "private" ? "private, no-store" : "public, max-age=300",
     lastModified: meeting.updated_at,
   });
 }
