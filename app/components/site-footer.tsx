@@ -10,7 +10,7 @@ export function SiteFooter() {
         <p>{t("footer.confidentiality")}</p>
         <nav aria-label={t("site.shortName")}>
           <Link to="/library">{t("nav.library")}</Link> · <Link to="/forums">{t("nav.forums")}</Link> ·{" "}
-          <Link to="/groups">{t("nav.groups")}</Link> · <a href="/health">{t("footer.health")}</a>
+          <Link to="/groups">{t("nav.groups")}</Link> · <Link to="/status">{t("footer.health")}</Link>
         </nav>
       </div>
     </footer>

@@ -31,6 +31,9 @@ const post = (path: string, fields: Record<string, string>) =>
     body: new URLSearchParams(fields),
   });
 
+/** The audit table itself (the page's data script holds JSON of its own). */
+const auditTable = (html: string) => /<table class="data-table">[\s\S]*?<\/table>/.exec(html)![0];
+
 const useLanguage = async (language: string) => expect((await post("/language", { language, redirectTo: "/admin" })).status).toBe(302);
 
 describe("the administration in the administrator's language", () => {
@@ -49,18 +52,34 @@ describe("the administration in the administrator's language", () => {
     expect([200, 302, 303]).toContain(created.status);
     try {
       await useLanguage("vi");
-      const vi = await page("/admin/audit");
-      expect(vi).toContain("đã phê duyệt một đơn đăng ký");
-      expect(vi).toContain("Chuyên mục #");
-      expect(vi).toMatch(/<dt>phạm vi hiển thị<\/dt><dd>(?:—|Chỉ thành viên|[^<]*) → [^<]*<\/dd>|<dt>sau<\/dt>|<dt>phạm vi hiển thị<\/dt>/);
+      const vi = auditTable(await page("/admin/audit"));
+      expect(vi).toContain("đã tạo một chuyên mục diễn đàn");
+      expect(vi).toMatch(/Chuyên mục(<!-- -->)? #/);
+      // The new category's fields, named and with their values named: no codes.
+      expect(vi).toMatch(/<dt>sau<\/dt><dd>[^<]*phạm vi hiển thị: Chỉ dành cho thành viên[^<]*<\/dd>/);
       expect(vi).not.toMatch(/\{&quot;|\{"[a-zA-Z]+":/);
       await useLanguage("fr");
-      const fr = await page("/admin/audit");
-      expect(fr).toContain("a approuvé une demande d’adhésion");
-      expect(fr).toContain("Catégorie #");
+      const fr = auditTable(await page("/admin/audit"));
+      expect(fr).toContain("a créé une catégorie du forum");
+      expect(fr).toMatch(/Catégorie(<!-- -->)? #/);
       expect(fr).not.toMatch(/\{&quot;|\{"[a-zA-Z]+":/);
     } finally {
       await useLanguage("en");
     }
+  });
+});
+
+describe("the service status page", () => {
+  it("is a page in the site's layout, linked from the footer, with the machine-readable /health beside it", async () => {
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).toMatch(/<a[^>]*href="\/status"[^>]*>Service status<\/a>/);
+    const res = await fetch(`${server.url}/status`, { headers: { "accept-language": "vi" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    expect(html).toContain("Cổng thông tin đang hoạt động");
+    expect(html).toContain('href="/health"');
+    expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: "ok" });
   });
 });

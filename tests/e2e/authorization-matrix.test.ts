@@ -82,6 +82,7 @@ const MATRIX: Record<string, Array<[path: string, statuses: string]>> = {
   "search": [["/search?q=evaluation", "200 200 200 200 200 200 200 200 200"]],
   "settings": [["/settings", "302 200 200 200 200 200 200 200 302"]],
   "settings_.two-factor": [["/settings/two-factor", "302 200 200 200 200 200 200 200 302"]],
+  "status": [["/status", "200 200 200 200 200 200 200 200 200"]],
   "t.$topicId.($slug)": [["/t/:publicTopic", "302 302 302 302 302 302 302 302 302"], ["/t/:privateTopic", "404 404 404 302 302 302 404 404 404"], ["/t/abc", "404 404 404 404 404 404 404 404 404"]],
   "t.$topicId.posts.$number.history": [["/t/:publicTopic/posts/1/history", "200 200 200 200 200 200 200 200 200"], ["/t/:privateTopic/posts/1/history", "404 404 404 200 200 200 404 404 404"]],
 };

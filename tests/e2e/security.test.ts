@@ -229,7 +229,7 @@ describe("the client address behind a proxy (TRUST_PROXY=1)", () => {
       "/login",
       [["Origin", server.url], ["Content-Type", "application/x-www-form-urlencoded"], ["X-Forwarded-For", "6.6.6.6, 198.51.100.7"]],
       "POST",
-      new URLSearchParams({ email: "ravi@demo.test", password: "demo-password" }).toString(),
+      new URLSearchParams({ email: "industry@demo.test", password: "demo-password" }).toString(),
     );
     expect(res.status).toBe(302);
     const session = /cop_session=([^;]+)/.exec(res.header("set-cookie")!)![1];
