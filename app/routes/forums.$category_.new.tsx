@@ -154,6 +154,7 @@ export default function NewTopic() {
           autosave
           draftSavedAt={actionData?.draftSavedAt ?? draft?.updated_at ?? null}
           rows={14}
+          mentionSource={`/mentions?category=${encodeURIComponent(category.slug)}`}
         />
         <div className="field">
           <label htmlFor="topic-tags" className="field__label">

@@ -512,6 +512,7 @@ function PostEditor({ topic, editing, actionData, isFirst, canEditTitle, tags, c
           errors={errors.body ?? (mine?.error ? [mine.error] : undefined)}
           previewHtml={mine?.intent === "edit-preview" ? mine.preview : null}
           previewIntent="edit-preview"
+          mentionSource={`/mentions?topic=${topic.id}`}
           rows={12}
         />
         <div className="field">
@@ -680,6 +681,7 @@ export default function TopicPage() {
                     autosave
                     draftSavedAt={replyPreview?.draftSavedAt ?? draft?.updated_at ?? null}
                     textareaRef={replyRef}
+                    mentionSource={`/mentions?topic=${topic.id}`}
                   />
                   <ComposerButtons intent="reply" label={t("forums.postReply")} hasDraft={Boolean(draft)} />
                 </Form>

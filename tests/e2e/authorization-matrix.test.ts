@@ -75,6 +75,7 @@ const MATRIX: Record<string, Array<[path: string, statuses: string]>> = {
   // Without a pending sign-in (a right password first) there is no second step to show.
   "login_.two-factor": [["/login/two-factor", "302 302 302 302 302 302 302 302 302"]],
   "logout": [["/logout", "302 302 302 302 302 302 302 302 302"]],
+  "mentions": [["/mentions?topic=:publicTopic&q=a", "404 404 200 200 200 200 200 200 404"], ["/mentions?topic=:privateTopic&q=a", "404 404 404 200 200 200 404 404 404"], ["/mentions?category=pilot-coordination-internal&q=a", "404 404 404 200 200 200 404 404 404"]],
   "members.$username": [["/members/chair", "302 404 200 200 200 200 200 200 302"], ["/members/pending", "302 200 404 404 404 404 404 200 302"]],
   "members._index": [["/members", "302 403 200 200 200 200 200 200 302"]],
   "notifications": [["/notifications", "302 200 200 200 200 200 200 200 302"]],

@@ -91,6 +91,8 @@ describe("forums, in the browser", () => {
     const answer = author.locator("#post-2");
     await answer.getByRole("button", { name: "Thumbs up" }).click();
     await expect.poll(() => answer.getByRole("button", { name: "Thumbs up" }).getAttribute("aria-pressed")).toBe("true");
+    // The reaction is named in words everyone sees, not by its emoji alone.
+    expect(await answer.locator(".reaction__label", { hasText: "Thumbs up" }).first().isVisible()).toBe(true);
     await expect.poll(() => answer.getByRole("list", { name: "Who reacted" }).textContent()).toContain("Tan Wei Ming");
     await answer.getByRole("button", { name: "Mark as the answer" }).click();
     await expect.poll(() => author.getByRole("complementary", { name: "Accepted answer" }).isVisible()).toBe(true);

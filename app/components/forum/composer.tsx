@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
 import { useHydrated } from "./hooks";
+import { useMentionSuggestions } from "./mention-suggestions";
 
 interface ComposerProps {
   id: string;
@@ -26,6 +27,8 @@ interface ComposerProps {
   rows?: number;
   textareaRef?: Ref<HTMLTextAreaElement>;
   required?: boolean;
+  /** Where "@" suggestions come from (/mentions?topic=… or ?category=…), for those who may post there. */
+  mentionSource?: string;
 }
 
 const LIVE_PREVIEW_DELAY = 600;
@@ -44,6 +47,7 @@ export function Composer({
   rows = 8,
   textareaRef,
   required = true,
+  mentionSource,
 }: ComposerProps) {
   const { t } = useTranslation();
   const { date } = useSite();
@@ -55,6 +59,7 @@ export function Composer({
   const [empty, setEmpty] = useState(!defaultValue.trim());
   const lastSaved = useRef(defaultValue);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const mentions = useMentionSuggestions(localRef, hydrated ? mentionSource : undefined, `${id}-mentions`);
 
   const setRefs = (element: HTMLTextAreaElement | null) => {
     localRef.current = element;
@@ -75,6 +80,7 @@ export function Composer({
   };
 
   const onInput = () => {
+    mentions.onInput();
     setEmpty(!localRef.current?.value.trim());
     if (!livePreview) return;
     clearTimeout(timer.current);
@@ -123,8 +129,12 @@ export function Composer({
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={[hintId, errors?.length ? errorId : null].filter(Boolean).join(" ")}
           onInput={onInput}
+          onKeyDown={mentions.onKeyDown}
+          onBlur={mentions.onBlur}
+          {...(hydrated && mentionSource ? mentions.inputProps : {})}
           className="composer__input"
         />
+        {hydrated && mentionSource ? mentions.list : null}
         {errors?.length ? (
           <ul id={errorId} className="field__errors">
             {errors.map((error) => (

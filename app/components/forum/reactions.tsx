@@ -43,8 +43,9 @@ export function Reactions({ reactions, canReact, action, postNumber }: { reactio
               aria-pressed={r.mine}
               title={r.names.join(", ") || t(`forums.reactions.${r.kind}`)}
             >
+              {/* The label is visible: without an emoji font the emoji alone is an empty box. */}
               <span aria-hidden="true">{REACTION_EMOJI[r.kind]}</span>
-              <span className="visually-hidden">{t(`forums.reactions.${r.kind}`)}</span>
+              <span className="reaction__label">{t(`forums.reactions.${r.kind}`)}</span>
               {r.count ? <span className="reaction__count">{r.count}</span> : null}
             </button>
           ))}
@@ -54,8 +55,7 @@ export function Reactions({ reactions, canReact, action, postNumber }: { reactio
         <ul className="reactions__who" aria-label={t("forums.reactions.who")}>
           {given.map((r) => (
             <li key={r.kind}>
-              <span aria-hidden="true">{REACTION_EMOJI[r.kind]}</span>
-              <span className="visually-hidden">{t(`forums.reactions.${r.kind}`)}:</span> {r.names.join(", ")}
+              <span aria-hidden="true">{REACTION_EMOJI[r.kind]}</span> <span className="reaction__label">{t(`forums.reactions.${r.kind}`)}:</span> {r.names.join(", ")}
             </li>
           ))}
         </ul>

@@ -9,6 +9,9 @@ export const MAX_POST_BYTES = 64 * 1024;
 export const MAX_TITLE = 200;
 export const MAX_TAGS = 5;
 
+/** What may follow "@" when asking for mention suggestions: a start of a username or a name. */
+export const MENTION_QUERY = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,29}$/u;
+
 const byteLength = (text: string) => new TextEncoder().encode(text).length;
 const required = { required_error: "validation.required", invalid_type_error: "validation.required" };
 

@@ -85,6 +85,7 @@ const forums = {
       who: "Who reacted",
     },
     composer: {
+      mentionSuggestions: "Members to mention",
       hint: "Markdown: **bold**, _italic_, [link](https://…), lists, tables, `code`. Mention a member with @username. At most 64 KiB.",
       preview: "Preview",
       previewButton: "Preview",

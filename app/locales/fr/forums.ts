@@ -88,6 +88,7 @@ const forums: Widen<typeof forumsEn> = {
       who: "Qui a réagi",
     },
     composer: {
+      mentionSuggestions: "Membres à mentionner",
       hint: "Markdown : **gras**, _italique_, [lien](https://…), listes, tableaux, `code`. Mentionnez un membre avec @identifiant. 64 Kio au plus.",
       preview: "Aperçu",
       previewButton: "Aperçu",

@@ -88,6 +88,7 @@ const forums: Widen<typeof forumsEn> = {
       who: "Những người đã bày tỏ cảm xúc",
     },
     composer: {
+      mentionSuggestions: "Thành viên có thể nhắc đến",
       hint: "Markdown: **đậm**, _nghiêng_, [liên kết](https://…), danh sách, bảng, `mã`. Nhắc đến thành viên bằng @tên_đăng_nhập. Tối đa 64 KiB.",
       preview: "Xem trước",
       previewButton: "Xem trước",
