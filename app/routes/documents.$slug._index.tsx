@@ -142,11 +142,11 @@ export default function Draft() {
               <div dangerouslySetInnerHTML={{ __html: section.html }} />
               <div className="draft-section__tools">
                 {list.length ? (
-                  <div className="comment-list" aria-label={t("documents.comments.onSection", { section: section.title || t("documents.comments.introduction") })} role="region">
+                  <section className="comment-list" aria-label={t("documents.comments.onSection", { section: section.title || t("documents.comments.introduction") })}>
                     {list.map((thread) => (
                       <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
                     ))}
-                  </div>
+                  </section>
                 ) : null}
                 <div className="draft-section__actions">
                   {permissions.comment ? (

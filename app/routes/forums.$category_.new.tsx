@@ -129,6 +129,7 @@ export default function NewTopic() {
           </label>
           <input
             id="topic-title"
+            type="text"
             name="title"
             defaultValue={kept.title ?? ""}
             maxLength={MAX_TITLE}
@@ -165,6 +166,7 @@ export default function NewTopic() {
           </p>
           <input
             id="topic-tags"
+            type="text"
             name="tags"
             defaultValue={kept.tags ?? ""}
             maxLength={400}

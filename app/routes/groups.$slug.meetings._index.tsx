@@ -82,7 +82,7 @@ export default function GroupMeetings() {
           ) : null}
         </div>
         {upcoming.length ? (
-          <ul className="card-list" aria-labelledby="upcoming-title">
+          <ul className="card-list">
             {upcoming.map((meeting) => (
               <li key={meeting.id} className="card meeting-card">
                 <h3 className="card__title">
@@ -105,7 +105,7 @@ export default function GroupMeetings() {
         )}
         <h2 id="past-title">{t("groups.meetings.past")}</h2>
         {past.length ? (
-          <ul className="card-list" aria-labelledby="past-title">
+          <ul className="card-list">
             {past.map((meeting) => (
               <li key={meeting.id} className="card meeting-card">
                 <h3 className="card__title">
@@ -144,7 +144,7 @@ export default function GroupMeetings() {
                 <label htmlFor="feed-url" className="field__label">
                   {t("groups.calendar.address")}
                 </label>
-                <input id="feed-url" readOnly value={calendar.feedUrl} className="feed-url" />
+                <input id="feed-url" type="text" readOnly value={calendar.feedUrl} className="feed-url" />
               </div>
             </>
           ) : calendar.canHoldLink ? (

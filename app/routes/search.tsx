@@ -93,7 +93,7 @@ export default function SearchPage() {
               <label htmlFor="search-author" className="field__label">
                 {t("search.author")}
               </label>
-              <input id="search-author" name="author" defaultValue={filters.author} maxLength={40} />
+              <input id="search-author" type="text" name="author" defaultValue={filters.author} maxLength={40} />
             </div>
             <div className="field">
               <label htmlFor="search-from" className="field__label">

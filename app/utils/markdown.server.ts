@@ -155,8 +155,8 @@ function createRenderer() {
   });
 
   // Tables scroll on their own on a phone instead of widening the page. A region that scrolls must
-  // be reachable by keyboard (WCAG 2.1.1), so it is focusable and named after its column headings
-  // (unique within the text, as landmarks must be).
+  // be reachable by keyboard (WCAG 2.1.1), so it is focusable, and a named region (a <section> with
+  // a label) named after its column headings, unique within the text as landmarks must be.
   md.renderer.rules.table_open = (tokens, idx, _options, env) => {
     const state = env as { tableLabels?: Set<string> };
     state.tableLabels ??= new Set();
@@ -164,9 +164,9 @@ function createRenderer() {
     let label = base;
     for (let n = 2; state.tableLabels.has(label); n++) label = `${base} (${n})`;
     state.tableLabels.add(label);
-    return `<div class="table-scroll" tabindex="0" role="region" aria-label="${md.utils.escapeHtml(label)}"><table>\n`;
+    return `<section class="table-scroll" tabindex="0" aria-label="${md.utils.escapeHtml(label)}"><table>\n`;
   };
-  md.renderer.rules.table_close = () => "</table></div>\n";
+  md.renderer.rules.table_close = () => "</table></section>\n";
   return md;
 }
 
