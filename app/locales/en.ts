@@ -6,6 +6,7 @@ import documents from "./en/documents";
 import notifications from "./en/notifications";
 import search from "./en/search";
 import account from "./en/account";
+import time from "./en/time";
 
 const en = {
   ...forums,
@@ -14,6 +15,7 @@ const en = {
   ...notifications,
   ...search,
   ...account,
+  ...time,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",

@@ -6,6 +6,7 @@ import documents from "./fr/documents";
 import notifications from "./fr/notifications";
 import search from "./fr/search";
 import account from "./fr/account";
+import time from "./fr/time";
 
 const fr: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const fr: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...time,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",

@@ -6,6 +6,7 @@ import documents from "./vi/documents";
 import notifications from "./vi/notifications";
 import search from "./vi/search";
 import account from "./vi/account";
+import time from "./vi/time";
 
 const vi: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const vi: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...time,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
