@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium was not found at ${CHROMIUM}. Install Debian's package (sudo apt-get install -y chromium) ` +
@@ -28,6 +28,7 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean; loca
     ],
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "en-GB",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 1200, height: 900 },
   });
   watchForNulBytes(context);
