@@ -148,10 +148,10 @@ describe("the library", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
     expect(xml).toContain("<id>http://localhost/library/pre-deployment-evaluation/v/1.0</id>");
     expect(xml).toMatch(/<updated>\d{4}-\d{2}-\d{2}T[\d:.]+Z<\/updated>/);
-    const entries = xml.match(/<entry>/g) ?? [];
+    const entries = xml.match(/<entry[ >]/g) ?? [];
     expect(entries.length).toBeGreaterThanOrEqual(5);
     // Content is escaped HTML, never raw markup inside the XML.
     expect(xml).not.toMatch(/<content type="html"[^>]*><h2/);
