@@ -7,6 +7,7 @@ import notifications from "./en/notifications";
 import search from "./en/search";
 import account from "./en/account";
 import security from "./en/security";
+import time from "./en/time";
 
 const en = {
   ...forums,
@@ -16,6 +17,7 @@ const en = {
   ...search,
   ...account,
   ...security,
+  ...time,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",

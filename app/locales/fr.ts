@@ -7,6 +7,7 @@ import notifications from "./fr/notifications";
 import search from "./fr/search";
 import account from "./fr/account";
 import security from "./fr/security";
+import time from "./fr/time";
 
 const fr: Messages = {
   ...forums,
@@ -16,6 +17,7 @@ const fr: Messages = {
   ...search,
   ...account,
   ...security,
+  ...time,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",

@@ -7,6 +7,7 @@ import notifications from "./vi/notifications";
 import search from "./vi/search";
 import account from "./vi/account";
 import security from "./vi/security";
+import time from "./vi/time";
 
 const vi: Messages = {
   ...forums,
@@ -16,6 +17,7 @@ const vi: Messages = {
   ...search,
   ...account,
   ...security,
+  ...time,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",

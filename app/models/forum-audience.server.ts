@@ -3,6 +3,7 @@
 import type { GroupRole } from "../../db/schema";
 import type { Viewer } from "~/policies";
 import type { Tx } from "~/utils/db.server";
+import { currentZoneName } from "~/utils/time-zones";
 
 /** Approved members with these usernames (lower case), by username. */
 export async function approvedUsersByUsername(db: Tx, usernames: string[]) {
@@ -37,7 +38,7 @@ export async function loadViewers(db: Tx, userIds: number[]): Promise<Viewer[]> 
     status: user.status,
     siteRole: user.site_role,
     language: user.language,
-    timeZone: user.time_zone,
+    timeZone: currentZoneName(user.time_zone),
     groupRoles: Object.fromEntries(memberships.filter((m) => m.user_id === user.id).map((m) => [m.group_id, m.role as GroupRole])),
     // Only used to decide what they may read.
     twoFactorEnabled: false,

@@ -1,9 +1,16 @@
 // Meetings of a working group: schedule, attendance, minutes.
 import type { Meeting } from "../../db/tables/groups";
 import type { Tx } from "~/utils/db.server";
+import { currentZoneName } from "~/utils/time-zones";
 import { keysetPage } from "./keyset.server";
 
 export type { Meeting };
+
+/** Rows written before zones were saved under their current names may hold old ones (Asia/Saigon): read them as current. */
+function withCurrentZone<T extends { time_zone: string }>(row: T): T {
+  const zone = currentZoneName(row.time_zone);
+  return zone === row.time_zone ? row : { ...row, time_zone: zone };
+}
 
 const LIST_COLUMNS = [
   "meeting.id",
@@ -35,7 +42,8 @@ export async function listUpcomingMeetings(db: Tx, groupId: number, now: string,
     .where("meeting.ends_at", ">", now)
     .orderBy("meeting.starts_at")
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withCurrentZone));
 }
 
 export const PAST_MEETINGS_PAGE = 20;
@@ -59,7 +67,7 @@ export async function listPastMeetings(db: Tx, groupId: number, now: string, opt
     .orderBy("meeting.starts_at", "desc")
     .limit(PAST_MEETINGS_PAGE + 1);
   if (options.before) query = query.where("meeting.starts_at", "<", options.before);
-  const rows = await query.execute();
+  const rows = (await query.execute()).map(withCurrentZone);
   const { items: meetings, next: nextBefore } = keysetPage(rows, PAST_MEETINGS_PAGE, (meeting) => meeting.starts_at);
   return { meetings, nextBefore };
 }
@@ -73,7 +81,8 @@ export async function findMeeting(db: Tx, groupId: number, meetingId: number) {
     .select(["organiser.display_name as organiser_name", "organiser.username as organiser_username", "scribe.display_name as scribe_name"])
     .where("meeting.group_id", "=", groupId)
     .where("meeting.id", "=", meetingId)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((row) => row && withCurrentZone(row));
 }
 
 /** Every member of the group with their answer and recorded attendance for one meeting, plus anyone recorded who has since left. */
@@ -145,7 +154,8 @@ export async function listCalendarMeetings(db: Tx, groupId: number, since: strin
     .where("starts_at", ">=", since)
     .orderBy("starts_at")
     .limit(500)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(withCurrentZone));
 }
 
 /** Recent and upcoming meetings a proposal may refer to. */

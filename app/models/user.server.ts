@@ -61,6 +61,8 @@ export interface NewAccount {
   country: string;
   memberType: MemberType;
   language: Language;
+  /** An IANA zone under its current name; UTC when not given. */
+  timeZone?: string;
   status?: UserStatus;
   siteRole?: SiteRole;
 }
@@ -77,6 +79,7 @@ export async function insertUser(db: Tx, account: NewAccount): Promise<number> {
       country: account.country.toUpperCase(),
       member_type: account.memberType,
       language: account.language,
+      time_zone: account.timeZone ?? "UTC",
       password_hash: account.passwordHash,
       status: account.status ?? "pending",
       site_role: account.siteRole ?? "member",

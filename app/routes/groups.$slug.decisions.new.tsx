@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { TimeZoneSelect } from "~/components/ui/time-zone-select";
 import { listMeetingChoices } from "~/models/meeting.server";
 import { listDocumentChoices } from "~/models/proposal.server";
 import { authorize } from "~/policies";
@@ -15,7 +16,9 @@ import { requireGroupViewer } from "~/services/group-context.server";
 import { openProposal } from "~/services/group-decisions.server";
 import { proposalFormSchema } from "~/services/group-forms.server";
 import { proposalSchema } from "~/utils/group-schemas";
-import { isTimeZone, timeZones } from "~/utils/time-zones";
+import { requestLanguage } from "~/utils/i18n.server";
+import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
+import { currentZoneName, isTimeZone } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
@@ -26,12 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   authorize(viewer, "proposal:open", resource);
   requireSecondFactorIfNeeded(viewer, request);
   const [meetings, documents] = await Promise.all([listMeetingChoices(db, group.id), listDocumentChoices(db, group.id)]);
-  const zone = isTimeZone(viewer.timeZone) ? viewer.timeZone : "UTC";
+  const zone = isTimeZone(viewer.timeZone) ? currentZoneName(viewer.timeZone) : "UTC";
   const meetingParam = Number(new URL(request.url).searchParams.get("meeting"));
   return {
     meetings,
     documents,
-    timeZones: timeZones(),
+    timeZones: timeZoneOptionsFor(requestLanguage(request, viewer)),
     defaults: {
       timeZone: zone,
       // Two weeks, the usual written procedure, ending at noon.
@@ -99,13 +102,7 @@ export default function NewProposal() {
               </ul>
             ) : null}
           </div>
-          <SelectField meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} required>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </SelectField>
+          <TimeZoneSelect meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} options={zones} />
         </div>
         <SelectField meta={fields.meetingId} label={t("groups.decisions.form.meeting")}>
           <option value="">{t("groups.decisions.form.none")}</option>

@@ -14,7 +14,9 @@ import { meetingFormSchema } from "~/services/group-forms.server";
 import { updateMeeting } from "~/services/group-meetings.server";
 import { meetingSchema } from "~/utils/group-schemas";
 import { notFound, parseId } from "~/utils/http.server";
-import { timeZones } from "~/utils/time-zones";
+import { requestLanguage } from "~/utils/i18n.server";
+import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
+import { currentZoneName } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
@@ -29,7 +31,7 @@ async function load(request: Request, params: Record<string, string | undefined>
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting } = await load(request, params);
+  const { meeting, viewer } = await load(request, params);
   return {
     meeting: {
       id: meeting.id,
@@ -37,12 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: meeting.title,
       startsAt: utcToLocalInput(meeting.starts_at, meeting.time_zone),
       endsAt: utcToLocalInput(meeting.ends_at, meeting.time_zone),
-      timeZone: meeting.time_zone,
+      timeZone: currentZoneName(meeting.time_zone),
       location: meeting.location,
       videoUrl: meeting.video_url,
       agenda: meeting.agenda_md,
     },
-    timeZones: timeZones(),
+    timeZones: timeZoneOptionsFor(requestLanguage(request, viewer)),
     title: meeting.title,
   };
 }

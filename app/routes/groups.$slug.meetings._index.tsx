@@ -15,6 +15,7 @@ import { resetCalendarLink, revokeCalendarLink } from "~/services/group-membersh
 import { badRequest } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { readForm } from "~/utils/form.server";
+import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -67,6 +68,8 @@ export default function GroupMeetings() {
   const [searchParams] = useSearchParams();
   const base = `/groups/${group.slug}/meetings`;
   const done = searchParams.get("done");
+  const site = useSite();
+  const withoutZone = !site.viewer || site.timeZone === "UTC";
   return (
     <div className="with-sidebar">
       <div className="stack">
@@ -103,6 +106,7 @@ export default function GroupMeetings() {
         ) : (
           <p className="empty-state">{t("groups.meetings.noUpcoming")}</p>
         )}
+        {withoutZone && (upcoming.length || past.length) ? <p className="muted">{t("time.noZoneHint")}</p> : null}
         <h2 id="past-title">{t("groups.meetings.past")}</h2>
         {past.length ? (
           <ul className="card-list">

@@ -13,7 +13,9 @@ import { requireGroupViewer } from "~/services/group-context.server";
 import { meetingFormSchema } from "~/services/group-forms.server";
 import { scheduleMeeting } from "~/services/group-meetings.server";
 import { meetingSchema } from "~/utils/group-schemas";
-import { isTimeZone, timeZones } from "~/utils/time-zones";
+import { requestLanguage } from "~/utils/i18n.server";
+import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
+import { currentZoneName, isTimeZone } from "~/utils/time-zones";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
@@ -21,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "meeting:schedule", resource);
   requireSecondFactorIfNeeded(viewer, request);
-  return { timeZones: timeZones(), defaultTimeZone: isTimeZone(viewer.timeZone) ? viewer.timeZone : "UTC", title: group.name };
+  return {
+    timeZones: timeZoneOptionsFor(requestLanguage(request, viewer)),
+    defaultTimeZone: isTimeZone(viewer.timeZone) ? currentZoneName(viewer.timeZone) : "UTC",
+    title: group.name,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
 import { FormErrors, InputField, SelectField } from "~/components/ui/field";
+import { BrowserTimeZoneInput } from "~/components/ui/time-zone-select";
 import type { RouteHandle } from "~/root";
 import { rateLimit } from "~/models/rate-limit.server";
 import { applyToJoin } from "~/services/accounts.server";
@@ -91,6 +92,7 @@ export default function Join() {
           <MemberTypeOptions />
         </SelectField>
         <LanguageSelect meta={fields.language} />
+        <BrowserTimeZoneInput name={fields.timeZone.name} />
         <button type="submit" className="button button--primary">
           {t("join.submit")}
         </button>

@@ -18,7 +18,9 @@ import { badRequest, notFound } from "~/utils/http.server";
 import { languageCookie } from "~/utils/i18n.server";
 import { verifyPassword } from "~/utils/password.server";
 import { passwordSchema, profileChangeRequestSchema, profileSchema, withdrawProfileChangeSchema } from "~/utils/schemas";
-import { timeZones } from "~/utils/time-zones";
+import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
+import { currentZoneName } from "~/utils/time-zones";
+import { TimeZoneSelect } from "~/components/ui/time-zone-select";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       displayName: user.display_name,
       country: user.country,
       language: user.language,
-      timeZone: user.time_zone,
+      timeZone: currentZoneName(user.time_zone),
       bio: user.bio,
     },
     account: { email: user.email, username: user.username, status: user.status, siteRole: user.site_role },
@@ -52,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       decided && !pending ? { status: decided.status, reason: decided.reason, createdAt: decided.created_at, decidedAt: decided.decided_at } : null,
     twoFactorEnabled: user.two_factor_enabled_at !== null,
     sessions: sessions.map(({ sessionId: _secret, ...rest }) => ({ ...rest, current: rest.handle === current })),
-    timeZones: timeZones(),
+    timeZones: timeZoneOptionsFor(user.language),
   };
 }
 
@@ -192,13 +194,7 @@ export default function Settings() {
           <SelectField meta={profileFields.language} label={t("join.language")} required>
             <LanguageOptions />
           </SelectField>
-          <SelectField meta={profileFields.timeZone} label={t("settings.timeZone")} hint={t("settings.timeZoneHint")} required>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </SelectField>
+          <TimeZoneSelect meta={profileFields.timeZone} label={t("settings.timeZone")} hint={t("settings.timeZoneHint")} options={zones} suggestFromBrowser />
           <TextareaField meta={profileFields.bio} label={t("settings.bio")} hint={t("settings.bioHint")} />
           <button type="submit" className="button button--primary">
             {t("common.save")}

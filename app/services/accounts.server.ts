@@ -17,6 +17,8 @@ export interface Application {
   country: string;
   memberType: MemberType;
   language: Language;
+  /** Already checked and under its current name (joinSchema). */
+  timeZone?: string;
 }
 
 export type ApplyResult = { ok: true; userId: number } | { ok: false; taken: { email: boolean; username: boolean } };

@@ -4,6 +4,7 @@ import type { WorkingGroup } from "../../db/schema";
 import type { Meeting } from "../../db/tables/groups";
 import type { CalendarEvent } from "~/utils/ical.server";
 import { publicOrigin } from "~/utils/env.server";
+import { currentZoneName } from "~/utils/time-zones";
 
 /**
  * The domain part of event UIDs: the public address's host, never the Host a request named, so a
@@ -25,7 +26,7 @@ export function meetingEvent(meeting: Meeting, group: Pick<WorkingGroup, "slug" 
     lastModified: meeting.updated_at,
     start: meeting.starts_at,
     end: meeting.ends_at,
-    timeZone: meeting.time_zone,
+    timeZone: currentZoneName(meeting.time_zone),
     summary: `${meeting.title} — ${group.name}`,
     description,
     location: meeting.location || meeting.video_url || undefined,

@@ -6,6 +6,7 @@ import { authorize, can, type Viewer } from "~/policies";
 import { getViewer, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
+import { currentZoneName } from "~/utils/time-zones";
 
 async function groupFor(viewer: Viewer | null, slug: string | undefined) {
   const db = getDb();
@@ -56,7 +57,7 @@ export async function readGroupCalendar(request: Request, slug: string | undefin
         status: holder.status,
         siteRole: holder.site_role,
         language: holder.language,
-        timeZone: holder.time_zone,
+        timeZone: currentZoneName(holder.time_zone),
         // The token speaks for this one group only.
         groupRoles: { [group.id]: holder.group_role as GroupRole },
         twoFactorEnabled: false,

@@ -9,6 +9,7 @@ import { listWatcherIds } from "~/models/group.server";
 import { notify } from "~/models/notification.server";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
+import { currentZoneName } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import type { GroupResult } from "./group-membership.server";
 
@@ -28,7 +29,8 @@ export interface MeetingInput {
 const privateGroupId = (group: GroupRef) => (group.visibility === "private" ? group.id : null);
 
 /** "2026-12-03 14:00 (Europe/Paris) · Group name": language-neutral, for notification excerpts. */
-function whenText(group: GroupRef, startsAt: string, timeZone: string) {
+function whenText(group: GroupRef, startsAt: string, zone: string) {
+  const timeZone = currentZoneName(zone);
   return `${utcToLocalInput(startsAt, timeZone).replace("T", " ")} (${timeZone}) · ${group.name}`;
 }
 
@@ -50,7 +52,8 @@ async function notifyMeetingWatchers(
   });
 }
 
-export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, input: MeetingInput): Promise<GroupResult<{ id: number }>> {
+export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, given: MeetingInput): Promise<GroupResult<{ id: number }>> {
+  const input = { ...given, timeZone: currentZoneName(given.timeZone) };
   return writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     const { id } = await trx
@@ -84,7 +87,8 @@ export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, 
   });
 }
 
-export async function updateMeeting(db: DB, actorId: number, group: GroupRef, meeting: Meeting, input: MeetingInput): Promise<GroupResult> {
+export async function updateMeeting(db: DB, actorId: number, group: GroupRef, meeting: Meeting, given: MeetingInput): Promise<GroupResult> {
+  const input = { ...given, timeZone: currentZoneName(given.timeZone) };
   if (meeting.cancelled_at) return { ok: false, status: 409, error: "groups.errors.meetingCancelled" };
   return writeTransaction(db, async (trx) => {
     await trx
@@ -103,7 +107,7 @@ export async function updateMeeting(db: DB, actorId: number, group: GroupRef, me
       })
       .where("id", "=", meeting.id)
       .execute();
-    const moved = meeting.starts_at !== input.startsAt || meeting.ends_at !== input.endsAt || meeting.time_zone !== input.timeZone;
+    const moved = meeting.starts_at !== input.startsAt || meeting.ends_at !== input.endsAt || currentZoneName(meeting.time_zone) !== input.timeZone;
     await indexMeeting(trx, meeting.id);
     await recordAudit(trx, {
       actorId,

@@ -9,6 +9,7 @@ import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
 import { readSessionCookie } from "./request-cookies.server";
 import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
+import { currentZoneName } from "~/utils/time-zones";
 
 function createLucia() {
   // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
@@ -28,7 +29,7 @@ function createLucia() {
       status: row.status,
       siteRole: row.site_role,
       language: row.language,
-      timeZone: row.time_zone,
+      timeZone: currentZoneName(row.time_zone),
       memberType: row.member_type,
       organization: row.organization,
       twoFactorEnabled: row.two_factor_enabled_at !== null,

@@ -2,6 +2,7 @@
 // Times are written in the organiser's time zone (DTSTART;TZID=…) with a VTIMEZONE that lists
 // that zone's offset transitions around the events, taken from the runtime's time-zone data;
 // UTC meetings are written with "Z" times. Lines end with CRLF and are folded at 75 octets.
+import { currentZoneName } from "./time-zones";
 import { offsetMinutes, transitions, wallClock } from "./zoned-time.server";
 
 export interface CalendarEvent {
@@ -140,8 +141,10 @@ export function buildCalendar(calendar: Calendar): string {
     lines.push(`X-PUBLISHED-TTL:PT${calendar.refreshHours}H`);
   }
 
+  // Zones are written under their current names (TZID=Asia/Ho_Chi_Minh, never Asia/Saigon).
+  const events = calendar.events.map((event) => ({ ...event, timeZone: currentZoneName(event.timeZone) }));
   const spans = new Map<string, { from: number; to: number }>();
-  for (const event of calendar.events) {
+  for (const event of events) {
     if (UTC_ZONES.has(event.timeZone)) continue;
     const span = spans.get(event.timeZone) ?? { from: Infinity, to: -Infinity };
     span.from = Math.min(span.from, Date.parse(event.start));
@@ -150,7 +153,7 @@ export function buildCalendar(calendar: Calendar): string {
   }
   for (const [zone, span] of spans) lines.push(...vtimezone(zone, span.from, span.to));
 
-  for (const event of calendar.events) {
+  for (const event of events) {
     lines.push("BEGIN:VEVENT");
     lines.push(property("UID", event.uid));
     lines.push(property("DTSTAMP", utcDateTime(event.stamp)));

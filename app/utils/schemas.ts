@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { LANGUAGES, MEMBER_TYPES, SITE_ROLES } from "../../db/schema";
 import { isCountryCode } from "./countries";
-import { isTimeZone } from "./time-zones";
+import { currentZoneName, isTimeZone } from "./time-zones";
 
 const required = { required_error: "validation.required", invalid_type_error: "validation.required" };
 
@@ -30,7 +30,8 @@ export const countryField = z
 export const memberTypeField = z.enum(MEMBER_TYPES, { errorMap: () => ({ message: "validation.memberType" }) });
 export const languageField = z.enum(LANGUAGES, { errorMap: () => ({ message: "validation.language" }) });
 export const siteRoleField = z.enum(SITE_ROLES, { errorMap: () => ({ message: "validation.role" }) });
-export const timeZoneField = z.string(required).refine(isTimeZone, "validation.timeZone");
+/** An IANA zone, by its current or its old name; saved under its current name (Asia/Saigon → Asia/Ho_Chi_Minh). */
+export const timeZoneField = z.string(required).trim().refine(isTimeZone, "validation.timeZone").transform(currentZoneName);
 
 export const joinSchema = z.object({
   email: emailField,
@@ -41,6 +42,18 @@ export const joinSchema = z.object({
   country: countryField,
   memberType: memberTypeField,
   language: languageField,
+  /**
+   * The browser's zone, filled in by a hidden field when JavaScript runs, checked like any zone and
+   * saved under its current name. Without it, or when this server does not know it (the applicant
+   * could not correct a hidden field), the member starts on UTC and chooses in their settings.
+   */
+  timeZone: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((zone) => (zone && isTimeZone(zone) ? currentZoneName(zone) : undefined)),
 });
 
 export const loginSchema = z.object({

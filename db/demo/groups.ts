@@ -56,7 +56,7 @@ interface DemoGroup {
 const GROUPS: DemoGroup[] = [
   {
     slug: "evaluation-procedures",
-    zone: "Asia/Saigon",
+    zone: "Asia/Ho_Chi_Minh",
     organiser: "chair",
     meetings: [
       {
@@ -225,7 +225,7 @@ Targeted consultation of patient organisations and of companies that build docum
   },
   {
     slug: "pilot-coordination",
-    zone: "Asia/Saigon",
+    zone: "Asia/Ho_Chi_Minh",
     organiser: "minh",
     meetings: [
       {
@@ -327,7 +327,7 @@ The H1 go-live review is positive; the site's clinical safety officer confirmed 
   },
   {
     slug: "risk-management",
-    zone: "Asia/Calcutta",
+    zone: "Asia/Kolkata",
     organiser: "ravi",
     meetings: [
       {

@@ -91,7 +91,7 @@ describe("a working group, in the browser", () => {
     await expect.poll(() => page.getByRole("heading", { name: "Past meetings" }).isVisible()).toBe(true);
     await page.getByRole("link", { name: UPCOMING }).click();
     await expect.poll(() => page.getByRole("heading", { level: 2, name: UPCOMING }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/Organiser's time \(Asia\/Saigon\)/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(/Organiser's time \(Asia\/Ho_Chi_Minh\)/).isVisible()).toBe(true);
     await page.getByRole("button", { name: "I will attend" }).click();
     await expect.poll(() => page.getByText("You said you will attend.").isVisible()).toBe(true);
 
@@ -105,11 +105,11 @@ describe("a working group, in the browser", () => {
     const text = fs.readFileSync((await download.path())!, "utf8");
     const calendar = parseIcs(text);
     expect(calendar.events).toHaveLength(1);
-    expect(calendar.zones).toEqual(["Asia/Saigon"]);
+    expect(calendar.zones).toEqual(["Asia/Ho_Chi_Minh"]);
     const [event] = calendar.events;
     expect(event.SUMMARY).toContain("supplementary guidance on generative AI tools");
-    expect(event["DTSTART;TZID=Asia/Saigon"]).toMatch(/^\d{8}T140000$/);
-    expect(event["DTEND;TZID=Asia/Saigon"]).toMatch(/^\d{8}T153000$/);
+    expect(event["DTSTART;TZID=Asia/Ho_Chi_Minh"]).toMatch(/^\d{8}T140000$/);
+    expect(event["DTEND;TZID=Asia/Ho_Chi_Minh"]).toMatch(/^\d{8}T153000$/);
     expect(event.UID).toMatch(/^meeting-\d+@/);
 
     // They vote on the open proposal.

@@ -3,7 +3,9 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { InputField, TextareaField } from "~/components/ui/field";
+import { TimeZoneSelect } from "~/components/ui/time-zone-select";
+import type { TimeZoneOptions } from "~/utils/time-zones";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Meta = FieldMetadata<any, any, any>;
@@ -34,7 +36,7 @@ function DateTimeField({ meta, label, hint }: { meta: Meta; label: string; hint?
   );
 }
 
-export function MeetingFields({ fields, timeZones }: { fields: Record<"title" | "startsAt" | "endsAt" | "timeZone" | "location" | "videoUrl" | "agenda", Meta>; timeZones: string[] }) {
+export function MeetingFields({ fields, timeZones }: { fields: Record<"title" | "startsAt" | "endsAt" | "timeZone" | "location" | "videoUrl" | "agenda", Meta>; timeZones: TimeZoneOptions }) {
   const { t } = useTranslation();
   return (
     <>
@@ -43,13 +45,7 @@ export function MeetingFields({ fields, timeZones }: { fields: Record<"title" | 
         <DateTimeField meta={fields.startsAt} label={t("groups.meetings.form.startsAt")} hint={t("groups.meetings.form.timeHint")} />
         <DateTimeField meta={fields.endsAt} label={t("groups.meetings.form.endsAt")} />
       </div>
-      <SelectField meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} hint={t("groups.meetings.form.timeZoneHint")} required>
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone}
-          </option>
-        ))}
-      </SelectField>
+      <TimeZoneSelect meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} hint={t("groups.meetings.form.timeZoneHint")} options={timeZones} />
       <InputField meta={fields.location} label={t("groups.meetings.form.location")} hint={t("groups.meetings.form.locationHint")} />
       <InputField meta={fields.videoUrl} type="url" label={t("groups.meetings.form.videoUrl")} hint={t("groups.meetings.form.videoUrlHint")} />
       <TextareaField meta={fields.agenda} label={t("groups.meetings.form.agenda")} hint={t("groups.form.markdownHint")} rows={12} />

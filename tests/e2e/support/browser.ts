@@ -7,7 +7,7 @@ import { demoCodes, REMEMBERED_BROWSER_COOKIE, rememberedBrowser, storeRemembere
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium was not found at ${CHROMIUM}. Install Debian's package (sudo apt-get install -y chromium) ` +
@@ -29,6 +29,7 @@ export async function launchBrowser(options: { javaScriptEnabled?: boolean; loca
     ],
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: options.locale ?? "en-GB",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     viewport: { width: 1200, height: 900 },
   });
   watchForNulBytes(context);
