@@ -6,6 +6,7 @@ import documents from "./en/documents";
 import notifications from "./en/notifications";
 import search from "./en/search";
 import account from "./en/account";
+import confirm from "./en/confirm";
 
 const en = {
   ...forums,
@@ -14,6 +15,7 @@ const en = {
   ...notifications,
   ...search,
   ...account,
+  ...confirm,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",
@@ -21,6 +23,7 @@ const en = {
   },
   nav: {
     skip: "Skip to main content",
+    menu: "Menu",
     main: "Main",
     home: "Home",
     library: "Library",

@@ -6,6 +6,7 @@ import documents from "./fr/documents";
 import notifications from "./fr/notifications";
 import search from "./fr/search";
 import account from "./fr/account";
+import confirm from "./fr/confirm";
 
 const fr: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const fr: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...confirm,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",
@@ -22,6 +24,7 @@ const fr: Messages = {
   },
   nav: {
     skip: "Aller au contenu principal",
+    menu: "Menu",
     main: "Menu principal",
     home: "Accueil",
     library: "Bibliothèque",

@@ -6,6 +6,7 @@ import documents from "./vi/documents";
 import notifications from "./vi/notifications";
 import search from "./vi/search";
 import account from "./vi/account";
+import confirm from "./vi/confirm";
 
 const vi: Messages = {
   ...forums,
@@ -14,6 +15,7 @@ const vi: Messages = {
   ...notifications,
   ...search,
   ...account,
+  ...confirm,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
@@ -22,6 +24,7 @@ const vi: Messages = {
   },
   nav: {
     skip: "Chuyển đến nội dung chính",
+    menu: "Trình đơn",
     main: "Menu chính",
     home: "Trang chủ",
     library: "Thư viện",
