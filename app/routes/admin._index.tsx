@@ -15,6 +15,8 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -55,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "site:admin");
   const form = Object.fromEntries(await readForm(request));
-  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form);
+  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form, request);
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) {
     const userId = Number(form.userId);
@@ -71,12 +73,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await approveApplication(db, viewer.id, user.id);
     return redirect(`/admin?approved=${encodeURIComponent(user.display_name)}`);
   }
+  requireConfirmation(request, form, "rejectApplication", { name: user.display_name });
   await rejectApplication(db, viewer.id, user.id, parsed.data.reason);
   return redirect(`/admin?rejected=${encodeURIComponent(user.display_name)}`);
 }
 
 /** An administrator's decision on a member's request to change their member type or organisation. */
-async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>) {
+async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>, httpRequest: Request) {
   const parsed = profileChangeDecisionSchema.safeParse(form);
   if (!parsed.success) {
     const requestId = Number(form.request);
@@ -89,6 +92,7 @@ async function decideProfileChange(viewer: Viewer, form: Record<string, FormData
   const user = await findUserById(db, request.user_id);
   if (!user) notFound();
   authorize(viewer, "profile-change:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
+  if (parsed.data.intent === "reject-change") requireConfirmation(httpRequest, form, "rejectProfileChange", { name: user.display_name });
   const outcome =
     parsed.data.intent === "approve-change"
       ? await approveProfileChange(db, viewer.id, request.id)
@@ -142,9 +146,9 @@ export default function Applications() {
                     {t("admin.rejectReason")}
                   </label>
                   <textarea id={`reason-${user.id}`} name="reason" rows={2} required maxLength={1000} />
-                  <button type="submit" name="intent" value="reject" className="button button--danger">
+                  <ConfirmButton name="intent" value="reject" kind="rejectApplication" values={{ name: user.display_name }}>
                     {t("admin.reject")}
-                  </button>
+                  </ConfirmButton>
                 </Form>
               </div>
             </li>
@@ -214,9 +218,9 @@ export default function Applications() {
                       {t("account.review.rejectReason")}
                     </label>
                     <textarea id={`change-reason-${change.id}`} name="reason" rows={2} required maxLength={1000} />
-                    <button type="submit" name="intent" value="reject-change" className="button button--danger">
+                    <ConfirmButton name="intent" value="reject-change" kind="rejectProfileChange" values={{ name: change.displayName }}>
                       {t("account.review.reject")}
-                    </button>
+                    </ConfirmButton>
                   </Form>
                 </div>
               ) : (
