@@ -220,7 +220,7 @@ describe("publishing", () => {
     expect(notPublished.status).toBe(403);
     await publish(DEMO.chair, "old-guidance", { kind: "minor", notes: "First." });
     const supersede = (fields: Record<string, string>, email: string = DEMO.chair) =>
-      as(email).then((cookie) => call(publishAction, post("/documents/old-guidance/publish", { intent: "supersede", ...fields }, { cookie }), { slug: "old-guidance" }));
+      as(email).then((cookie) => call(publishAction, post("/documents/old-guidance/publish", { intent: "supersede", confirm: "yes", ...fields }, { cookie }), { slug: "old-guidance" }));
     expect((await supersede({ reason: "Replaced", successor: "pre-deployment-evaluation" }, DEMO.editor)).status).toBe(403);
     expect((await supersede({ reason: "Replaced", successor: "" })).status).toBe(400);
     expect((await supersede({ reason: "", successor: "pre-deployment-evaluation" })).status).toBe(400);
