@@ -15,6 +15,7 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { ConfirmationPage, confirmationOf } from "~/components/ui/confirm-form";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { StatusBanner } from "~/components/status-banner";
@@ -119,6 +120,8 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const confirmation = confirmationOf(error);
+  if (confirmation) return <ConfirmationPage request={confirmation} />;
   if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} reason={(error.data as { reason?: unknown } | null)?.reason} />;
   if (typeof document === "undefined") console.error(error);
   return <ErrorPage status={500} />;

@@ -1,4 +1,8 @@
+// The site's header. On narrow screens the navigation and account links fold behind a "Menu"
+// button: a <details> whose summary is the button and whose open state shows the links after it
+// (CSS only, so it works without JavaScript); with JavaScript it also closes after navigating.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
 import { LanguageMenu } from "./language-menu";
@@ -9,6 +13,10 @@ export function SiteHeader() {
   const { viewer, permissions, unreadNotifications } = useSite();
   const location = useLocation();
   const here = location.pathname + location.search;
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -18,6 +26,12 @@ export function SiteHeader() {
           </span>
           <span className="brand__text">{t("site.shortName")}</span>
         </Link>
+        <details className="site-menu" ref={menu}>
+          <summary className="site-menu__button">
+            <span className="site-menu__icon" aria-hidden="true" />
+            {t("nav.menu")}
+          </summary>
+        </details>
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
             <li>

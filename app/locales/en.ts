@@ -8,6 +8,7 @@ import search from "./en/search";
 import account from "./en/account";
 import security from "./en/security";
 import time from "./en/time";
+import confirm from "./en/confirm";
 
 const en = {
   ...forums,
@@ -18,6 +19,7 @@ const en = {
   ...account,
   ...security,
   ...time,
+  ...confirm,
   site: {
     name: "AI in Health Regulation — Community of Practice",
     shortName: "CoP Portal",
@@ -25,6 +27,7 @@ const en = {
   },
   nav: {
     skip: "Skip to main content",
+    menu: "Menu",
     main: "Main",
     home: "Home",
     library: "Library",

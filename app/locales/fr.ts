@@ -8,6 +8,7 @@ import search from "./fr/search";
 import account from "./fr/account";
 import security from "./fr/security";
 import time from "./fr/time";
+import confirm from "./fr/confirm";
 
 const fr: Messages = {
   ...forums,
@@ -18,6 +19,7 @@ const fr: Messages = {
   ...account,
   ...security,
   ...time,
+  ...confirm,
   site: {
     name: "L’IA dans la réglementation de la santé — Communauté de pratique",
     shortName: "Portail CoP",
@@ -26,6 +28,7 @@ const fr: Messages = {
   },
   nav: {
     skip: "Aller au contenu principal",
+    menu: "Menu",
     main: "Menu principal",
     home: "Accueil",
     library: "Bibliothèque",

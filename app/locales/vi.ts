@@ -8,6 +8,7 @@ import search from "./vi/search";
 import account from "./vi/account";
 import security from "./vi/security";
 import time from "./vi/time";
+import confirm from "./vi/confirm";
 
 const vi: Messages = {
   ...forums,
@@ -18,6 +19,7 @@ const vi: Messages = {
   ...account,
   ...security,
   ...time,
+  ...confirm,
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
@@ -26,6 +28,7 @@ const vi: Messages = {
   },
   nav: {
     skip: "Chuyển đến nội dung chính",
+    menu: "Trình đơn",
     main: "Menu chính",
     home: "Trang chủ",
     library: "Thư viện",

@@ -30,6 +30,7 @@ export function postsPageQuery(db: Tx, topicId: number, page: number) {
       "post.revision",
       "post.hidden",
       "post.deleted_at",
+      "post.deleted_by",
       "post.created_at",
       "post.edited_at",
     ])
@@ -61,13 +62,18 @@ export async function findPostById(db: Tx, id: number) {
   return db.selectFrom("post").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function postResource(post: { number: number; author_id: number | null; hidden: number; deleted_at: string | null }, topic: TopicResource): PostResource {
+export function postResource(
+  post: { number: number; author_id: number | null; hidden: number; deleted_at: string | null; deleted_by: number | null },
+  topic: TopicResource,
+): PostResource {
   return {
     kind: "post",
     number: post.number,
     authorId: post.author_id,
     hidden: post.hidden === 1,
     deleted: post.deleted_at !== null,
+    deletedBy: post.deleted_at !== null ? post.deleted_by : null,
+    deletedAt: post.deleted_at,
     topic,
   };
 }

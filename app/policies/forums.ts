@@ -30,7 +30,20 @@ export interface PostResource {
   authorId: number | null;
   hidden: boolean;
   deleted: boolean;
+  /** Who deleted the post and when (null while it is not deleted). */
+  deletedBy: number | null;
+  deletedAt: string | null;
   topic: TopicResource;
+}
+
+/** How long authors may undo the deletion of their own post (as Discourse); moderators restore any time. */
+export const AUTHOR_RESTORE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** Until when the author may restore the post they deleted themselves, or null. */
+export function authorRestoreDeadline(post: Pick<PostResource, "deleted" | "deletedBy" | "deletedAt" | "authorId">): Date | null {
+  if (!post.deleted || post.deletedAt === null || post.authorId === null || post.deletedBy !== post.authorId) return null;
+  const deletedAt = Date.parse(post.deletedAt);
+  return Number.isFinite(deletedAt) ? new Date(deletedAt + AUTHOR_RESTORE_WINDOW_MS) : null;
 }
 
 export interface ForumRules {
@@ -136,7 +149,21 @@ export const forumRules: RuleSet<ForumRules> = {
     !post.topic.deleted &&
     canReadTopic(viewer, post.topic) &&
     (moderates(viewer, post.topic) || (isAuthor(viewer, post.authorId) && !post.topic.locked && !post.topic.category.archived)),
-  "post:restore": (viewer, post) => post.deleted && !post.topic.deleted && moderates(viewer, post.topic),
+  // Moderators restore any deleted post; authors undo their own deletion for a day, where they
+  // could still delete it (the topic neither locked nor archived).
+  "post:restore": (viewer, post) => {
+    if (!post.deleted || post.topic.deleted) return false;
+    if (moderates(viewer, post.topic)) return true;
+    const deadline = authorRestoreDeadline(post);
+    return (
+      deadline !== null &&
+      Date.now() < deadline.getTime() &&
+      isAuthor(viewer, post.authorId) &&
+      canReadTopic(viewer, post.topic) &&
+      !post.topic.locked &&
+      !post.topic.category.archived
+    );
+  },
   "post:react": (viewer, post) =>
     isApproved(viewer) &&
     viewer.id !== post.authorId &&

@@ -16,6 +16,8 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton, type ConfirmKind, type ConfirmValues } from "~/components/ui/confirm-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -58,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   authorize(viewer, "site:admin");
   requireSecondFactorIfNeeded(viewer, request);
   const form = Object.fromEntries(await readForm(request));
-  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form);
+  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form, request);
   const parsed = reviewSchema.safeParse(form);
   if (!parsed.success) {
     const userId = Number(form.userId);
@@ -74,12 +76,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await approveApplication(db, viewer.id, user.id);
     return redirect(`/admin?approved=${encodeURIComponent(user.display_name)}`);
   }
+  requireConfirmation(request, form, "rejectApplication", { name: user.display_name });
   await rejectApplication(db, viewer.id, user.id, parsed.data.reason);
   return redirect(`/admin?rejected=${encodeURIComponent(user.display_name)}`);
 }
 
 /** An administrator's decision on a member's request to change their member type or organisation. */
-async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>) {
+async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>, httpRequest: Request) {
   const parsed = profileChangeDecisionSchema.safeParse(form);
   if (!parsed.success) {
     const requestId = Number(form.request);
@@ -92,6 +95,7 @@ async function decideProfileChange(viewer: Viewer, form: Record<string, FormData
   const user = await findUserById(db, request.user_id);
   if (!user) notFound();
   authorize(viewer, "profile-change:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
+  if (parsed.data.intent === "reject-change") requireConfirmation(httpRequest, form, "rejectProfileChange", { name: user.display_name });
   const outcome =
     parsed.data.intent === "approve-change"
       ? await approveProfileChange(db, viewer.id, request.id)
@@ -137,6 +141,7 @@ export default function Applications() {
                 intents={["approve", "reject"]}
                 labels={{ approve: t("admin.approve"), reject: t("admin.reject"), reason: t("admin.rejectReason") }}
                 reasonId={`reason-${user.id}`}
+                confirm={{ kind: "rejectApplication", values: { name: user.display_name } }}
               />
             </li>
           );
@@ -197,6 +202,7 @@ export default function Applications() {
                   intents={["approve-change", "reject-change"]}
                   labels={{ approve: t("account.review.approve"), reject: t("account.review.reject"), reason: t("account.review.rejectReason") }}
                   reasonId={`change-reason-${change.id}`}
+                  confirm={{ kind: "rejectProfileChange", values: { name: change.displayName } }}
                 />
               ) : (
                 <p className="muted">{t("account.review.ownRequest")}</p>
@@ -218,11 +224,14 @@ function ReviewForm({
   intents,
   labels,
   reasonId,
+  confirm,
 }: {
   field: { name: string; value: number };
   intents: [approve: string, reject: string];
   labels: { approve: string; reject: string; reason: string };
   reasonId: string;
+  /** Rejecting asks for confirmation (a dialog with JavaScript, a page without). */
+  confirm: { kind: ConfirmKind; values: ConfirmValues };
 }) {
   return (
     <Form method="post" className="review-form">
@@ -235,9 +244,9 @@ function ReviewForm({
         <button type="submit" name="intent" value={intents[0]} className="button">
           {labels.approve}
         </button>
-        <button type="submit" name="intent" value={intents[1]} className="button">
+        <ConfirmButton name="intent" value={intents[1]} kind={confirm.kind} values={confirm.values} className="button">
           {labels.reject}
-        </button>
+        </ConfirmButton>
       </div>
     </Form>
   );

@@ -16,6 +16,8 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { siteRoleField } from "~/utils/schemas";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -86,6 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
     params.set("reset", user.display_name);
   } else {
     authorize(viewer, "user:suspend", resource);
+    if (parsed.data.intent === "suspend") requireConfirmation(request, form, "suspendMember", { name: user.display_name });
     await setSuspended(db, viewer.id, user.id, parsed.data.intent === "suspend", parsed.data.reason);
     params.set(parsed.data.intent === "suspend" ? "suspended" : "reinstated", user.display_name);
   }
@@ -204,9 +207,9 @@ export default function AdminMembers() {
                               {t("admin.suspendReason")}
                             </label>
                             <input id={`suspend-${user.id}`} name="reason" placeholder={t("admin.suspendReason")} maxLength={1000} />
-                            <button type="submit" name="intent" value="suspend" className="button button--danger">
+                            <ConfirmButton name="intent" value="suspend" kind="suspendMember" values={{ name: user.display_name }}>
                               {t("admin.suspend")}
-                            </button>
+                            </ConfirmButton>
                           </>
                         )}
                       </Form>

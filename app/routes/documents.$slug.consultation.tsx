@@ -17,6 +17,8 @@ import { badRequest } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug);
@@ -108,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "close") {
     authorize(viewer, "document:consult", resource);
     requireSecondFactorIfNeeded(viewer, request);
+    requireConfirmation(request, form, "closeConsultation");
     const result = await closeConsultation(db, viewer, document);
     if (!result.ok) return data({ intent: "close", errors: { form: "documents.errors.not_open_consultation" }, values: {} }, { status: 409 });
     return redirect(`${here}?closed=1`);
@@ -161,9 +164,9 @@ export default function Consultation() {
               ? t("documents.consultation.openUntil", { date: date(current.closesAt, true) })
               : t("documents.consultation.window", { from: date(current.opensAt, true), to: date(current.closesAt, true) })}
           </p>
-          <button type="submit" name="intent" value="close" className="button button--danger">
+          <ConfirmButton name="intent" value="close" kind="closeConsultation">
             {currentState === "open" ? t("documents.consultation.closeNow") : t("documents.consultation.cancel")}
-          </button>
+          </ConfirmButton>
         </Form>
       ) : null}
       {canOpen ? (

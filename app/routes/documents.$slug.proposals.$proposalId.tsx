@@ -17,6 +17,8 @@ import { acceptProposal, declineProposal, readWorkspace, requireDocumentViewer, 
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, permissions } = await readWorkspace(request, params.slug);
@@ -64,11 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(viewer, "document:read-draft", resource);
   const proposal = await findProposal(db, document.id, parseId(params.proposalId));
   if (!proposal) notFound();
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const form = Object.fromEntries(await readForm(request));
+  const parsed = decisionSchema.safeParse(form);
   if (!parsed.success) badRequest();
   const input = parsed.data;
   const here = `/documents/${document.slug}/proposals/${proposal.id}`;
   if (input.intent === "withdraw") {
+    // Only its author may withdraw an open proposal (the service refuses anyone else): ask them only.
+    if (proposal.status === "open" && proposal.author_id === viewer.id) requireConfirmation(request, form, "withdrawProposal");
     const result = await withdrawProposal(db, viewer, document, proposal.id);
     if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
     return redirect(here);
@@ -76,6 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(viewer, "document:review-proposal", resource);
   if (input.intent === "decline") {
     if (!input.reason) return data({ error: "documents.errors.declineReasonRequired", reason: "" }, { status: 400 });
+    requireConfirmation(request, form, "declineProposal");
     const result = await declineProposal(db, viewer, document, proposal.id, input.reason);
     if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
     return redirect(here);
@@ -212,18 +218,16 @@ export default function ProposalView() {
               </label>
               <textarea id="decline-reason" name="reason" rows={3} required maxLength={2000} />
             </div>
-            <button type="submit" className="button button--danger">
-              {t("documents.proposals.decline")}
-            </button>
+            <ConfirmButton kind="declineProposal">{t("documents.proposals.decline")}</ConfirmButton>
           </Form>
         </div>
       ) : null}
       {canWithdraw ? (
         <Form method="post">
           <input type="hidden" name="intent" value="withdraw" />
-          <button type="submit" className="button button--quiet">
+          <ConfirmButton kind="withdrawProposal" className="button button--quiet">
             {t("documents.proposals.withdraw")}
-          </button>
+          </ConfirmButton>
         </Form>
       ) : null}
     </section>

@@ -14,6 +14,8 @@ import { badRequest, forbidden } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, consultation, permissions } = await readWorkspace(request, params.slug);
@@ -108,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (parsed.data.intent === "supersede") {
       return data({ intent: "supersede", errors: { successor: "documents.errors.successorRequired" }, values }, { status: 400 });
     }
+    requireConfirmation(request, form, parsed.data.intent === "withdraw" ? "withdrawDocument" : "supersedeDocument", { title: document.title });
     const result = await changeStatus(db, viewer, document, {
       status: parsed.data.intent === "withdraw" ? "withdrawn" : "superseded",
       reason: parsed.data.reason,
@@ -323,9 +326,9 @@ export default function Publish() {
                   </select>
                   <FieldError id={`${intent}-successor-error`} error={own.successor} />
                 </div>
-                <button type="submit" className="button button--danger">
+                <ConfirmButton kind={intent === "withdraw" ? "withdrawDocument" : "supersedeDocument"} values={{ title: document.title }}>
                   {t(`documents.publish.${intent}`)}
-                </button>
+                </ConfirmButton>
               </Form>
             );
           })}

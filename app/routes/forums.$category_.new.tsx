@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound, retryAfterHeaders } from "~/utils/http.server";
 import { rateLimit } from "~/models/rate-limit.server";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
 
 export const handle: RouteHandle = { title: (t) => t("forums.newTopic.title") };
 
@@ -73,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "discard-draft") {
+    requireConfirmation(request, form, "discardDraft");
     await discardDraft(db, viewer, topicDraftKey(category.id));
     return redirect(`/forums/${category.slug}/new`);
   }

@@ -22,6 +22,8 @@ import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -94,6 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireSecondFactorIfNeeded(viewer, request);
     const submission = parseWithZod(formData, { schema: closeSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    requireConfirmation(request, formData, "closeProposal", { title: proposal.title });
     const result = await closeProposal(db, viewer.id, group, proposal.id, submission.value.outcome);
     if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
     return redirect(`${back}?done=closed#outcome`);
@@ -182,9 +185,9 @@ export default function ProposalPage() {
                 <input type="hidden" name="intent" value="close" />
                 <FormErrors errors={closeForm.errors} />
                 <TextareaField meta={closeFields.outcome} label={t("groups.decisions.outcomeLabel")} hint={t("groups.form.markdownHint")} rows={6} required />
-                <button type="submit" className="button button--primary">
+                <ConfirmButton kind="closeProposal" values={{ title: proposal.title }} className="button button--primary">
                   {t("groups.decisions.closeSubmit")}
-                </button>
+                </ConfirmButton>
               </Form>
             </section>
           ) : null}

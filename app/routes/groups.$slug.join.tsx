@@ -15,6 +15,8 @@ import { badRequest } from "~/utils/http.server";
 import { joinRequestSchema } from "~/utils/group-schemas";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
@@ -48,6 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/groups/${group.slug}?done=requested`);
   }
   if (intent === "withdraw") {
+    requireConfirmation(request, formData, "withdrawJoinRequest");
     const result = await withdrawRequest(db, viewer.id, group);
     if (!result.ok) return data({ error: result.error, result: undefined }, { status: result.status });
     return redirect(`/groups/${group.slug}/join?done=withdrawn`);
@@ -93,9 +96,9 @@ export default function JoinGroup() {
           <blockquote className="motivation">{pending.motivation}</blockquote>
           <Form method="post">
             <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button">
+            <ConfirmButton kind="withdrawJoinRequest" className="button">
               {t("groups.join.withdraw")}
-            </button>
+            </ConfirmButton>
           </Form>
         </div>
       ) : canRequest ? (

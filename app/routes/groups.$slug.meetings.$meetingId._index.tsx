@@ -20,6 +20,8 @@ import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -86,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "cancel") {
     authorize(viewer, "meeting:schedule", resource);
     requireSecondFactorIfNeeded(viewer, request);
+    // Only an action that would happen needs confirming: a meeting already cancelled or over answers 409 as before.
+    if (!meeting.cancelled_at && meeting.ends_at > new Date().toISOString()) requireConfirmation(request, formData, "cancelMeeting", { title: meeting.title });
     const result = await cancelMeeting(db, viewer.id, group, meeting);
     if (!result.ok) return data({ error: result.error }, { status: result.status });
     return redirect(`/groups/${group.slug}/meetings?done=cancelled`);
@@ -280,9 +284,9 @@ export default function MeetingPage() {
               <h2 id="cancel-meeting">{t("groups.meetings.cancelTitle")}</h2>
               <Form method="post">
                 <input type="hidden" name="intent" value="cancel" />
-                <button type="submit" className="button button--danger">
+                <ConfirmButton kind="cancelMeeting" values={{ title: meeting.title }}>
                   {t("groups.meetings.cancel")}
-                </button>
+                </ConfirmButton>
               </Form>
             </section>
           ) : null}

@@ -16,6 +16,8 @@ import { badRequest } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { readForm } from "~/utils/form.server";
 import { useSite } from "~/utils/use-site";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -49,12 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:calendar-link", resource);
-  const intent = (await readForm(request)).get("intent");
+  const form = await readForm(request);
+  const intent = form.get("intent");
   if (intent === "reset-link") {
     await resetCalendarLink(db, viewer.id, group.id);
     return redirect(`/groups/${group.slug}/meetings?done=link#calendar`);
   }
   if (intent === "revoke-link") {
+    requireConfirmation(request, form, "revokeCalendarLink");
     await revokeCalendarLink(db, viewer.id, group.id);
     return redirect(`/groups/${group.slug}/meetings?done=revoked#calendar`);
   }
@@ -163,9 +167,9 @@ export default function GroupMeetings() {
                 {calendar.linkCreatedAt ? t("groups.calendar.reset") : t("groups.calendar.create")}
               </button>
               {calendar.linkCreatedAt ? (
-                <button type="submit" name="intent" value="revoke-link" className="button button--quiet">
+                <ConfirmButton name="intent" value="revoke-link" kind="revokeCalendarLink" className="button button--quiet">
                   {t("groups.calendar.revoke")}
-                </button>
+                </ConfirmButton>
               ) : null}
             </Form>
           ) : null}

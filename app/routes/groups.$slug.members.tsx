@@ -21,6 +21,9 @@ import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
+import { findUserById } from "~/models/user.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -69,6 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent, result: undefined, error: parsed.error.issues[0]?.message ?? "validation.formInvalid", target }, { status: 400 });
   }
   const value = parsed.data;
+  if (value.intent === "remove") {
+    requireConfirmation(request, formData, "removeMember", { name: (await findUserById(db, value.userId))?.display_name ?? "" });
+  }
   if (value.intent === "role" || value.intent === "remove") {
     const result =
       value.intent === "role" ? await changeGroupRole(db, viewer.id, group, value.userId, value.role) : await removeMember(db, viewer.id, group, value.userId);
@@ -212,9 +218,9 @@ export default function GroupMembers() {
                               <Form method="post" className="inline-form">
                                 <input type="hidden" name="intent" value="remove" />
                                 <input type="hidden" name="userId" value={member.id} />
-                                <button type="submit" className="button button--quiet button--danger-text">
+                                <ConfirmButton kind="removeMember" values={{ name: member.display_name }} className="button button--quiet button--danger-text">
                                   {t("groups.memberTable.remove", { name: member.display_name })}
-                                </button>
+                                </ConfirmButton>
                               </Form>
                             </div>
                           )}

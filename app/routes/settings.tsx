@@ -23,6 +23,8 @@ import { currentZoneName } from "~/utils/time-zones";
 import { TimeZoneSelect } from "~/components/ui/time-zone-select";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 export const handle: RouteHandle = { title: (t) => t("settings.title") };
 
@@ -87,6 +89,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "withdraw-change") {
     const parsed = withdrawProfileChangeSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) badRequest();
+    requireConfirmation(request, formData, "withdrawProfileChange");
     const outcome = await withdrawProfileChange(db, viewer.id, parsed.data.request);
     return redirect(`/settings?saved=${outcome.ok ? "change-withdrawn" : "change-gone"}#profile-change`);
   }
@@ -115,6 +118,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "revoke") {
     const handle = formData.get("session");
     if (typeof handle !== "string") badRequest();
+    requireConfirmation(request, formData, "revokeSession");
     const revoked = await revokeSession(db, viewer.id, handle);
     return redirect(revoked ? "/settings?saved=revoked" : "/settings?saved=gone");
   }
@@ -222,9 +226,9 @@ export default function Settings() {
             <Form method="post" reloadDocument>
               <input type="hidden" name="intent" value="withdraw-change" />
               <input type="hidden" name="request" value={pendingChange.id} />
-              <button type="submit" className="button">
+              <ConfirmButton kind="withdrawProfileChange" className="button">
                 {t("account.vetted.withdraw")}
-              </button>
+              </ConfirmButton>
             </Form>
           </>
         ) : (
@@ -302,9 +306,9 @@ export default function Settings() {
               <Form method="post">
                 <input type="hidden" name="intent" value="revoke" />
                 <input type="hidden" name="session" value={session.handle} />
-                <button type="submit" className="button button--quiet">
+                <ConfirmButton kind="revokeSession" className="button button--quiet">
                   {t("settings.revoke")}
-                </button>
+                </ConfirmButton>
               </Form>
             </li>
           ))}

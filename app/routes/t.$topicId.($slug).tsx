@@ -19,6 +19,7 @@ import { findDraft, findTopicRead, findWatch, replyDraftKey } from "~/models/for
 import { findPost, listPostsPage, postResource, reactionsOfPosts } from "~/models/post.server";
 import { findTopic, pageOfPost, postPath, tagsOfTopics, topicPath, topicResource } from "~/models/topic.server";
 import { authorize, can, readableScope, type Viewer } from "~/policies";
+import { authorRestoreDeadline } from "~/policies/forums";
 import {
   deletePost,
   deleteTopic,
@@ -45,6 +46,8 @@ import { badRequest, forbidden, notFound, parseId, retryAfterHeaders } from "~/u
 import { useSite } from "~/utils/use-site";
 import { rateLimit } from "~/models/rate-limit.server";
 import { readForm } from "~/utils/form.server";
+import { requireConfirmation } from "~/utils/confirm.server";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 
 /** Adds a query parameter to a path that may carry a #fragment. */
 function withParam(path: string, key: string, value: string) {
@@ -95,6 +98,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const post = postResource(row, resource);
     const visible = can(viewer, "post:see-content", post);
     const accepted = topic.accepted_post_number === row.number;
+    const restore = can(viewer, "post:restore", post);
+    const undoUntil = restore && viewer && row.deleted_by === viewer.id ? authorRestoreDeadline(post) : null;
     return {
       number: row.number,
       created_at: row.created_at,
@@ -111,11 +116,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       state: row.deleted_at ? "deleted" : row.hidden ? "hidden" : "visible",
       html: visible ? row.body_html : null,
       accepted,
+      // The author who deleted their own post may undo it for a while: the page says so in place.
+      undoDeleteUntil: undoUntil && !can(viewer, "topic:moderate", resource) ? undoUntil.toISOString() : null,
       reactions: row.deleted_at || (row.hidden && !visible) ? [] : (reactions.get(row.id) ?? []),
       can: {
         edit: can(viewer, "post:edit", post),
         delete: row.number === 1 ? false : can(viewer, "post:delete", post),
-        restore: can(viewer, "post:restore", post),
+        restore,
         hide: can(viewer, "post:hide", post),
         unhide: can(viewer, "post:unhide", post),
         flag: can(viewer, "post:flag", post),
@@ -269,6 +276,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
 
     case "discard-draft": {
+      requireConfirmation(request, form, "discardDraft");
       await discardDraft(db, viewer, replyDraftKey(topic.id));
       return redirect(lastPage());
     }
@@ -401,6 +409,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
     case "delete-topic": {
       authorize(viewer, "topic:delete", resource);
+      requireConfirmation(request, form, "deleteTopic", { title: topic.title });
       const result = await deleteTopic(db, viewer, topic.id);
       if (!result.ok) refusal(result.reason);
       return redirect(`/forums/${topic.category_slug}?deleted=1`);
@@ -764,9 +773,9 @@ export default function TopicPage() {
               ) : null}
               {loaderData.can.deleteTopic ? (
                 <Form method="post" action={path} className="inline-form">
-                  <button type="submit" name="intent" value="delete-topic" className="button button--danger button--small">
+                  <ConfirmButton name="intent" value="delete-topic" kind="deleteTopic" values={{ title: topic.title }} className="button button--danger button--small">
                     {t("forums.tools.deleteTopic")}
-                  </button>
+                  </ConfirmButton>
                 </Form>
               ) : null}
               {loaderData.can.restoreTopic ? (

@@ -126,7 +126,7 @@ beforeAll(async () => {
     method: "POST",
     redirect: "manual",
     headers: { origin: server.url, cookie: admin, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ intent: "suspend", userId: String(danielId), reason: "matrix" }),
+    body: new URLSearchParams({ intent: "suspend", userId: String(danielId), reason: "matrix", confirm: "yes" }),
   });
   expect(res.status).toBe(302);
   for (const role of ROLE_ORDER) {

@@ -147,6 +147,8 @@ describe("guidance documents, in the browser", () => {
     // The chair closes it now, and records a disposition.
     await chair.goto(`${DRAFT}/consultation`);
     await chair.locator("button[name=intent][value=close]").click();
+    // Closing cannot be undone: the dialog asks first.
+    await chair.locator("dialog[open] button.button--danger").click();
     await chair.locator("form:has(input[name=intent][value=open])").waitFor();
     const item = chair.locator(".disposition-item", { hasText: "short prospective check" });
     await item.locator("select[name=disposition]").selectOption("partly_accepted");

@@ -132,6 +132,8 @@ describe("a working group, in the browser", () => {
     await page.getByRole("link", { name: PROPOSAL }).click();
     await page.getByRole("textbox", { name: VI.decisions.outcomeLabel, exact: true }).fill("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.");
     await page.getByRole("button", { name: VI.decisions.closeSubmit }).click();
+    // Recording the decision cannot be undone: a dialog asks first.
+    await page.getByRole("dialog").getByRole("button", { name: vi.confirm.kinds.closeProposal.confirm }).click();
     await expect.poll(() => page.getByText(VI.notices.proposalClosed).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("heading", { name: VI.decisions.outcome, exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.").isVisible()).toBe(true);

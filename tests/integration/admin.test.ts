@@ -60,11 +60,11 @@ describe("administration", () => {
       .values({ email: "applicant@example.org", username: "applicant", display_name: "An Applicant", organization: "Somewhere", country: "FR", member_type: "industry", password_hash: "x" })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const missing = await call(applicationsAction, post("/admin", { intent: "reject", userId: String(id), reason: "  " }, { cookie: admin }));
+    const missing = await call(applicationsAction, post("/admin", { intent: "reject", confirm: "yes", userId: String(id), reason: "  " }, { cookie: admin }));
     expect(missing.status).toBe(400);
     expect((await userByEmail("applicant@example.org")).status).toBe("pending");
 
-    const res = await call(applicationsAction, post("/admin", { intent: "reject", userId: String(id), reason: "Please apply through your national focal point." }, { cookie: admin }));
+    const res = await call(applicationsAction, post("/admin", { intent: "reject", confirm: "yes", userId: String(id), reason: "Please apply through your national focal point." }, { cookie: admin }));
     expect(res.status).toBe(302);
     const root = await call(rootLoader, get("/", { cookie: await sessionCookie(id) }));
     expect(root.data.application).toEqual({ status: "rejected", reason: "Please apply through your national focal point." });
@@ -111,7 +111,7 @@ describe("administration", () => {
     const admin = await sessionCookie("admin@demo.test");
     const editor = await userByEmail("editor@demo.test");
     const theirCookie = await sessionCookie(editor.id);
-    const res = await call(adminMembersAction, post("/admin/members", { intent: "suspend", userId: String(editor.id), reason: "Compromised account" }, { cookie: admin }));
+    const res = await call(adminMembersAction, post("/admin/members", { intent: "suspend", confirm: "yes", userId: String(editor.id), reason: "Compromised account" }, { cookie: admin }));
     expect(res.status).toBe(302);
     expect((await call(settingsLoader, get("/settings", { cookie: theirCookie }))).status).toBe(302);
     const login = await call(loginAction, post("/login", { email: "editor@demo.test", password: "demo-password" }));

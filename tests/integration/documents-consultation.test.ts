@@ -84,8 +84,8 @@ describe("consultations", () => {
     expect(early.status).toBe(409);
 
     // The chair closes it now.
-    expect((await consult(DEMO.editor, "window-doc", { intent: "close" })).status).toBe(403);
-    expect((await consult(DEMO.chair, "window-doc", { intent: "close" })).status).toBe(302);
+    expect((await consult(DEMO.editor, "window-doc", { intent: "close", confirm: "yes" })).status).toBe(403);
+    expect((await consult(DEMO.chair, "window-doc", { intent: "close", confirm: "yes" })).status).toBe(302);
     expect((await documentRow("window-doc")).status).toBe("final_draft");
     const closed = await commentAs(DEMO.member, "window-doc");
     expect(closed.status).toBe(403);
@@ -187,7 +187,7 @@ describe("publishing", () => {
     const byIndustry = await commentAs(DEMO.industry, "disposed-doc", "annual-report", "Les rapports annuels devraient être publiés en français aussi.");
     const commentId = Number(byIndustry.location!.split("#comment-")[1]);
     expect((await publish(DEMO.chair, "disposed-doc", { kind: "minor", notes: "First." })).data.errors.form).toBe("documents.errors.publish.consultation_open");
-    await consult(DEMO.chair, "disposed-doc", { intent: "close" });
+    await consult(DEMO.chair, "disposed-doc", { intent: "close", confirm: "yes" });
     const undisposed = await publish(DEMO.chair, "disposed-doc", { kind: "minor", notes: "First." });
     expect(undisposed.data.errors.form).toBe("documents.errors.publish.undisposed");
     await consult(DEMO.chair, "disposed-doc", { intent: "disposition", comment: String(commentId), disposition: "accepted", response: "Translations will follow." });
@@ -214,13 +214,13 @@ describe("publishing", () => {
     await createTestDocument("old-guidance", "evaluation-procedures", DEMO.editor, BODY);
     const notPublished = await call(
       publishAction,
-      post("/documents/old-guidance/publish", { intent: "withdraw", reason: "Obsolete", successor: "" }, { cookie: await as(DEMO.chair) }),
+      post("/documents/old-guidance/publish", { intent: "withdraw", confirm: "yes", reason: "Obsolete", successor: "" }, { cookie: await as(DEMO.chair) }),
       { slug: "old-guidance" },
     );
     expect(notPublished.status).toBe(403);
     await publish(DEMO.chair, "old-guidance", { kind: "minor", notes: "First." });
     const supersede = (fields: Record<string, string>, email: string = DEMO.chair) =>
-      as(email).then((cookie) => call(publishAction, post("/documents/old-guidance/publish", { intent: "supersede", ...fields }, { cookie }), { slug: "old-guidance" }));
+      as(email).then((cookie) => call(publishAction, post("/documents/old-guidance/publish", { intent: "supersede", confirm: "yes", ...fields }, { cookie }), { slug: "old-guidance" }));
     expect((await supersede({ reason: "Replaced", successor: "pre-deployment-evaluation" }, DEMO.editor)).status).toBe(403);
     expect((await supersede({ reason: "Replaced", successor: "" })).status).toBe(400);
     expect((await supersede({ reason: "", successor: "pre-deployment-evaluation" })).status).toBe(400);

@@ -165,16 +165,16 @@ describe("change proposals", () => {
     expect(proposal).toMatchObject({ status: "accepted", applied_revision_id: h.id, decided_by: await userId(DEMO.editor) });
     expect((await notificationsOf(DEMO.aisha, "change_proposal_accepted")).some((n) => n.url.endsWith(`/proposals/${id}`))).toBe(true);
     // Deciding twice is refused.
-    expect((await decide(DEMO.chair, "proposal-doc", id, { intent: "decline", reason: "late" })).status).toBe(409);
+    expect((await decide(DEMO.chair, "proposal-doc", id, { intent: "decline", confirm: "yes", reason: "late" })).status).toBe(409);
   });
 
   it("are declined with a reason the proposer is told", async () => {
     await createTestDocument("decline-doc", "evaluation-procedures", DEMO.editor, BODY);
     const created = await propose(DEMO.minh, "decline-doc", "reporting", "## Reporting\n\nMonthly reports go to the ministry.");
     const id = Number(created.location!.split("/").pop());
-    const noReason = await decide(DEMO.chair, "decline-doc", id, { intent: "decline", reason: "" });
+    const noReason = await decide(DEMO.chair, "decline-doc", id, { intent: "decline", confirm: "yes", reason: "" });
     expect(noReason.status).toBe(400);
-    const declined = await decide(DEMO.chair, "decline-doc", id, { intent: "decline", reason: "Monthly is too frequent for small sites." });
+    const declined = await decide(DEMO.chair, "decline-doc", id, { intent: "decline", confirm: "yes", reason: "Monthly is too frequent for small sites." });
     expect(declined.status).toBe(302);
     const notification = (await notificationsOf(DEMO.minh, "change_proposal_declined")).find((n) => n.url.endsWith(`/proposals/${id}`));
     expect(notification?.excerpt).toBe("Monthly is too frequent for small sites.");

@@ -138,8 +138,8 @@ describe("deleting", () => {
     expect(asModerator.data.posts[1]).toMatchObject({ state: "deleted", html: "<p>Reply to withdraw</p>\n" });
     expect(asModerator.data.posts[1].can.restore).toBe(true);
     expect((await getDb().selectFrom("topic").select("post_count").where("id", "=", topicId).executeTakeFirstOrThrow()).post_count).toBe(1);
-    // Members cannot restore; moderators can.
-    expect((await act("industry@demo.test", topicId, { intent: "restore", post: "2" })).status).toBe(403);
+    // Other members cannot restore (its author could, for 24 hours: confirmation.test.ts); moderators can.
+    expect((await act("ravi@demo.test", topicId, { intent: "restore", post: "2" })).status).toBe(403);
     expect((await act("moderator@demo.test", topicId, { intent: "restore", post: "2" })).status).toBe(302);
     expect((await topicAs("ravi@demo.test", topicId, slug)).data.posts[1].state).toBe("visible");
     const actions = (await getDb().selectFrom("audit_event").select("action").where("subject_type", "=", "post").orderBy("id", "desc").limit(2).execute()).map((a) => a.action);
@@ -148,7 +148,7 @@ describe("deleting", () => {
 
   it("lets the author withdraw a topic nobody answered, and moderators delete and restore topics", async () => {
     const lonely = await startTopic("member@demo.test", "introductions", { title: "Withdrawn", body: "Body" });
-    expect((await act("member@demo.test", lonely.topicId, { intent: "delete-topic" })).location).toBe("/forums/introductions?deleted=1");
+    expect((await act("member@demo.test", lonely.topicId, { intent: "delete-topic", confirm: "yes" })).location).toBe("/forums/introductions?deleted=1");
     expect((await topicAs("member@demo.test", lonely.topicId, lonely.slug)).status).toBe(404);
     expect((await topicAs("moderator@demo.test", lonely.topicId, lonely.slug)).status).toBe(200);
     expect((await act("moderator@demo.test", lonely.topicId, { intent: "restore-topic" })).status).toBe(302);
@@ -156,7 +156,7 @@ describe("deleting", () => {
 
     const answered = await startTopic("member@demo.test", "introductions", { title: "Answered", body: "Body" });
     await replyAs("ravi@demo.test", answered.topicId, "An answer");
-    expect((await act("member@demo.test", answered.topicId, { intent: "delete-topic" })).status).toBe(403);
-    expect((await act("moderator@demo.test", answered.topicId, { intent: "delete-topic" })).status).toBe(302);
+    expect((await act("member@demo.test", answered.topicId, { intent: "delete-topic", confirm: "yes" })).status).toBe(403);
+    expect((await act("moderator@demo.test", answered.topicId, { intent: "delete-topic", confirm: "yes" })).status).toBe(302);
   });
 });

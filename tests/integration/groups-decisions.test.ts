@@ -150,7 +150,7 @@ describe("closing with the outcome", () => {
     await vote("editor@demo.test", id, "agree");
     await vote("aisha@demo.test", id, "disagree", "Prevalence assumptions.");
     const close = (email: string, outcome: string) =>
-      sessionCookie(email).then((cookie) => call(proposalAction, post(`/groups/${SLUG}/decisions/${id}`, { intent: "close", outcome }, { cookie }), p));
+      sessionCookie(email).then((cookie) => call(proposalAction, post(`/groups/${SLUG}/decisions/${id}`, { intent: "close", confirm: "yes", outcome }, { cookie }), p));
     expect((await close("editor@demo.test", "Adopted")).status).toBe(403);
     const empty = await close("chair@demo.test", "   ");
     expect(empty.status).toBe(400);

@@ -133,12 +133,12 @@ describe("scheduling meetings", () => {
     expect(await db().selectFrom("notification").select("id").where("kind", "=", "meeting_rescheduled").where("url", "=", `/groups/${SLUG}/meetings/${id}`).execute()).not.toEqual([]);
     expect(await db().selectFrom("audit_event").select("id").where("action", "=", "meeting.update").where("subject_id", "=", String(id)).execute()).toHaveLength(1);
 
-    const cancelled = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel" }, { cookie: chair }), { ...params, meetingId: String(id) });
+    const cancelled = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }), { ...params, meetingId: String(id) });
     expect(cancelled.status).toBe(302);
     const ics = await call(icsLoader, get(`/groups/${SLUG}/meetings/${id}/meeting.ics`), { ...params, meetingId: String(id) });
     expect(unfold(String(ics.data))).toContain("STATUS:CANCELLED");
     expect(unfold(String(ics.data))).toContain("SEQUENCE:2");
-    const again = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel" }, { cookie: chair }), { ...params, meetingId: String(id) });
+    const again = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }), { ...params, meetingId: String(id) });
     expect(again.status).toBe(409);
     expect(await db().selectFrom("audit_event").select("id").where("action", "=", "meeting.cancel").where("subject_id", "=", String(id)).execute()).toHaveLength(1);
   });

@@ -137,12 +137,12 @@ describe("requests to join a closed group", () => {
   it("lets the requester withdraw a pending request", async () => {
     const cookie = await sessionCookie("daniel@demo.test");
     await call(joinAction, post("/groups/evaluation-procedures/join", { intent: "request", motivation: "Patient perspective on evaluation." }, { cookie }), slugParams("evaluation-procedures"));
-    const res = await call(joinAction, post("/groups/evaluation-procedures/join", { intent: "withdraw" }, { cookie }), slugParams("evaluation-procedures"));
+    const res = await call(joinAction, post("/groups/evaluation-procedures/join", { intent: "withdraw", confirm: "yes" }, { cookie }), slugParams("evaluation-procedures"));
     expect(res.status).toBe(302);
     const daniel = await userByEmail("daniel@demo.test");
     const rows = await db().selectFrom("join_request").select("status").where("user_id", "=", daniel.id).execute();
     expect(rows.map((r) => r.status)).toEqual(["withdrawn"]);
-    const nothing = await call(joinAction, post("/groups/evaluation-procedures/join", { intent: "withdraw" }, { cookie }), slugParams("evaluation-procedures"));
+    const nothing = await call(joinAction, post("/groups/evaluation-procedures/join", { intent: "withdraw", confirm: "yes" }, { cookie }), slugParams("evaluation-procedures"));
     expect(nothing.status).toBe(409);
   });
 });
@@ -197,7 +197,7 @@ describe("chairs manage members", () => {
     const demote = await call(membersAction, post("/groups/evaluation-procedures/members", { intent: "role", userId: String(chairUser.id), role: "member" }, { cookie: chair }), slugParams("evaluation-procedures"));
     expect(demote.status).toBe(409);
     expect(demote.data.error).toBe("groups.errors.lastChair");
-    const remove = await call(membersAction, post("/groups/evaluation-procedures/members", { intent: "remove", userId: String(chairUser.id) }, { cookie: chair }), slugParams("evaluation-procedures"));
+    const remove = await call(membersAction, post("/groups/evaluation-procedures/members", { intent: "remove", confirm: "yes", userId: String(chairUser.id) }, { cookie: chair }), slugParams("evaluation-procedures"));
     expect(remove.status).toBe(409);
     const leave = await call(leaveAction, post("/groups/evaluation-procedures/leave", {}, { cookie: chair }), slugParams("evaluation-procedures"));
     expect(leave.status).toBe(409);
@@ -224,7 +224,7 @@ describe("chairs manage members", () => {
   it("remove a member (audited), and members may leave (audited)", async () => {
     const ravi = await userByEmail("ravi@demo.test");
     const chair = await sessionCookie("chair@demo.test");
-    const res = await call(membersAction, post("/groups/evaluation-procedures/members", { intent: "remove", userId: String(ravi.id) }, { cookie: chair }), slugParams("evaluation-procedures"));
+    const res = await call(membersAction, post("/groups/evaluation-procedures/members", { intent: "remove", confirm: "yes", userId: String(ravi.id) }, { cookie: chair }), slugParams("evaluation-procedures"));
     expect(res.status).toBe(302);
     expect(await roleOf("evaluation-procedures", "ravi@demo.test")).toBeNull();
     expect((await lastAudit("group.member.remove"))!.data).toEqual({ userId: ravi.id, role: "editor" });

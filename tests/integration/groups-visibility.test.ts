@@ -184,7 +184,7 @@ describe("the private calendar feed", () => {
     expect((await feed(first)).status).toBe(404);
     expect((await feed(second)).status).toBe(200);
 
-    await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "revoke-link" }, { cookie }), { slug: SLUG });
+    await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "revoke-link", confirm: "yes" }, { cookie }), { slug: SLUG });
     expect((await feed(second)).status).toBe(404);
 
     const { cookie: editorCookie, token } = await createLink("editor@demo.test");

@@ -47,7 +47,7 @@ describe("vetted profile fields", () => {
     const again = await call(settingsAction, post("/settings", { intent: "request-change", memberType: "academia", organization: "X" }, { cookie }));
     expect(again.status).toBe(409);
 
-    const withdrawn = await call(settingsAction, post("/settings", { intent: "withdraw-change", request: String(page.data.pendingChange.id) }, { cookie }));
+    const withdrawn = await call(settingsAction, post("/settings", { intent: "withdraw-change", confirm: "yes", request: String(page.data.pendingChange.id) }, { cookie }));
     expect(withdrawn.location).toBe("/settings?saved=change-withdrawn#profile-change");
     expect((await call(settingsLoader, get("/settings", { cookie }))).data.pendingChange).toBeNull();
     expect(await audit("profile.change_withdraw")).toBeTruthy();
@@ -91,9 +91,9 @@ describe("vetted profile fields", () => {
     await call(settingsAction, post("/settings", { intent: "request-change", memberType: "secretariat", organization: "Network Secretariat" }, { cookie: member }));
     const admin = await sessionCookie("admin@demo.test");
     const request = (await call(adminLoader, get("/admin", { cookie: admin }))).data.profileChanges.find((r: { userId: number }) => r.userId === minh.id);
-    const empty = await call(adminAction, post("/admin?index", { intent: "reject-change", request: String(request.id), reason: " " }, { cookie: admin }));
+    const empty = await call(adminAction, post("/admin?index", { intent: "reject-change", confirm: "yes", request: String(request.id), reason: " " }, { cookie: admin }));
     expect(empty.status).toBe(400);
-    const res = await call(adminAction, post("/admin?index", { intent: "reject-change", request: String(request.id), reason: "Only staff of the secretariat" }, { cookie: admin }));
+    const res = await call(adminAction, post("/admin?index", { intent: "reject-change", confirm: "yes", request: String(request.id), reason: "Only staff of the secretariat" }, { cookie: admin }));
     expect(res.status).toBe(302);
     expect((await userByEmail("minh@demo.test")).member_type).toBe(minh.member_type);
     const page = await call(settingsLoader, get("/settings", { cookie: member }));

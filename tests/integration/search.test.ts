@@ -107,7 +107,7 @@ describe("search", () => {
   it("drops a suspended member from the index", async () => {
     const daniel = await userByEmail("daniel@demo.test");
     expect(urls(await searchAs("member@demo.test", "q=osei&kind=member"))).toEqual(["/members/daniel"]);
-    await call(adminMembersAction, post("/admin/members", { intent: "suspend", userId: String(daniel.id), reason: "test" }, { cookie: await sessionCookie("admin@demo.test") }));
+    await call(adminMembersAction, post("/admin/members", { intent: "suspend", confirm: "yes", userId: String(daniel.id), reason: "test" }, { cookie: await sessionCookie("admin@demo.test") }));
     expect(urls(await searchAs("member@demo.test", "q=osei&kind=member"))).toEqual([]);
   });
 

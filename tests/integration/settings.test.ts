@@ -76,7 +76,7 @@ describe("settings", () => {
     const sessions = page.data.sessions as Array<{ handle: string; current: boolean }>;
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const target = sessions.find((s) => !s.current)!;
-    const res = await call(settingsAction, post("/settings", { intent: "revoke", session: target.handle }, { cookie: mine }));
+    const res = await call(settingsAction, post("/settings", { intent: "revoke", confirm: "yes", session: target.handle }, { cookie: mine }));
     expect(res.location).toBe("/settings?saved=revoked");
     expect((await call(rootLoader, get("/", { cookie: laptop }))).data.viewer).toBeNull();
     expect((await call(rootLoader, get("/", { cookie: mine }))).data.viewer?.username).toBe("chair");
@@ -87,7 +87,7 @@ describe("settings", () => {
     const victimPage = await call(settingsLoader, get("/settings", { cookie: victim }));
     const handle = victimPage.data.sessions[0].handle;
     const attacker = await sessionCookie("member@demo.test");
-    const res = await call(settingsAction, post("/settings", { intent: "revoke", session: handle }, { cookie: attacker }));
+    const res = await call(settingsAction, post("/settings", { intent: "revoke", confirm: "yes", session: handle }, { cookie: attacker }));
     expect(res.location).toBe("/settings?saved=gone");
     expect((await call(rootLoader, get("/", { cookie: victim }))).data.viewer?.username).toBe("editor");
   });

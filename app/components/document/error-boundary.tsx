@@ -2,12 +2,15 @@
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
+import { ConfirmationPage, confirmationOf } from "~/components/ui/confirm-form";
 import { useSite } from "~/utils/use-site";
 
 export function DocumentErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const { date } = useSite();
+  const confirmation = confirmationOf(error);
+  if (confirmation) return <ConfirmationPage request={confirmation} />;
   if (!isRouteErrorResponse(error)) {
     if (typeof document === "undefined") console.error(error);
     return <ErrorPage status={500} />;

@@ -5,6 +5,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 import { useHydrated } from "./hooks";
 import { useMentionSuggestions } from "./mention-suggestions";
 
@@ -178,9 +179,9 @@ export function ComposerButtons({ intent, label, hasDraft }: { intent: "create" 
         {t("forums.composer.saveDraft")}
       </button>
       {hasDraft ? (
-        <button type="submit" name="intent" value="discard-draft" className="button button--quiet" formNoValidate>
+        <ConfirmButton name="intent" value="discard-draft" kind="discardDraft" className="button button--quiet" formNoValidate>
           {t("forums.composer.discardDraft")}
-        </button>
+        </ConfirmButton>
       ) : null}
     </div>
   );

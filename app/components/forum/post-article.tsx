@@ -19,6 +19,8 @@ export interface PostView {
   /** The stored HTML, only when the viewer may see it. */
   html: string | null;
   accepted: boolean;
+  /** Set when the viewer deleted their own post and may still undo it: until when. */
+  undoDeleteUntil?: string | null;
   reactions: ReactionView[];
   can: {
     edit: boolean;
@@ -131,6 +133,13 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
           {post.state === "deleted" && post.html ? <p className="notice notice--warning post__notice">{t("forums.deletedVisibleToYou")}</p> : null}
           {post.html !== null ? (
             <div id={`post-${post.number}-body`} className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+          ) : post.state === "deleted" && post.undoDeleteUntil && post.can.restore ? (
+            <div className="post__placeholder post__undo">
+              <p>
+                <strong>{t("confirm.postDeletedByYou")}</strong> {t("confirm.undoUntil", { date: date(post.undoDeleteUntil, true) })}
+              </p>
+              <PostAction action={action} number={post.number} intent="restore" label={t("confirm.undo")} />
+            </div>
           ) : (
             <p className="post__placeholder">{post.state === "deleted" ? t("forums.deletedPlaceholder") : t("forums.hiddenPlaceholder")}</p>
           )}
@@ -152,7 +161,7 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
             {post.can.accept && !isFirst ? <PostAction action={action} number={post.number} intent="accept" label={t("forums.markAccepted")} /> : null}
             {post.can.unaccept ? <PostAction action={action} number={post.number} intent="unaccept" label={t("forums.unmarkAccepted")} quiet /> : null}
             {post.can.delete ? <PostAction action={action} number={post.number} intent="delete" label={t("forums.delete")} quiet /> : null}
-            {post.can.restore ? <PostAction action={action} number={post.number} intent="restore" label={t("forums.restore")} /> : null}
+            {post.can.restore && !post.undoDeleteUntil ? <PostAction action={action} number={post.number} intent="restore" label={t("forums.restore")} /> : null}
             {post.can.hide ? <PostAction action={action} number={post.number} intent="hide" label={t("forums.hide")} quiet /> : null}
             {post.can.unhide ? <PostAction action={action} number={post.number} intent="unhide" label={t("forums.unhide")} /> : null}
             {post.can.flag ? (

@@ -1,4 +1,5 @@
-// The table of topics of a category (or of a working group's spaces).
+// The table of topics of a category (or of a working group's spaces). On narrow screens the CSS
+// stacks each row (title, then a line of facts); the counts then read "3 replies", "12 views".
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
@@ -110,8 +111,14 @@ export function TopicTable({ topics, caption, categorySlug, showCategory = false
                 </div>
                 {topic.tags?.length ? <TagList tags={topic.tags} categorySlug={categorySlug ?? topic.category_slug} /> : null}
               </th>
-              <td className="numeric">{number(topic.replies)}</td>
-              <td className="numeric">{number(topic.view_count)}</td>
+              <td className="numeric">
+                <span className="topic-table__wide">{number(topic.replies)}</span>
+                <span className="topic-table__narrow">{t("forums.repliesCount", { count: topic.replies })}</span>
+              </td>
+              <td className="numeric">
+                <span className="topic-table__wide">{number(topic.view_count)}</span>
+                <span className="topic-table__narrow">{t("forums.viewsCount", { count: topic.view_count })}</span>
+              </td>
               <td>
                 <time dateTime={topic.last_post_at}>{date(topic.last_post_at, true)}</time>
                 {topic.last_poster_name ? <div className="muted">{t("common.by", { name: topic.last_poster_name })}</div> : null}

@@ -20,6 +20,8 @@ const forums = {
     activity: "Activity",
     repliesCount_one: "{{count}} reply",
     repliesCount_other: "{{count}} replies",
+    viewsCount_one: "{{count}} view",
+    viewsCount_other: "{{count}} views",
     startedBy: "Started by {{name}}, {{date}}",
     startedOn: "Started",
     formerMember: "Former member",

@@ -23,6 +23,8 @@ const forums: Widen<typeof forumsEn> = {
     activity: "Activité",
     repliesCount_one: "{{count}} réponse",
     repliesCount_other: "{{count}} réponses",
+    viewsCount_one: "{{count}} vue",
+    viewsCount_other: "{{count}} vues",
     startedBy: "Ouvert par {{name}}, le {{date}}",
     startedOn: "Ouvert le",
     formerMember: "Ancien membre",

@@ -23,6 +23,8 @@ const forums: Widen<typeof forumsEn> = {
     activity: "Hoạt động",
     repliesCount_one: "{{count}} trả lời",
     repliesCount_other: "{{count}} trả lời",
+    viewsCount_one: "{{count}} lượt xem",
+    viewsCount_other: "{{count}} lượt xem",
     startedBy: "Do {{name}} mở, ngày {{date}}",
     startedOn: "Ngày mở",
     formerMember: "Cựu thành viên",
