@@ -23,7 +23,7 @@ beforeAll(async () => {
   // minh chairs the private pilot-coordination group and moderates its discussion space.
   ({ topicId } = await startTopic(DEMO.minh, "pilot-coordination-internal", { title: SECRET_TITLE, body: "Confidential." }));
   expect((await act(DEMO.minh, topicId, { intent: "lock" })).status).toBe(302);
-  expect((await act(DEMO.minh, topicId, { intent: "delete-topic" })).status).toBe(302);
+  expect((await act(DEMO.minh, topicId, { intent: "delete-topic", confirm: "yes" })).status).toBe(302);
   // A topic moved between the group's two private spaces.
   ({ topicId: movedId } = await startTopic(DEMO.minh, "pilot-coordination-internal", { title: "Zeta hospital site visit agenda", body: "Draft agenda." }));
   const target = await getDb().selectFrom("category").select("id").where("slug", "=", "group-pilot-coordination").executeTakeFirstOrThrow();
