@@ -11,6 +11,7 @@ import * as contentVersion from "./2026-11-28T1710-content-version";
 import * as rateLimits from "./2026-11-28T1720-rate-limits";
 import * as viewVersion from "./2026-11-28T1730-view-version";
 import * as profileChangeRequests from "./2026-11-29T1010-profile-change-requests";
+import * as searchGrouping from "./2026-11-29T1030-search-grouping";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1720-rate-limits": rateLimits,
   "2026-11-28T1730-view-version": viewVersion,
   "2026-11-29T1010-profile-change-requests": profileChangeRequests,
+  "2026-11-29T1030-search-grouping": searchGrouping,
 };
