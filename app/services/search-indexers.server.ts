@@ -68,17 +68,6 @@ export function sectionsFromHtml(html: string): Section[] {
 /** Entries of one section carry ref ids derived from the version id, one per section. */
 const SECTION_SLOTS = 1000;
 
-/**
- * How results group a document's entries: its sections under its first entry (slot 0), and a
- * published document with its translations (the document family).
- */
-async function sectionGrouping(db: Tx, kind: "document" | "draft", documentId: number) {
-  const parent = entryKey(kind, documentId * SECTION_SLOTS);
-  if (kind === "draft") return { parent, family: null };
-  const doc = await db.selectFrom("document").select("family_id").where("id", "=", documentId).executeTakeFirst();
-  return { parent, family: doc?.family_id ? `document-family:${doc.family_id}` : null };
-}
-
 /** Indexes the latest published version of a document, section by section (links go to the section). */
 export async function indexPublishedDocument(db: Tx, documentId: number) {
   const doc = await db
@@ -138,6 +127,17 @@ export async function removeDocumentSections(db: Tx, documentId: number, kind: "
     .where("ref_id", "<", (documentId + 1) * SECTION_SLOTS)
     .execute();
   await removeEntries(db, kind, existing.map((row) => row.ref_id));
+}
+
+/**
+ * How results group a document's entries: its sections under its first entry (slot 0), and a
+ * published document with its translations (the document family).
+ */
+async function sectionGrouping(db: Tx, kind: "document" | "draft", documentId: number) {
+  const parent = entryKey(kind, documentId * SECTION_SLOTS);
+  if (kind === "draft") return { parent, family: null };
+  const doc = await db.selectFrom("document").select("family_id").where("id", "=", documentId).executeTakeFirst();
+  return { parent, family: doc?.family_id ? `document-family:${doc.family_id}` : null };
 }
 
 // ---------------------------------------------------------------------------------------------
