@@ -9,6 +9,7 @@ interface Suggestion {
   url: string;
   title: string;
   place: string;
+  language: string | null;
 }
 
 export function SearchBox() {
@@ -70,7 +71,9 @@ export function SearchBox() {
           {suggestions.map((suggestion) => (
             <li key={suggestion.url} role="option" aria-selected={false}>
               <Link to={suggestion.url} onClick={() => setOpen(false)}>
-                <span className="search-box__title">{suggestion.title}</span>
+                <span className="search-box__title" lang={suggestion.language ?? undefined}>
+                  {suggestion.title}
+                </span>
                 <span className="search-box__meta">
                   {t(`search.kinds.${suggestion.kind as "topic"}`)}
                   {suggestion.place ? ` · ${suggestion.place}` : ""}

@@ -143,27 +143,75 @@ export default function SearchPage() {
         </div>
       ) : null}
       <ol className="search-results" start={(page - 1) * 20 + 1}>
-        {hits.map((hit) => (
-          <li key={hit.url} className="search-result">
-            <p className="search-result__meta">
-              <Badge>{t(`search.kinds.${hit.kind as "topic"}`)}</Badge> {hit.place ? t("search.in", { place: hit.place }) : null} ·{" "}
-              <time dateTime={hit.createdAt}>{date(hit.createdAt)}</time>
-            </p>
-            <h2 className="search-result__title">
-              <Link to={hit.url} lang={hit.language ?? undefined}>
-                <Snippet parts={hit.title} />
-              </Link>
-            </h2>
-            <p className="search-result__snippet" lang={hit.language ?? undefined}>
-              <Snippet parts={hit.snippet} />
-            </p>
-          </li>
-        ))}
+        {hits.map((hit) => {
+          const lang = hit.language ?? undefined;
+          return (
+            <li key={hit.url} className="search-result">
+              <p className="search-result__meta">
+                <Badge>{t(`search.kinds.${hit.kind as "topic"}`)}</Badge>{" "}
+                {hit.language ? (
+                  <>
+                    <LanguageBadge language={hit.language} />{" "}
+                  </>
+                ) : null}
+                {hit.place ? t("search.in", { place: hit.place }) : null} · <time dateTime={hit.createdAt}>{date(hit.createdAt)}</time>
+              </p>
+              <h2 className="search-result__title">
+                <Link to={hit.url} lang={lang}>
+                  <Snippet parts={hit.title} />
+                </Link>
+              </h2>
+              {hit.snippet.length ? (
+                <p className="search-result__snippet" lang={lang}>
+                  <Snippet parts={hit.snippet} />
+                </p>
+              ) : null}
+              {hit.matches.length ? (
+                <ul className="search-result__matches" aria-label={t("search.matchesIn", { title: hit.title.map((part) => part.text).join("") })}>
+                  {hit.matches.map((match) => (
+                    <li key={match.url} className="search-result__match">
+                      <Link to={match.url} lang={match.title.length ? lang : undefined}>
+                        {match.title.length ? <Snippet parts={match.title} /> : t("search.reply", { date: date(match.createdAt) })}
+                      </Link>
+                      <p className="search-result__snippet" lang={lang}>
+                        <Snippet parts={match.snippet} />
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {hit.moreMatches ? <p className="search-result__more">{t("search.moreMatches", { count: hit.moreMatches })}</p> : null}
+              {hit.translations.length ? (
+                <p className="search-result__translations">
+                  {t("search.translations")}{" "}
+                  {hit.translations.map((translation) => (
+                    <span key={translation.url} className="search-result__translation">
+                      {translation.language ? <LanguageBadge language={translation.language} /> : null}{" "}
+                      <Link to={translation.url} lang={translation.language ?? undefined} hrefLang={translation.language ?? undefined}>
+                        {translation.title}
+                      </Link>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
       <nav className="pagination" aria-label={t("search.title")}>
         {page > 1 ? <Link to={pageLink(page - 1)}>← {t("common.previous")}</Link> : null}{" "}
         {hasMore ? <Link to={pageLink(page + 1)}>{t("common.next")} →</Link> : null}
       </nav>
     </div>
+  );
+}
+
+function LanguageBadge({ language }: { language: string }) {
+  const { t } = useTranslation();
+  const name = t(`languageName.${language as "en"}`);
+  return (
+    <Badge tone="info" title={t("search.languageOf", { language: name })}>
+      {name}
+    </Badge>
   );
 }

@@ -5,7 +5,7 @@ import type { SearchAccess } from "../../db/tables/search";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { countryName } from "~/utils/format";
-import { bulkIndex, clearIndex, htmlToText, indexEntry, removeEntries, removeEntry, type SearchEntry } from "~/utils/search.server";
+import { bulkIndex, clearIndex, entryKey, htmlToText, indexEntry, removeEntries, removeEntry, type SearchEntry } from "~/utils/search.server";
 
 const groupAccess = (visibility: string): SearchAccess => (visibility === "private" ? "group" : "public");
 
@@ -97,6 +97,7 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
     .limit(1)
     .executeTakeFirst();
   if (!version) return;
+  const grouping = await sectionGrouping(db, "document", documentId);
   const sections = sectionsFromHtml(version.body_html).slice(0, SECTION_SLOTS - 1);
   let slot = 0;
   // Title and summary as published with the version: an editor's later changes are not public yet.
@@ -113,6 +114,7 @@ export async function indexPublishedDocument(db: Tx, documentId: number) {
       place: doc.group_name,
       language: doc.language,
       createdAt: version.published_at,
+      ...grouping,
     });
   }
 }
@@ -127,6 +129,17 @@ export async function removeDocumentSections(db: Tx, documentId: number, kind: "
     .where("ref_id", "<", (documentId + 1) * SECTION_SLOTS)
     .execute();
   await removeEntries(db, kind, existing.map((row) => row.ref_id));
+}
+
+/**
+ * How results group a document's entries: its sections under its first entry (slot 0), and a
+ * published document with its translations (the document family).
+ */
+async function sectionGrouping(db: Tx, kind: "document" | "draft", documentId: number) {
+  const parent = entryKey(kind, documentId * SECTION_SLOTS);
+  if (kind === "draft") return { parent, family: null };
+  const doc = await db.selectFrom("document").select("family_id").where("id", "=", documentId).executeTakeFirst();
+  return { parent, family: doc?.family_id ? `document-family:${doc.family_id}` : null };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +185,7 @@ function postEntry(row: PostRow): SearchEntry {
     authorId: row.author_id,
     place: row.category_name,
     createdAt: row.created_at,
+    parent: entryKey("topic", row.topic_id),
   };
 }
 
@@ -292,7 +306,10 @@ export async function indexDraft(db: Tx, documentId: number) {
   // Drafts are found by the group's members only: a consultation's audience reads the draft on its
   // page while the window is open, but the index would outlive the window.
   const access: SearchAccess = "group";
-  const sections = sectionsFromHtml(doc.body_html).slice(0, SECTION_SLOTS);
+  const sections = sectionsFromHtml(doc.body_html).slice(0, SECTION_SLOTS - 1);
+  // The first entry heads the draft's group in results: the text before its first heading, if any.
+  if (sections[0]?.id !== null) sections.unshift({ id: null, heading: "", text: "" });
+  const grouping = await sectionGrouping(db, "draft", documentId);
   let slot = 0;
   for (const section of sections) {
     await indexEntry(db, {
@@ -307,6 +324,7 @@ export async function indexDraft(db: Tx, documentId: number) {
       place: doc.group_name,
       language: doc.language,
       createdAt: doc.created_at,
+      ...grouping,
     });
   }
 }

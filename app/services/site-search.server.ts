@@ -45,7 +45,7 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
   const page = Math.max(1, Math.min(Number(params.get("page")) || 1, 50));
 
   const parsed = parseQuery(q);
-  const hasPositive = parsed.terms.length > 0 || parsed.phrases.length > 0;
+  const hasPositive = parsed.parts.length > 0;
   const { hits, hasMore } = hasPositive ? await search(db, scope, parsed, filters, { page, prefix: options.prefix, pageSize: options.pageSize }) : { hits: [], hasMore: false };
   return {
     q: q.slice(0, 300),

@@ -22,6 +22,13 @@ export interface SearchDocTable {
   place: string;
   language: string | null;
   created_at: string;
+  /**
+   * The entry this one is grouped under in results, as "<kind>:<ref_id>": a document's or draft's
+   * first entry for its sections, the topic for a reply; an entry that heads a group names itself.
+   */
+  parent: string;
+  /** Entries of documents that translate one another share a family ("document-family:<id>"). */
+  family: string | null;
 }
 
 export interface SearchTables {

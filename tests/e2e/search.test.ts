@@ -40,10 +40,29 @@ describe("search, in the browser", () => {
     const result = page.locator(".search-result").filter({ hasText: "calibration-in-the-large" }).first();
     await expect.poll(() => result.isVisible()).toBe(true);
     expect(await result.locator("mark").allInnerTexts()).toEqual(expect.arrayContaining(["sandbox"]));
-    await result.getByRole("link").first().click();
+    // The result is the topic; the reply that matched is listed beneath it, linking to the post.
+    await result.locator(".search-result__match").filter({ hasText: "calibration-in-the-large" }).getByRole("link").first().click();
     await page.waitForURL(/\/t\/\d+/);
     expect(new URL(page.url()).hash).toBe(postAnchor);
     await expect.poll(() => page.locator(postAnchor).isVisible()).toBe(true);
+  });
+
+  it("answers with the framework and its sections beneath, its translation marked with its language", async () => {
+    await page.goto(`${baseUrl}/search?q=${encodeURIComponent("post-deployment monitoring")}`);
+    const framework = page.locator(".search-result").filter({ has: page.locator("h2 a[href='/library/post-deployment-monitoring']") });
+    await expect.poll(() => framework.isVisible()).toBe(true);
+    const sections = framework.locator(".search-result__match a");
+    expect(await sections.count()).toBeGreaterThan(0);
+    expect(await sections.count()).toBeLessThanOrEqual(3);
+    for (const href of await sections.evaluateAll((links) => links.map((a) => a.getAttribute("href")))) {
+      expect(href).toMatch(/^\/library\/post-deployment-monitoring#/);
+    }
+    const translation = framework.locator(".search-result__translations a[lang='vi']");
+    expect(await translation.getAttribute("href")).toBe("/library/giam-sat-sau-trien-khai");
+    expect(await framework.locator(".search-result__translations").innerText()).toContain("Vietnamese");
+    expect(await framework.locator("h2 mark").allInnerTexts()).toEqual(["post-deployment", "monitoring"]);
+    expect(await page.locator(".search-result h2 a[href='/groups/post-deployment-monitoring']").count()).toBe(1);
+    expect(await page.locator(".search-result h2 a[href^='/t/']").count()).toBeGreaterThan(0);
   });
 
   it("finds Vietnamese text typed without accents", async () => {

@@ -29,6 +29,12 @@ const search = {
     in: "in {{place}}",
     suggestions: "Suggestions",
     seeAll: "See all results",
+    matchesIn: "Best matches in “{{title}}”",
+    reply: "Reply of {{date}}",
+    moreMatches_one: "{{count}} more match in this result",
+    moreMatches_other: "{{count}} more matches in this result",
+    translations: "Also in:",
+    languageOf: "Language: {{language}}",
     kinds: {
       topic: "Topic",
       post: "Post",

@@ -31,6 +31,12 @@ const search: Widen<typeof searchEn> = {
     in: "dans {{place}}",
     suggestions: "Suggestions",
     seeAll: "Voir tous les résultats",
+    matchesIn: "Meilleurs passages de « {{title}} »",
+    reply: "Réponse du {{date}}",
+    moreMatches_one: "{{count}} autre passage correspondant dans ce résultat",
+    moreMatches_other: "{{count}} autres passages correspondants dans ce résultat",
+    translations: "Aussi en :",
+    languageOf: "Langue : {{language}}",
     kinds: {
       topic: "Sujet",
       post: "Message",

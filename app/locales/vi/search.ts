@@ -31,6 +31,12 @@ const search: Widen<typeof searchEn> = {
     in: "trong {{place}}",
     suggestions: "Gợi ý",
     seeAll: "Xem tất cả kết quả",
+    matchesIn: "Các đoạn khớp nhất trong “{{title}}”",
+    reply: "Trả lời ngày {{date}}",
+    moreMatches_one: "Còn {{count}} đoạn khớp khác trong kết quả này",
+    moreMatches_other: "Còn {{count}} đoạn khớp khác trong kết quả này",
+    translations: "Bản dịch khác:",
+    languageOf: "Ngôn ngữ: {{language}}",
     kinds: {
       topic: "Chủ đề",
       post: "Bài viết",
