@@ -30,7 +30,7 @@ async function audit(path: string): Promise<Violation[]> {
 }
 
 const PUBLIC_PAGES = ["/", "/library", "/library/pre-deployment-evaluation", "/forums", "/forums/introductions", "/groups", "/groups/evaluation-procedures", "/join", "/login", "/search?q=evaluation"];
-const MEMBER_PAGES = ["/settings", "/notifications", "/members", "/members/chair"];
+const MEMBER_PAGES = ["/settings", "/notifications", "/members", "/members/chair", "/documents/pre-deployment-evaluation", "/documents/pre-deployment-evaluation/history", "/documents/pre-deployment-evaluation/revisions/3"];
 const ADMIN_PAGES = ["/admin", "/admin/members", "/admin/audit"];
 
 beforeAll(async () => {
