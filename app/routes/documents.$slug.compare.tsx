@@ -25,8 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = url.searchParams.get("view") === "split" ? ("split" as const) : ("inline" as const);
   return {
     document: { slug: document.slug, language: document.language },
-    from: { id: from.id, createdAt: from.created_at },
-    to: { id: to.id, createdAt: to.created_at },
+    from: { id: from.id, number: from.number, createdAt: from.created_at },
+    to: { id: to.id, number: to.number, createdAt: to.created_at },
     view,
     comparison: await compareTextsInSlices(from.body_md, to.body_md),
   };
@@ -36,11 +36,11 @@ export default function CompareRevisions() {
   const { t } = useTranslation();
   const { document, from, to, view, comparison } = useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
-  const oldLabel = t("documents.revision.title", { revision: from.id });
-  const newLabel = t("documents.revision.title", { revision: to.id });
+  const oldLabel = t("documents.revision.title", { revision: from.number });
+  const newLabel = t("documents.revision.title", { revision: to.number });
   return (
     <section aria-labelledby="compare-title">
-      <h2 id="compare-title">{t("documents.compare.title", { from: from.id, to: to.id })}</h2>
+      <h2 id="compare-title">{t("documents.compare.title", { from: from.number, to: to.number })}</h2>
       <p>
         <Link to={`${base}/revisions/${from.id}`}>{oldLabel}</Link> → <Link to={`${base}/revisions/${to.id}`}>{newLabel}</Link>
       </p>

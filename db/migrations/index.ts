@@ -12,6 +12,7 @@ import * as rateLimits from "./2026-11-28T1720-rate-limits";
 import * as viewVersion from "./2026-11-28T1730-view-version";
 import * as profileChangeRequests from "./2026-11-29T1010-profile-change-requests";
 import * as publishedMetadata from "./2026-11-29T1020-published-metadata";
+import * as revisionNumbers from "./2026-11-29T1040-revision-numbers";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1730-view-version": viewVersion,
   "2026-11-29T1010-profile-change-requests": profileChangeRequests,
   "2026-11-29T1020-published-metadata": publishedMetadata,
+  "2026-11-29T1040-revision-numbers": revisionNumbers,
 };
