@@ -148,7 +148,7 @@ describe("the library", () => {
     expect(response.headers.get("content-type")).toContain("application/atom+xml");
     const xml = await response.text();
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="(en|fr|vi)">/);
     expect(xml).toContain("<id>http://localhost/library/pre-deployment-evaluation/v/1.0</id>");
     expect(xml).toMatch(/<updated>\d{4}-\d{2}-\d{2}T[\d:.]+Z<\/updated>/);
     const entries = xml.match(/<entry>/g) ?? [];
