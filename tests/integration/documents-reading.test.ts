@@ -105,3 +105,43 @@ describe("document families in the library", () => {
     expect(publications).toHaveLength(3);
   });
 });
+
+describe("the compare page", () => {
+  const BODY = ["# Triage tools", "", "## Scope of the evaluation", "", "Evidence is required from two sites.", "", "- Sensitivity", "- Specificity", "", "| Site | Cases |", "|---|---|", "| A | 412 |", "| B | 298 |", ""].join("\n");
+
+  it("diffs the rendered document: a changed heading as a heading, list items and table cells as such, del and ins apart", async () => {
+    await createTestDocument("compare-rendered", "evaluation-procedures", DEMO.editor, BODY);
+    const before = await head("compare-rendered");
+    const edited = BODY.replace("## Scope of the evaluation", "## Scope of the assessment")
+      .replace("two sites", "three sites")
+      .replace("- Specificity", "- Specificity\n- Calibration")
+      .replace("| B | 298 |", "| B | 301 |");
+    expect((await save(DEMO.editor, "compare-rendered", { body: edited, baseRevision: before.id })).status).toBe(302);
+    const after = await head("compare-rendered");
+    const cookie = await as(DEMO.aisha);
+    const outcome = await call(compareLoader, get(`/documents/compare-rendered/compare?from=${before.id}&to=${after.id}`, { cookie }), { slug: "compare-rendered" });
+    expect(outcome.status).toBe(200);
+    const html = (outcome.data.comparison.blocks as Array<{ kind: string; html?: string }>).filter((b) => b.kind === "change").map((b) => b.html).join("\n");
+    // The heading is still a heading, with the changed word marked inside it, deletion and insertion apart.
+    expect(html).toContain('<h2>Scope of the <del class="diff-del">evaluation</del> <ins class="diff-ins">assessment</ins></h2>');
+    expect(html).toContain('<p>Evidence is required from <del class="diff-del">two</del> <ins class="diff-ins">three</ins> sites.</p>');
+    // A new list item is an item of the list; a changed cell is a cell of the table, marked.
+    expect(html).toMatch(/<ul>[\s\S]*<li>Specificity<\/li>\s*<li class="diff-added"><ins class="diff-ins">Calibration<\/ins><\/li>[\s\S]*<\/ul>/);
+    expect(html).toMatch(/<tr>\s*<td>B<\/td>\s*<td class="diff-changed"><del class="diff-del">298<\/del> <ins class="diff-ins">301<\/ins><\/td>\s*<\/tr>/);
+    expect(html).not.toMatch(/<\/del><ins/);
+    expect(outcome.data.comparison.stats).toMatchObject({ wordsAdded: 4, wordsRemoved: 3 });
+    // Side by side: each column alone, in its own structure.
+    const change = (outcome.data.comparison.blocks as Array<{ kind: string; before?: string; after?: string }>).find((b) => b.kind === "change")!;
+    expect(change.before).toContain('<h2>Scope of the <del class="diff-del">evaluation</del></h2>');
+    expect(change.after).toContain('<h2>Scope of the <ins class="diff-ins">assessment</ins></h2>');
+    expect(change.before).not.toContain("<ins");
+    expect(change.after).not.toContain("<del");
+  });
+
+  it("shows the library's changes between versions as rendered blocks too", async () => {
+    const outcome = await call(changesLoader, get("/library/danh-gia-rieng/changes", { cookie: await as(DEMO.minh) }), { slug: "danh-gia-rieng" });
+    expect(outcome.status).toBe(200);
+    // One version only: compared with itself, identical.
+    expect(outcome.data.comparison.identical).toBe(true);
+  });
+});
