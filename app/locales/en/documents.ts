@@ -62,7 +62,6 @@ const documents = {
     otherLanguages: "Also in:",
     printNote: "This page is ready to print. Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF” to keep a copy.",
     printBack: "Back to the document",
-    printPage: "Print view",
   },
   documentStatus: {
     working_draft: "Working draft",

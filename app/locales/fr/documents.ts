@@ -64,7 +64,6 @@ const documents: Widen<typeof documentsEn> = {
     otherLanguages: "Aussi en :",
     printNote: "Cette page est prête à imprimer. Utilisez la commande Imprimer de votre navigateur (Ctrl+P, ou ⌘P sur Mac) et choisissez « Enregistrer au format PDF » pour en garder une copie.",
     printBack: "Retour au document",
-    printPage: "Version à imprimer",
   },
   documentStatus: {
     working_draft: "Projet de travail",

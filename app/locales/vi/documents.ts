@@ -64,7 +64,6 @@ const documents: Widen<typeof documentsEn> = {
     otherLanguages: "Cũng có bằng:",
     printNote: "Trang này đã sẵn sàng để in. Hãy dùng lệnh In của trình duyệt (Ctrl+P, hoặc ⌘P trên máy Mac) và chọn “Lưu dưới dạng PDF” để giữ một bản.",
     printBack: "Quay lại tài liệu",
-    printPage: "Bản để in",
   },
   documentStatus: {
     working_draft: "Dự thảo làm việc",
