@@ -159,7 +159,7 @@ describe("the private calendar feed", () => {
     const res = await feed(token);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
-    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(res.headers.get("cache-control")).toBe("private, no-cache");
     const text = String(res.data);
     expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(text).toContain("X-WR-CALNAME:Pilot programme coordination group");
