@@ -147,6 +147,8 @@ export interface DocumentTable {
 export interface RevisionTable {
   id: Generated<number>;
   document_id: number;
+  /** Per document: #1, #2, #3 … as people name revisions (URLs keep the id). Assigned on insert. */
+  number: ColumnType<number, number | undefined, never>;
   parent_id: number | null;
   author_id: number | null;
   message: string;

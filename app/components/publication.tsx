@@ -1,30 +1,59 @@
 // A published version of a framework, as the library shows and prints it.
-import { Link, useSearchParams } from "@remix-run/react";
+import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Language } from "../../db/schema";
 import type { loadPublication } from "~/services/library.server";
+import { formatDate } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 import { DispositionTable } from "./document/disposition-table";
 import { Badge } from "./ui/badge";
 
 type Publication = Awaited<ReturnType<typeof loadPublication>>;
 
+/**
+ * A label read on screen in the reader's language and printed in the document's: a printed copy
+ * is one document, in one language.
+ */
+function PrintLabel({ screen, print, lang }: { screen: string; print: string; lang: Language }) {
+  if (screen === print) return <>{screen}</>;
+  return (
+    <>
+      <span className="no-print">{screen}</span>
+      <span className="print-inline" lang={lang}>
+        {print}
+      </span>
+    </>
+  );
+}
+
 export function PublicationView({ publication, origin }: { publication: Publication; origin: string }) {
   const { t } = useTranslation();
-  const { date } = useSite();
+  const { date, timeZone } = useSite();
   const [params] = useSearchParams();
-  const { document, version, latestVersion, previousVersion, versions, translations, dispositions, outOfDateWith, successor, consultationOpen } =
+  const { pathname } = useLocation();
+  const { document, version, latestVersion, previousVersion, versions, translations, dispositions, outOfDateWith, successor, consultationOpen, printLabels } =
     publication;
+  const printView = params.get("print") === "1";
+  const lang = document.language;
+  const docDate = (iso: string | null | undefined) => formatDate(iso, lang, timeZone);
   const isLatest = version.version === latestVersion;
   const citeUrl = `${origin}/library/${document.slug}/v/${version.version}`;
   const closedRecord = document.status === "withdrawn" || document.status === "superseded";
   return (
-    <div className="page publication">
+    <div className={printView ? "page publication publication--print-view" : "page publication"}>
+      {/* The running header (title, version), the address to cite and page numbers of printed pages. */}
+      <link rel="stylesheet" media="print" href={`/library/${document.slug}/v/${version.version}/print.css`} />
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
         <Link to="/library">{t("library.title")}</Link>
       </nav>
-      <p className="print-only print-header">
-        {document.title} — {t("library.version", { version: version.version })} — {citeUrl}
-      </p>
+      {printView ? (
+        <div className="notice notice--info no-print print-note" role="note">
+          <p>{t("library.printNote")}</p>
+          <p>
+            <Link to={pathname}>{t("library.printBack")}</Link>
+          </p>
+        </div>
+      ) : null}
       {params.get("published") ? (
         <p className="notice notice--success no-print" role="status">
           {t("library.justPublished", { version: version.version })}
@@ -74,41 +103,67 @@ export function PublicationView({ publication, origin }: { publication: Publicat
           </p>
         ) : null}
         <p className="publication__version-line">
-          {t("library.version", { version: version.version })} · {t("library.published", { date: date(version.published_at) })} · {document.groupName}
+          <PrintLabel screen={t("library.version", { version: version.version })} print={printLabels.versionLine} lang={lang} /> ·{" "}
+          <PrintLabel screen={t("library.publishedLabel")} print={printLabels.published} lang={lang} />{" "}
+          <PrintLabel screen={date(version.published_at)} print={docDate(version.published_at)} lang={lang} /> · {document.groupName}
         </p>
       </header>
       <div className="with-sidebar with-sidebar--left">
         <aside className="sidebar publication__aside">
           <section aria-labelledby="doc-details">
-            <h2 id="doc-details">{t("library.details")}</h2>
+            <h2 id="doc-details">
+              <PrintLabel screen={t("library.details")} print={printLabels.details} lang={lang} />
+            </h2>
             <dl className="facts">
-              <dt>{t("library.versionLabel")}</dt>
+              <dt>
+                <PrintLabel screen={t("library.versionLabel")} print={printLabels.version} lang={lang} />
+              </dt>
               <dd>{version.version}</dd>
-              <dt>{t("library.publishedLabel")}</dt>
+              <dt>
+                <PrintLabel screen={t("library.publishedLabel")} print={printLabels.published} lang={lang} />
+              </dt>
               <dd>
-                <time dateTime={version.published_at}>{date(version.published_at)}</time>
+                <time dateTime={version.published_at}>
+                  <PrintLabel screen={date(version.published_at)} print={docDate(version.published_at)} lang={lang} />
+                </time>
               </dd>
-              <dt>{t("library.workingGroup")}</dt>
+              <dt>
+                <PrintLabel screen={t("library.workingGroup")} print={printLabels.workingGroup} lang={lang} />
+              </dt>
               <dd>
                 <Link to={`/groups/${document.groupSlug}`}>{document.groupName}</Link>
               </dd>
-              <dt>{t("library.status")}</dt>
+              <dt>
+                <PrintLabel screen={t("library.status")} print={printLabels.status} lang={lang} />
+              </dt>
               <dd>
-                <Badge tone={document.status === "published" ? "success" : "warning"}>{t(`documentStatus.${document.status}`)}</Badge>
+                <Badge tone={document.status === "published" ? "success" : "warning"}>
+                  <PrintLabel screen={t(`documentStatus.${document.status}`)} print={printLabels.statusValue} lang={lang} />
+                </Badge>
               </dd>
               {version.review_due ? (
                 <>
-                  <dt>{t("library.reviewDue")}</dt>
+                  <dt>
+                    <PrintLabel screen={t("library.reviewDue")} print={printLabels.reviewDue} lang={lang} />
+                  </dt>
                   <dd>
-                    <time dateTime={version.review_due}>{date(version.review_due)}</time>
+                    <time dateTime={version.review_due}>
+                      <PrintLabel screen={date(version.review_due)} print={docDate(version.review_due)} lang={lang} />
+                    </time>
                   </dd>
                 </>
               ) : null}
-              <dt>{t("library.language")}</dt>
-              <dd>{t(`languageName.${document.language}`)}</dd>
+              <dt>
+                <PrintLabel screen={t("library.language")} print={printLabels.language} lang={lang} />
+              </dt>
+              <dd>
+                <PrintLabel screen={t(`languageName.${document.language}`)} print={printLabels.languageValue} lang={lang} />
+              </dd>
               {version.publisher_name ? (
                 <>
-                  <dt>{t("library.publishedBy")}</dt>
+                  <dt>
+                    <PrintLabel screen={t("library.publishedBy")} print={printLabels.publishedBy} lang={lang} />
+                  </dt>
                   <dd>{version.publisher_name}</dd>
                 </>
               ) : null}
@@ -181,7 +236,9 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             </section>
           ) : null}
           <section aria-labelledby="doc-cite">
-            <h2 id="doc-cite">{t("library.cite")}</h2>
+            <h2 id="doc-cite">
+              <PrintLabel screen={t("library.cite")} print={printLabels.cite} lang={lang} />
+            </h2>
             <p className="cite">
               {t("library.citeText", {
                 title: version.title,
@@ -193,9 +250,17 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             </p>
           </section>
           <p className="no-print">
-            <button type="button" className="button button--quiet print-button" onClick={() => window.print()}>
+            {/* Without JavaScript: the print-ready page, which says how to print; with it, the print dialog at once. */}
+            <a
+              href={`${pathname}?print=1`}
+              className="button button--quiet print-button"
+              onClick={(event) => {
+                event.preventDefault();
+                window.print();
+              }}
+            >
               {t("library.print")}
-            </button>
+            </a>
             {publication.canOpenWorkspace ? (
               <>
                 {" "}
@@ -210,13 +275,17 @@ export function PublicationView({ publication, origin }: { publication: Publicat
       </div>
       {version.notes ? (
         <section aria-labelledby="doc-notes" className="panel">
-          <h2 id="doc-notes">{t("library.notes")}</h2>
+          <h2 id="doc-notes">
+            <PrintLabel screen={t("library.notes")} print={printLabels.notes} lang={lang} />
+          </h2>
           <p className="doc-pre-line">{version.notes}</p>
         </section>
       ) : null}
       {dispositions.length ? (
         <section aria-labelledby="doc-dispositions" className="panel publication__dispositions">
-          <h2 id="doc-dispositions">{t("library.dispositions")}</h2>
+          <h2 id="doc-dispositions">
+            <PrintLabel screen={t("library.dispositions")} print={printLabels.dispositions} lang={lang} />
+          </h2>
           <p className="muted">{t("library.dispositionsIntro", { count: dispositions.length })}</p>
           <DispositionTable rows={dispositions} sectionLink={(anchor) => `#${anchor}`} />
         </section>

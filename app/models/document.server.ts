@@ -13,12 +13,12 @@ export interface LibraryFilters {
   sort?: "recent" | "title";
 }
 
-/**
- * Documents with at least one published version that the viewer may read, with their latest
- * version and the title, summary and tags published with it.
- */
-export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}, limit?: number) {
-  let query = db
+/** A document's family: the id of its original (a document alone is its own family). */
+const familyKey = sql<number>`coalesce(document.family_id, document.id)`;
+
+/** Published documents (their latest version) that the viewer may read, as the library lists them. */
+function publishedRows(db: Tx, scope: ReadableScope) {
+  return db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
     .innerJoin("published_version as pv", "pv.document_id", "document.id")
@@ -32,7 +32,28 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
         ),
       ),
     )
-    .where(groupVisible(scope))
+    // Visibility is part of the query: a translation in a private group is never read.
+    .where(groupVisible(scope));
+}
+
+export interface LanguageVersion {
+  id: number;
+  slug: string;
+  title: string;
+  language: Language;
+  version: string;
+}
+
+/**
+ * The library's cards: one per document family (an original and its translations) with at least
+ * one published version that the viewer may read and that matches the filters. A card shows the
+ * version in the reader's language when it matches, else the original, else another matching one,
+ * with the title, summary and tags published with its latest version; `otherLanguages` are the
+ * family's other readable published documents (whatever the filters), to link to. Sorting, limits
+ * and counts are by family, in SQL (a window over the family's matching rows).
+ */
+export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}, limit?: number, readerLanguage?: Language) {
+  let matching = publishedRows(db, scope)
     // Title, summary and tags as published: the document's live ones are the workspace's.
     .select([
       "document.id",
@@ -47,17 +68,36 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
       "pv.version",
       "pv.published_at",
       "pv.review_due",
+      familyKey.as("family_id"),
+      sql<number>`row_number() over (partition by coalesce(document.family_id, document.id) order by
+        case when document.language = ${readerLanguage ?? ""} then 0 else 1 end,
+        case when document.id = coalesce(document.family_id, document.id) then 0 else 1 end,
+        pv.published_at desc, document.id)`.as("family_rank"),
     ]);
-  if (filters.group) query = query.where("working_group.slug", "=", filters.group);
-  if (filters.language) query = query.where("document.language", "=", filters.language);
-  if (filters.status) query = query.where("document.status", "=", filters.status);
+  if (filters.group) matching = matching.where("working_group.slug", "=", filters.group);
+  if (filters.language) matching = matching.where("document.language", "=", filters.language);
+  if (filters.status) matching = matching.where("document.status", "=", filters.status);
   if (filters.tag) {
-    query = query.where(sql<boolean>`exists (select 1 from json_each(pv.tags) where json_each.value = ${filters.tag})`);
+    matching = matching.where(sql<boolean>`exists (select 1 from json_each(pv.tags) where json_each.value = ${filters.tag})`);
   }
-  query = filters.sort === "title" ? query.orderBy("pv.title") : query.orderBy("pv.published_at", "desc").orderBy("pv.title");
+  let query = db.selectFrom(matching.as("card")).selectAll().where("card.family_rank", "=", 1);
+  query = filters.sort === "title" ? query.orderBy("card.title").orderBy("card.id") : query.orderBy("card.published_at", "desc").orderBy("card.title");
   if (limit !== undefined) query = query.limit(limit);
-  const rows = await query.execute();
-  return rows.map((row) => ({ ...row, tags: JSON.parse(row.tags) as string[] }));
+  const cards = await query.execute();
+  const siblings = cards.length
+    ? await publishedRows(db, scope)
+        .select(["document.id", "document.slug", "pv.title", "document.language", "pv.version", familyKey.as("family_id")])
+        .where(familyKey, "in", cards.map((card) => card.family_id))
+        .orderBy("document.language")
+        .execute()
+    : [];
+  return cards.map(({ family_rank: _rank, ...card }) => ({
+    ...card,
+    tags: JSON.parse(card.tags) as string[],
+    otherLanguages: siblings
+      .filter((row) => row.family_id === card.family_id && row.id !== card.id)
+      .map((row): LanguageVersion => ({ id: row.id, slug: row.slug, title: row.title, language: row.language, version: row.version })),
+  }));
 }
 
 export async function findDocumentBySlug(db: Tx, slug: string) {

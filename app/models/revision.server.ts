@@ -6,6 +6,7 @@ import type { TocEntry } from "~/utils/markdown.server";
 
 const REVISION_COLUMNS = [
   "revision.id",
+  "revision.number",
   "revision.document_id",
   "revision.parent_id",
   "revision.author_id",
@@ -66,7 +67,7 @@ export type RevisionRow = NonNullable<Awaited<ReturnType<typeof findRevision>>>;
 export async function findRevisionSource(db: Tx, documentId: number, revisionId: number) {
   return db
     .selectFrom("revision")
-    .select(["revision.id", "revision.body_md", "revision.sections", "revision.created_at", "revision.author_id"])
+    .select(["revision.id", "revision.number", "revision.body_md", "revision.sections", "revision.created_at", "revision.author_id"])
     .where("revision.document_id", "=", documentId)
     .where("revision.id", "=", revisionId)
     .executeTakeFirst();
@@ -81,6 +82,7 @@ export async function listRevisions(db: Tx, documentId: number, options: { befor
     .leftJoin("user as author", "author.id", "revision.author_id")
     .select([
       "revision.id",
+      "revision.number",
       "revision.parent_id",
       "revision.message",
       "revision.kind",
@@ -139,11 +141,17 @@ export interface NewRevision {
   createdAt?: string;
 }
 
+/**
+ * Inserts a revision with the next number of its document (#1, #2 …). Callers run it inside a write
+ * transaction (BEGIN IMMEDIATE): the number is read and taken in one statement under the write lock,
+ * so concurrent saves queue up and never share one (UNIQUE(document_id, number) would refuse it).
+ */
 export async function insertRevision(db: Tx, revision: NewRevision): Promise<number> {
   const { id } = await db
     .insertInto("revision")
     .values({
       document_id: revision.documentId,
+      number: sql<number>`(select coalesce(max(r.number), 0) + 1 from revision as r where r.document_id = ${revision.documentId})`,
       parent_id: revision.parentId,
       author_id: revision.authorId,
       message: revision.message,
@@ -162,4 +170,17 @@ export async function insertRevision(db: Tx, revision: NewRevision): Promise<num
     .returning("id")
     .executeTakeFirstOrThrow();
   return id;
+}
+
+/** The per-document numbers (#N) of some revisions of a document, by id: what people are shown. */
+export async function revisionNumbers(db: Tx, documentId: number, ids: ReadonlyArray<number | null | undefined>): Promise<Record<number, number>> {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === "number"))];
+  if (wanted.length === 0) return {};
+  const rows = await db
+    .selectFrom("revision")
+    .select(["id", "number"])
+    .where("document_id", "=", documentId)
+    .where("id", "in", wanted)
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.id, row.number]));
 }

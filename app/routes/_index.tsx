@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActiveDiscussions } from "~/components/forum/active-discussions";
+import { PublicationCard } from "~/components/publication-card";
 import { Badge } from "~/components/ui/badge";
 import { listLatestTopics } from "~/models/topic.server";
 import { listPublishedDocuments } from "~/models/document.server";
@@ -9,14 +10,14 @@ import { listGroupNames } from "~/models/group.server";
 import { readableScope } from "~/policies";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { useSite } from "~/utils/use-site";
+import { requestLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const scope = readableScope(viewer);
   const db = getDb();
   const [publications, discussions, groups] = await Promise.all([
-    listPublishedDocuments(db, scope, { sort: "recent" }, 6),
+    listPublishedDocuments(db, scope, { sort: "recent" }, 6, requestLanguage(request, viewer)),
     listLatestTopics(db, scope, { viewerId: viewer?.id, limit: 6 }),
     listGroupNames(db, scope),
   ]);
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       version: doc.version,
       published_at: doc.published_at,
       group_name: doc.group_name,
+      otherLanguages: doc.otherLanguages.map(({ slug, title, language, version }) => ({ slug, title, language, version })),
     })),
     discussions: discussions.map((topic) => ({
       id: topic.id,
@@ -49,7 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { t } = useTranslation();
-  const { date } = useSite();
   const { publications, discussions, groups, signedIn } = useLoaderData<typeof loader>();
   return (
     <div className="page">
@@ -75,22 +76,7 @@ export default function Home() {
           {publications.length ? (
             <ul className="card-list">
               {publications.map((doc) => (
-                <li key={doc.id} className="card">
-                  <h3 className="card__title">
-                    <Link to={`/library/${doc.slug}`} lang={doc.language}>
-                      {doc.title}
-                    </Link>
-                  </h3>
-                  <p className="card__meta">
-                    {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} ·{" "}
-                    {doc.group_name}
-                  </p>
-                  {doc.summary ? (
-                    <p className="card__summary" lang={doc.language}>
-                      {doc.summary}
-                    </p>
-                  ) : null}
-                </li>
+                <PublicationCard key={doc.id} doc={doc} heading="h3" />
               ))}
             </ul>
           ) : (

@@ -8,7 +8,7 @@ import { CommentThread, NewCommentForm, type FormError, type Thread } from "~/co
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Notice } from "~/components/ui/notice";
 import { findComment, listComments } from "~/models/doc-comment.server";
-import { findRevision } from "~/models/revision.server";
+import { findRevision, revisionNumbers } from "~/models/revision.server";
 import { authorize } from "~/policies";
 import { authorizeContribution } from "~/policies/documents";
 import { latestPublished } from "~/services/document-publisher.server";
@@ -29,14 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sections = splitHtmlBySections(head.body_html, sectionsOf(head));
   const present = new Set(sections.map((s) => s.key));
   const threads = buildThreads(comments, viewer, resource);
+  const earlier = threads.filter((t) => !present.has(t.sectionKey) && t.sectionKey !== DOCUMENT_KEY);
+  // "?saved=<id>" (the revision just saved) is named by its number in the notice.
+  const savedParam = Number(new URL(request.url).searchParams.get("saved"));
+  const savedId = Number.isSafeInteger(savedParam) && savedParam > 0 ? savedParam : null;
+  const numbers = await revisionNumbers(db, document.id, [...earlier.map((t) => t.revisionId), savedId]);
   return {
     document: { slug: document.slug, language: document.language, summary: document.summary },
     head: { id: head.id, createdAt: head.created_at, authorName: head.author_name, message: head.message },
     published: published ? { version: published.version, revisionId: published.revision_id } : null,
     sections,
     threads: threads.filter((t) => present.has(t.sectionKey) || t.sectionKey === DOCUMENT_KEY),
-    earlier: threads.filter((t) => !present.has(t.sectionKey) && t.sectionKey !== DOCUMENT_KEY),
+    earlier: earlier.map((thread) => ({ ...thread, revisionNumber: numbers[thread.revisionId] ?? null })),
     permissions,
+    savedNumber: savedId !== null ? numbers[savedId] ?? null : null,
     viewerLabel: viewer ? { name: viewer.displayName, pending: viewer.status !== "approved" } : null,
   };
 }
@@ -100,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Draft() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, head, published, sections, threads, earlier, permissions, viewerLabel } = useLoaderData<typeof loader>();
+  const { document, head, published, sections, threads, earlier, permissions, viewerLabel, savedNumber } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && "error" in actionData ? actionData.error : undefined;
   const [params] = useSearchParams();
@@ -119,6 +125,7 @@ export default function Draft() {
       {saved ? (
         <Notice>
           {params.get("merged") ? t("documents.edit.mergedNotice") : t("documents.edit.savedNotice")}{" "}
+          {savedNumber !== null ? <>{t("documents.edit.savedAs", { revision: savedNumber })} </> : null}
           {params.get("merged") ? <Link to={`/documents/${document.slug}/compare?from=${params.get("from") ?? ""}&to=${saved}`}>{t("documents.edit.reviewMerge")}</Link> : null}
         </Notice>
       ) : null}
@@ -178,7 +185,7 @@ export default function Draft() {
             <div key={thread.id} className="earlier-thread">
               <p>
                 <Link to={`/documents/${document.slug}/revisions/${thread.revisionId}${thread.sectionAnchor ? `#${thread.sectionAnchor}` : ""}`}>
-                  {t("documents.comments.onEarlier", { section: thread.sectionTitle || t("documents.comments.introduction"), revision: thread.revisionId })}
+                  {t("documents.comments.onEarlier", { section: thread.sectionTitle || t("documents.comments.introduction"), revision: thread.revisionNumber ?? "?" })}
                 </Link>
               </p>
               <CommentThread thread={thread} canReply={permissions.comment} error={error} />

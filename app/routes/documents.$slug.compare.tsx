@@ -1,11 +1,12 @@
-// Comparing two revisions of the draft, word by word, inline or side by side.
+// Comparing two revisions of the draft as rendered (headings, lists and tables as such, changed
+// words marked inside them), inline or side by side.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DiffStats, DiffView } from "~/components/document/diff-view";
+import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { findRevisionSource } from "~/models/revision.server";
-import { compareTextsInSlices } from "~/services/document-diff.server";
+import { findRevision } from "~/models/revision.server";
+import { compareRenderedInSlices } from "~/services/rendered-diff.server";
 import { readWorkspace } from "~/services/documents.server";
 import { badRequest, notFound } from "~/utils/http.server";
 
@@ -20,15 +21,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const fromId = revisionParam(url.searchParams.get("from"));
   const toId = revisionParam(url.searchParams.get("to"));
-  const [from, to] = await Promise.all([findRevisionSource(db, document.id, fromId), findRevisionSource(db, document.id, toId)]);
+  const [from, to] = await Promise.all([findRevision(db, document.id, fromId), findRevision(db, document.id, toId)]);
   if (!from || !to) notFound();
   const view = url.searchParams.get("view") === "split" ? ("split" as const) : ("inline" as const);
   return {
     document: { slug: document.slug, language: document.language },
-    from: { id: from.id, createdAt: from.created_at },
-    to: { id: to.id, createdAt: to.created_at },
+    from: { id: from.id, number: from.number, createdAt: from.created_at },
+    to: { id: to.id, number: to.number, createdAt: to.created_at },
     view,
-    comparison: await compareTextsInSlices(from.body_md, to.body_md),
+    comparison: await compareRenderedInSlices(from.body_html, to.body_html),
   };
 }
 
@@ -36,15 +37,15 @@ export default function CompareRevisions() {
   const { t } = useTranslation();
   const { document, from, to, view, comparison } = useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
-  const oldLabel = t("documents.revision.title", { revision: from.id });
-  const newLabel = t("documents.revision.title", { revision: to.id });
+  const oldLabel = t("documents.revision.title", { revision: from.number });
+  const newLabel = t("documents.revision.title", { revision: to.number });
   return (
     <section aria-labelledby="compare-title">
-      <h2 id="compare-title">{t("documents.compare.title", { from: from.id, to: to.id })}</h2>
+      <h2 id="compare-title">{t("documents.compare.title", { from: from.number, to: to.number })}</h2>
       <p>
         <Link to={`${base}/revisions/${from.id}`}>{oldLabel}</Link> → <Link to={`${base}/revisions/${to.id}`}>{newLabel}</Link>
       </p>
-      <DiffStats stats={comparison.stats} />
+      <RenderedDiffStats stats={comparison.stats} />
       <Form method="get" className="inline-form diff-toolbar">
         <input type="hidden" name="from" value={from.id} />
         <input type="hidden" name="to" value={to.id} />
@@ -65,7 +66,7 @@ export default function CompareRevisions() {
         </Link>
       </Form>
       <div lang={document.language}>
-        <DiffView comparison={comparison} view={view} oldLabel={oldLabel} newLabel={newLabel} />
+        <RenderedDiffView comparison={comparison} view={view} oldLabel={oldLabel} newLabel={newLabel} />
       </div>
     </section>
   );

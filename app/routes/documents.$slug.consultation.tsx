@@ -11,6 +11,7 @@ import { consultationStateAt } from "~/components/document/consultation-banner";
 import { Badge } from "~/components/ui/badge";
 import { listConsultations } from "~/models/consultation.server";
 import { listComments } from "~/models/doc-comment.server";
+import { revisionNumbers } from "~/models/revision.server";
 import { authorize } from "~/policies";
 import { buildThreads, closeConsultation, openConsultation, readWorkspace, recordDisposition, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest } from "~/utils/http.server";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [consultations, comments] = await Promise.all([listConsultations(db, document.id), listComments(db, document.id)]);
   const threads = buildThreads(comments, viewer, resource).filter((thread) => thread.consultationId !== null);
   const today = new Date().toISOString().slice(0, 10);
+  const numbers = await revisionNumbers(db, document.id, consultations.map((c) => c.revision_id));
   return {
     document: { slug: document.slug },
     consultations: consultations.map((c) => ({
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       openedBy: c.opened_by_name,
       closedBy: c.closed_by_name,
       revisionId: c.revision_id,
+      revisionNumber: numbers[c.revision_id] ?? null,
       commentCount: Number(c.comment_count ?? 0),
       disposedCount: Number(c.disposed_count ?? 0),
       comments: threads.filter((thread) => thread.consultationId === c.id),
@@ -258,7 +261,7 @@ export default function Consultation() {
               <dd>{c.openedBy}</dd>
               <dt>{t("documents.consultation.draftRevision")}</dt>
               <dd>
-                <Link to={`/documents/${document.slug}/revisions/${c.revisionId}`}>#{c.revisionId}</Link>
+                <Link to={`/documents/${document.slug}/revisions/${c.revisionId}`}>#{c.revisionNumber ?? "?"}</Link>
               </dd>
               <dt>{t("documents.consultation.commentsLabel")}</dt>
               <dd>{t("documents.consultation.disposedOf", { disposed: c.disposedCount, count: c.commentCount })}</dd>

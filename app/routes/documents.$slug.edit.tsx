@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!head) notFound();
   return {
     document: { slug: document.slug, language: document.language, title: document.title },
-    head: { id: head.id, body: head.body_md, createdAt: head.created_at, authorName: head.author_name },
+    head: { id: head.id, number: head.number, body: head.body_md, createdAt: head.created_at, authorName: head.author_name },
   };
 }
 
@@ -147,7 +147,7 @@ export default function EditDraft() {
         </section>
       ) : (
         <p className="muted">
-          {t("documents.edit.basedOn", { revision: head.id, name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
+          {t("documents.edit.basedOn", { revision: head.number, name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
         </p>
       )}
       {formError ? (

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
-import { listRevisions } from "~/models/revision.server";
+import { listRevisions, revisionNumbers } from "~/models/revision.server";
 import { readWorkspace } from "~/services/documents.server";
 import { useSite } from "~/utils/use-site";
 
@@ -13,17 +13,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, document } = await readWorkspace(request, params.slug);
   const before = Number(new URL(request.url).searchParams.get("before"));
   const page = await listRevisions(db, document.id, { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
+  // Restored and merged revisions name others (#N), which may be on another page of the history.
+  const numbers = await revisionNumbers(db, document.id, page.revisions.flatMap((r) => [r.restored_from_id, r.based_on_id]));
   return {
     document: { slug: document.slug, title: document.title },
     headId: document.head_revision_id,
     ...page,
+    numbers,
   };
 }
 
 export default function History() {
   const { t } = useTranslation();
   const { date, number } = useSite();
-  const { document, headId, revisions, nextBefore } = useLoaderData<typeof loader>();
+  const { document, headId, revisions, nextBefore, numbers } = useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
   return (
     <section aria-labelledby="history-title">
@@ -55,7 +58,7 @@ export default function History() {
                       name="from"
                       value={revision.id}
                       defaultChecked={i === 1}
-                      aria-label={t("documents.history.compareFrom", { revision: revision.id })}
+                      aria-label={t("documents.history.compareFrom", { revision: revision.number })}
                     />
                   </td>
                   <td>
@@ -64,11 +67,11 @@ export default function History() {
                       name="to"
                       value={revision.id}
                       defaultChecked={i === 0}
-                      aria-label={t("documents.history.compareTo", { revision: revision.id })}
+                      aria-label={t("documents.history.compareTo", { revision: revision.number })}
                     />
                   </td>
                   <th scope="row">
-                    <Link to={`${base}/revisions/${revision.id}`}>#{revision.id}</Link>
+                    <Link to={`${base}/revisions/${revision.id}`}>#{revision.number}</Link>
                     {revision.id === headId ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
                     {revision.published_as ? <Badge tone="success">{t("library.version", { version: revision.published_as })}</Badge> : null}
                   </th>
@@ -81,10 +84,10 @@ export default function History() {
                   <td>
                     {revision.kind !== "edit" ? <Badge>{t(`documents.history.kind.${revision.kind}`)}</Badge> : null}{" "}
                     {revision.kind === "restore" && revision.restored_from_id ? (
-                      <span className="muted">{t("documents.history.restoredFrom", { revision: revision.restored_from_id })} </span>
+                      <span className="muted">{t("documents.history.restoredFrom", { revision: numbers[revision.restored_from_id] ?? "?" })} </span>
                     ) : null}
                     {revision.kind === "merge" && revision.based_on_id ? (
-                      <span className="muted">{t("documents.history.mergedFrom", { revision: revision.based_on_id })} </span>
+                      <span className="muted">{t("documents.history.mergedFrom", { revision: numbers[revision.based_on_id] ?? "?" })} </span>
                     ) : null}
                     {revision.proposal_id ? (
                       <Link to={`${base}/proposals/${revision.proposal_id}`} className="muted">

@@ -9,7 +9,7 @@ import { DiffView, SegmentsView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { findProposal } from "~/models/change-proposal.server";
-import { findRevision } from "~/models/revision.server";
+import { findRevision, revisionNumbers } from "~/models/revision.server";
 import { authorize } from "~/policies";
 import { compareTexts, type Segment } from "~/services/document-diff.server";
 import { sectionText, sectionsOf } from "~/services/document-sections.server";
@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const head = await findRevision(db, document.id, document.head_revision_id!);
   const current = head ? sectionText(head.body_md, sectionsOf(head), proposal.section_key) : undefined;
   const stale = proposal.status === "open" && head !== undefined && head.id !== proposal.base_revision_id && current !== proposal.base_text;
+  const numbers = await revisionNumbers(db, document.id, [proposal.base_revision_id, proposal.applied_revision_id]);
   return {
     document: { slug: document.slug, language: document.language },
     proposal: {
@@ -44,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decisionReason: proposal.decision_reason,
       appliedRevisionId: proposal.applied_revision_id,
       baseRevisionId: proposal.base_revision_id,
+      baseRevisionNumber: numbers[proposal.base_revision_id] ?? null,
+      appliedRevisionNumber: proposal.applied_revision_id ? numbers[proposal.applied_revision_id] ?? null : null,
       proposedText: proposal.proposed_text,
     },
     diff: compareTexts(proposal.base_text, proposal.proposed_text, { context: 2 }),
@@ -134,10 +137,15 @@ export default function ProposalView() {
       <p className="muted">
         {t("documents.proposals.by", { name: proposal.authorName ?? "", organization: proposal.authorOrganization ?? "", date: date(proposal.createdAt, true) })} ·{" "}
         <Link to={`${base}/revisions/${proposal.baseRevisionId}${proposal.sectionAnchor ? `#${proposal.sectionAnchor}` : ""}`}>
-          {t("documents.proposals.basedOn", { revision: proposal.baseRevisionId })}
+          {t("documents.proposals.basedOn", { revision: proposal.baseRevisionNumber ?? "?" })}
         </Link>
       </p>
-      {applied ? <p className="notice notice--success" role="status">{t("documents.proposals.appliedNotice")}</p> : null}
+      {applied ? (
+        <p className="notice notice--success" role="status">
+          {t("documents.proposals.appliedNotice")}
+          {proposal.appliedRevisionNumber !== null ? <> {t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber })}.</> : null}
+        </p>
+      ) : null}
       {actionData?.error ? (
         <div className="notice notice--warning" role="alert">
           <p>{t(actionData.error as never)}</p>
@@ -188,7 +196,7 @@ export default function ProposalView() {
           {proposal.appliedRevisionId ? (
             <>
               {" "}
-              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>{t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionId })}</Link>
+              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>{t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber ?? "?" })}</Link>
             </>
           ) : null}
         </p>

@@ -7,6 +7,7 @@ import { DispositionTable } from "~/components/document/disposition-table";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { consultationStateAt } from "~/components/document/consultation-banner";
 import { listSuccessorCandidates, listVersions } from "~/models/document.server";
+import { revisionNumbers } from "~/models/revision.server";
 import { authorize, readableScope } from "~/policies";
 import { changeStatus, latestPublished, metadataDiffers, nextVersions, pendingDispositions, publishVersion } from "~/services/document-publisher.server";
 import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
@@ -26,9 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pendingDispositions(db, document.id, latest?.published_at ?? null),
     listSuccessorCandidates(db, document.id, readableScope(viewer)),
   ]);
+  // Each version names the revision it published (#N), and the form the one it would publish.
+  const revisionOf = await db
+    .selectFrom("published_version")
+    .innerJoin("revision", "revision.id", "published_version.revision_id")
+    .select(["published_version.id", "revision.id as revision_id", "revision.number"])
+    .where("published_version.document_id", "=", document.id)
+    .execute();
+  const headNumber = (await revisionNumbers(db, document.id, [document.head_revision_id]))[document.head_revision_id ?? 0] ?? null;
   return {
     document: { slug: document.slug, status: document.status, title: document.title },
     headId: document.head_revision_id,
+    headNumber,
     latest: latest ? { version: latest.version, revisionId: latest.revision_id, publishedAt: latest.published_at } : null,
     next: nextVersions(latest?.version ?? null),
     // A new title, summary or tags become public with the next version, even if the text is unchanged.
@@ -36,7 +46,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     consultation: consultation ? { opensAt: consultation.opens_at, closesAt: consultation.closes_at } : null,
     undisposed: dispositions.filter((row) => row.disposition === null).length,
     dispositions,
-    versions,
+    versions: versions.map((v) => {
+      const revision = revisionOf.find((row) => row.id === v.id);
+      return { ...v, revisionId: revision?.revision_id ?? null, revisionNumber: revision?.number ?? null };
+    }),
     successors,
     permissions,
     today: new Date().toISOString().slice(0, 10),
@@ -135,7 +148,7 @@ function FieldError({ id, error, detail }: { id: string; error?: string; detail?
 export default function Publish() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, headId, latest, next, metadataChanged, consultation, undisposed, dispositions, versions, successors, permissions, today } =
+  const { document, headId, headNumber, latest, next, metadataChanged, consultation, undisposed, dispositions, versions, successors, permissions, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Errors = actionData?.errors ?? {};
@@ -162,6 +175,7 @@ export default function Publish() {
               : t("documents.publish.firstVersion")}{" "}
             {latest && !textUnchanged ? <Link to={`${base}/compare?from=${latest.revisionId}&to=${headId}`}>{t("documents.publish.reviewChanges")}</Link> : null}
           </p>
+          {headNumber !== null ? <p className="muted">{t("documents.publish.publishesRevision", { revision: headNumber })}</p> : null}
           {metadataChanged && latest ? <p className="notice notice--info">{t("documents.publish.metadataChanged", { version: latest.version })}</p> : null}
           {blockers.length ? (
             <div className="notice notice--warning" role="status">
@@ -267,6 +281,12 @@ export default function Publish() {
               <li key={v.id}>
                 <Link to={`/library/${document.slug}/v/${v.version}`}>{t("library.version", { version: v.version })}</Link>{" "}
                 <span className="muted">{date(v.published_at)}</span>
+                {v.revisionId !== null ? (
+                  <>
+                    {" "}
+                    · <Link to={`${base}/revisions/${v.revisionId}`}>{t("documents.publish.fromRevision", { revision: v.revisionNumber })}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

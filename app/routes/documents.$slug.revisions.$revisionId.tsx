@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     document: { slug: document.slug, language: document.language },
     revision: {
       id: revision.id,
+      number: revision.number,
       parentId: revision.parent_id,
       authorName: revision.author_name,
       message: revision.message,
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     documentId: document.id,
     authorId: viewer.id,
     body: revision.body_md,
-    message: `Restored revision #${revision.id}`,
+    message: `Restored revision #${revision.number}`,
     baseRevisionId: parsed.data.baseRevision,
     kind: "restore",
     restoredFromId: revision.id,
@@ -71,7 +72,7 @@ export default function RevisionView() {
   return (
     <section aria-labelledby="revision-title">
       <h2 id="revision-title">
-        {t("documents.revision.title", { revision: revision.id })} {isHead ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
+        {t("documents.revision.title", { revision: revision.number })} {isHead ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
         {revision.publishedAs ? <Badge tone="success">{t("library.version", { version: revision.publishedAs })}</Badge> : null}
       </h2>
       <p className="muted">

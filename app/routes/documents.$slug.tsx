@@ -1,7 +1,7 @@
 // The workspace of a guidance document: its header, the consultation banner and the tabs of the
 // drafting pages (draft, edit, history, proposals, consultation, publishing, settings).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData, useLocation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationBanner } from "~/components/document/consultation-banner";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
@@ -48,6 +48,9 @@ export default function DocumentWorkspace() {
   const { document, stage, consultation, published, metadataPending, openProposals, permissions } = useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
   const closedRecord = document.status === "withdrawn" || document.status === "superseded";
+  // The History tab is also the current one on the pages it leads to: a revision, a comparison.
+  const { pathname } = useLocation();
+  const inHistory = /^\/(history|compare|revisions)(\/|$)/.test(pathname.slice(base.length));
   return (
     <div className="page document-workspace">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
@@ -84,7 +87,9 @@ export default function DocumentWorkspace() {
           {t("documents.tabs.draft")}
         </NavLink>
         {permissions.edit ? <NavLink to={`${base}/edit`}>{t("documents.tabs.edit")}</NavLink> : null}
-        <NavLink to={`${base}/history`}>{t("documents.tabs.history")}</NavLink>
+        <Link to={`${base}/history`} className={inHistory ? "active" : undefined} aria-current={inHistory ? "page" : undefined}>
+          {t("documents.tabs.history")}
+        </Link>
         <NavLink to={`${base}/proposals`}>
           {t("documents.tabs.proposals")}
           {openProposals ? <span className="tab-count">{openProposals}</span> : null}

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DiffStats, DiffView } from "~/components/document/diff-view";
+import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
 import { loadChanges } from "~/services/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -79,9 +79,9 @@ export default function VersionChanges() {
           {t("documents.compare.show")}
         </button>
       </Form>
-      <DiffStats stats={comparison.stats} />
+      <RenderedDiffStats stats={comparison.stats} />
       <div lang={document.language}>
-        <DiffView comparison={comparison} view={view} oldLabel={oldLabel} newLabel={newLabel} />
+        <RenderedDiffView comparison={comparison} view={view} oldLabel={oldLabel} newLabel={newLabel} />
       </div>
     </div>
   );

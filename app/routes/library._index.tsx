@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "../../db/schema";
-import { Badge } from "~/components/ui/badge";
+import { PublicationCard } from "~/components/publication-card";
 import { listPublishedDocuments, listTags } from "~/models/document.server";
 import { listGroupNames } from "~/models/group.server";
 import { readableScope } from "~/policies";
@@ -10,7 +10,7 @@ import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { isLanguage } from "~/utils/i18n";
-import { useSite } from "~/utils/use-site";
+import { requestLanguage } from "~/utils/i18n.server";
 
 export const handle: RouteHandle = { title: (t) => t("library.title") };
 
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
   const db = getDb();
   const [documents, tags, groups] = await Promise.all([
-    listPublishedDocuments(db, scope, filters),
+    listPublishedDocuments(db, scope, filters, undefined, requestLanguage(request, viewer)),
     listTags(db, scope),
     listGroupNames(db, scope),
   ]);
@@ -42,7 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Library() {
   const { t } = useTranslation();
   const { documents, tags, groups, filters } = useLoaderData<typeof loader>();
-  const { date } = useSite();
   return (
     <div className="page">
       <h1>{t("library.title")}</h1>
@@ -118,35 +117,13 @@ export default function Library() {
           {t("library.feed")}
         </a>
       </p>
+      <p className="muted">
+        {t("library.count", { count: documents.length })}
+      </p>
       {documents.length ? (
         <ul className="card-list">
           {documents.map((doc) => (
-            <li key={doc.id} className="card">
-              <h2 className="card__title">
-                <Link to={`/library/${doc.slug}`} lang={doc.language}>
-                  {doc.title}
-                </Link>
-              </h2>
-              <p className="card__meta">
-                <Badge tone={doc.status === "published" ? "success" : "warning"}>{t(`documentStatus.${doc.status}`)}</Badge>{" "}
-                {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} ·{" "}
-                {doc.group_name} · {t(`languageName.${doc.language}`)}
-              </p>
-              {doc.summary ? (
-                <p className="card__summary" lang={doc.language}>
-                  {doc.summary}
-                </p>
-              ) : null}
-              {doc.tags.length ? (
-                <p className="tags">
-                  {doc.tags.map((tag) => (
-                    <Link key={tag} to={`/library?topic=${encodeURIComponent(tag)}`} className="tag">
-                      {tag}
-                    </Link>
-                  ))}
-                </p>
-              ) : null}
-            </li>
+            <PublicationCard key={doc.id} doc={doc} heading="h2" detailed />
           ))}
         </ul>
       ) : (

@@ -46,7 +46,7 @@ function wordPairs(text: string): Map<string, number> {
   return pairs;
 }
 
-function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string): number {
   const pa = wordPairs(a);
   const pb = wordPairs(b);
   let shared = 0;
@@ -105,7 +105,7 @@ function unmatchedLines(a: string[], b: string[]): number {
  * comparisons are kept (by a digest of both texts) and served again: a compare page that many
  * reviewers open during a consultation is computed once.
  */
-const recentComparisons = new Map<string, { comparison: Comparison; size: number }>();
+const recentComparisons = new Map<string, { comparison: unknown; size: number }>();
 const RECENT_COMPARISONS = 64;
 /**
  * A comparison holds about five bytes of memory per character compared (two far-apart 68 KB
@@ -118,15 +118,15 @@ function comparisonKey(oldText: string, newText: string, options: { context?: nu
   return `${digest(oldText)}:${digest(newText)}:${options.context ?? ""}`;
 }
 
-function recall(key: string): Comparison | undefined {
+function recall<T = Comparison>(key: string): T | undefined {
   const cached = recentComparisons.get(key);
   if (!cached) return undefined;
   recentComparisons.delete(key);
   recentComparisons.set(key, cached);
-  return cached.comparison;
+  return cached.comparison as T;
 }
 
-function remember(key: string, comparison: Comparison, size: number) {
+function remember(key: string, comparison: unknown, size: number) {
   if (recentComparisons.has(key)) return;
   recentComparisons.set(key, { comparison, size });
   recentCharacters += size;
@@ -151,7 +151,7 @@ export function compareTexts(oldText: string, newText: string, options: { contex
 
 /** Work done between two returns to the event loop while comparing for a request. */
 const SLICE_MS = 8;
-const inProgress = new Map<string, Promise<Comparison>>();
+const inProgress = new Map<string, Promise<unknown>>();
 
 /**
  * The same comparison as compareTexts, for requests: the work is cut into slices of a few
@@ -159,14 +159,21 @@ const inProgress = new Map<string, Promise<Comparison>>();
  * 60-100 ms of CPU), and a comparison already under way for another request is shared.
  */
 export function compareTextsInSlices(oldText: string, newText: string, options: { context?: number } = {}): Promise<Comparison> {
-  const key = comparisonKey(oldText, newText, options);
-  const cached = recall(key);
+  return runInSlices(comparisonKey(oldText, newText, options), oldText.length + newText.length, () => comparisonSteps(oldText, newText, options));
+}
+
+/**
+ * Runs a comparison's steps in slices of SLICE_MS, remembered under `key` (a digest of its inputs)
+ * and shared with concurrent requests for the same key.
+ */
+export function runInSlices<T>(key: string, size: number, start: () => Generator<void, T, void>): Promise<T> {
+  const cached = recall<T>(key);
   if (cached) return Promise.resolve(cached);
-  let pending = inProgress.get(key);
+  let pending = inProgress.get(key) as Promise<T> | undefined;
   if (!pending) {
     pending = (async () => {
       try {
-        const steps = comparisonSteps(oldText, newText, options);
+        const steps = start();
         let sliceStart = performance.now();
         let step = steps.next();
         while (!step.done) {
@@ -176,7 +183,7 @@ export function compareTextsInSlices(oldText: string, newText: string, options: 
           }
           step = steps.next();
         }
-        remember(key, step.value, oldText.length + newText.length);
+        remember(key, step.value, size);
         return step.value;
       } finally {
         inProgress.delete(key);
@@ -187,7 +194,8 @@ export function compareTextsInSlices(oldText: string, newText: string, options: 
   return pending;
 }
 
-function digest(text: string) {
+/** A digest of a text, for cache keys. */
+export function digest(text: string) {
   return createHash("sha1").update(text).digest("base64url");
 }
 

@@ -445,11 +445,14 @@ export async function acceptProposal(db: DB, viewer: Viewer, document: LoadedDoc
     await decideProposal(trx, proposal.id, { status: "accepted", by: viewer.id, reason: note, appliedRevisionId });
     await recordAudit(trx, { actorId: viewer.id, action: "document.proposal.accept", subjectType: "change_proposal", subjectId: proposal.id, data: { revisionId: appliedRevisionId } });
     if (proposal.author_id) {
+      // The notice names the revision the proposal became by its number in the document (#N).
+      const applied = outcome.status === "saved" ? await trx.selectFrom("revision").select("number").where("id", "=", appliedRevisionId).executeTakeFirst() : undefined;
+      const excerpt = note || proposal.section_title;
       await notify(trx, [proposal.author_id], {
         kind: "change_proposal_accepted",
         actorId: viewer.id,
         title: document.title,
-        excerpt: note || proposal.section_title,
+        excerpt: applied ? `#${applied.number} · ${excerpt}` : excerpt,
         url: `/documents/${document.slug}/proposals/${proposal.id}`,
         ...privacyOf(document),
       });

@@ -5,12 +5,12 @@
 // the document's live ones, which editors change in the workspace until a chair publishes.
 import { latestConsultation } from "~/models/consultation.server";
 import { findDocumentById, findDocumentBySlug, findPublishedTitle, findVersion, listFamily, listVersions } from "~/models/document.server";
-import { findRevisionSource } from "~/models/revision.server";
 import { authorize, can, readableScope, type Viewer } from "~/policies";
 import { consultationState } from "~/policies/documents";
 import type { DB } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { compareTextsInSlices } from "./document-diff.server";
+import { fixedT } from "~/utils/i18n.server";
+import { compareRenderedInSlices } from "./rendered-diff.server";
 import type { DispositionRow } from "./document-publisher.server";
 import { documentPermissions, documentResource } from "./documents.server";
 
@@ -55,6 +55,24 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
       ? { closesAt: consultation.closes_at, audience: consultation.audience, canTakePart: permissions.comment, signedIn: viewer !== null }
       : null;
   const { dispositions, summary, tags, ...version_ } = current;
+  // What a printed copy says is in the document's language, whatever the reader's interface.
+  const tp = fixedT(document.language);
+  const printLabels = {
+    details: tp("library.details"),
+    version: tp("library.versionLabel"),
+    versionLine: tp("library.version", { version: current.version }),
+    published: tp("library.publishedLabel"),
+    publishedBy: tp("library.publishedBy"),
+    reviewDue: tp("library.reviewDue"),
+    workingGroup: tp("library.workingGroup"),
+    status: tp("library.status"),
+    statusValue: tp(`documentStatus.${document.status}`),
+    language: tp("library.language"),
+    languageValue: tp(`languageName.${document.language}`),
+    cite: tp("library.cite"),
+    notes: tp("library.notes"),
+    dispositions: tp("library.dispositions"),
+  };
   return {
     document: {
       slug: document.slug,
@@ -81,10 +99,11 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
     successor,
     consultationOpen,
     canOpenWorkspace: permissions.readDraft,
+    printLabels,
   };
 }
 
-/** What changed between two published versions of a document (word-level, from their sources). */
+/** What changed between two published versions of a document, as published (rendered blocks, word by word inside them). */
 export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, from: string | null, to: string | null) {
   const document = await readableDocument(db, viewer, slug);
   const versions = await listVersions(db, document.id);
@@ -101,21 +120,16 @@ export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, f
   const fromVersion = pick(from, versions[toIndex + 1] ?? toVersion)!;
   const rows = await db
     .selectFrom("published_version")
-    .select(["version", "revision_id", "title", "published_at"])
+    .select(["version", "title", "published_at", "body_html"])
     .where("document_id", "=", document.id)
     .where("version", "in", [fromVersion.version, toVersion.version])
     .execute();
   const revisionOf = (v: string) => rows.find((row) => row.version === v)!;
-  const [oldSource, newSource] = await Promise.all([
-    findRevisionSource(db, document.id, revisionOf(fromVersion.version).revision_id),
-    findRevisionSource(db, document.id, revisionOf(toVersion.version).revision_id),
-  ]);
-  if (!oldSource || !newSource) notFound();
   return {
     document: { slug: document.slug, title: revisionOf(toVersion.version).title, language: document.language, groupName: document.group_name },
     from: { version: fromVersion.version, publishedAt: fromVersion.published_at },
     to: { version: toVersion.version, publishedAt: toVersion.published_at, notes: toVersion.notes },
     versions: versions.map((v) => v.version),
-    comparison: await compareTextsInSlices(oldSource.body_md, newSource.body_md),
+    comparison: await compareRenderedInSlices(revisionOf(fromVersion.version).body_html, revisionOf(toVersion.version).body_html),
   };
 }

@@ -14,6 +14,7 @@ import * as twoFactor from "./2026-11-29T1000-two-factor";
 import * as profileChangeRequests from "./2026-11-29T1010-profile-change-requests";
 import * as publishedMetadata from "./2026-11-29T1020-published-metadata";
 import * as searchGrouping from "./2026-11-29T1030-search-grouping";
+import * as revisionNumbers from "./2026-11-29T1040-revision-numbers";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-28T1500-foundation": foundation,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-29T1010-profile-change-requests": profileChangeRequests,
   "2026-11-29T1020-published-metadata": publishedMetadata,
   "2026-11-29T1030-search-grouping": searchGrouping,
+  "2026-11-29T1040-revision-numbers": revisionNumbers,
 };

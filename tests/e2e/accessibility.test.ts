@@ -50,6 +50,17 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
     await page.context().clearCookies();
   });
 
+  it("finds no violation on the reading pages of a document: history, comparisons, print view", async () => {
+    await signIn(page, baseUrl, "editor@demo.test");
+    await page.goto(`${baseUrl}/documents/pre-deployment-evaluation/history`);
+    const ids = await page.locator("input[name=to]").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const compare = `/documents/pre-deployment-evaluation/compare?from=${ids[ids.length - 1]}&to=${ids[0]}`;
+    for (const path of ["/documents/pre-deployment-evaluation/history", compare, `${compare}&view=split`, "/library/pre-deployment-evaluation?print=1", "/library/pre-deployment-evaluation/changes"]) {
+      expect(await audit(path), path).toEqual([]);
+    }
+    await page.context().clearCookies();
+  });
+
   it("finds no violation on a member's and an admin's pages", async () => {
     await signIn(page, baseUrl, "admin@demo.test");
     for (const path of [...MEMBER_PAGES, ...ADMIN_PAGES]) expect(await audit(path), path).toEqual([]);

@@ -70,6 +70,7 @@ const MATRIX: Record<string, Array<[path: string, statuses: string]>> = {
   "library.$slug.changes": [["/library/pre-deployment-evaluation/changes?from=1.0&to=1.0", "200 200 200 200 200 200 200 200 200"]],
   "library.$slug.v.$version": [["/library/pre-deployment-evaluation/v/1.0", "200 200 200 200 200 200 200 200 200"], ["/library/pre-deployment-evaluation/v/x.y", "404 404 404 404 404 404 404 404 404"]],
   "library._index": [["/library", "200 200 200 200 200 200 200 200 200"]],
+  "library.$slug.v.$version_.print[.]css": [["/library/pre-deployment-evaluation/v/1.0/print.css", "200 200 200 200 200 200 200 200 200"], ["/library/pre-deployment-evaluation/v/x.y/print.css", "404 404 404 404 404 404 404 404 404"]],
   "library.feed[.]xml": [["/library/feed.xml", "200 200 200 200 200 200 200 200 200"]],
   "login": [["/login", "200 302 302 302 302 302 302 302 200"]],
   // Without a pending sign-in (a right password first) there is no second step to show.

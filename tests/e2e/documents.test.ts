@@ -246,9 +246,10 @@ describe("guidance documents, accessibility", () => {
       return violations;
     };
     await page.goto(`${DRAFT}/history`);
-    const newest = await page.locator(".history-table tbody tr th a").first().textContent();
-    const oldest = await page.locator(".history-table tbody tr th a").last().textContent();
-    const [to, from] = [newest!.slice(1), oldest!.slice(1)];
+    // Revisions are named #N (per document); their addresses carry the ids.
+    const newest = await page.locator(".history-table tbody tr th a").first().getAttribute("href");
+    const oldest = await page.locator(".history-table tbody tr th a").last().getAttribute("href");
+    const [to, from] = [newest!.split("/").pop(), oldest!.split("/").pop()];
     for (const path of [
       `/documents/${SLUG}`,
       `/documents/${SLUG}/edit`,

@@ -163,7 +163,11 @@ describe("change proposals", () => {
     expect(h.revision).toMatchObject({ author_id: await userId(DEMO.aisha), kind: "proposal", proposal_id: id });
     const proposal = await getDb().selectFrom("change_proposal").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(proposal).toMatchObject({ status: "accepted", applied_revision_id: h.id, decided_by: await userId(DEMO.editor) });
-    expect((await notificationsOf(DEMO.aisha, "change_proposal_accepted")).some((n) => n.url.endsWith(`/proposals/${id}`))).toBe(true);
+    const acceptedNotice = (await notificationsOf(DEMO.aisha, "change_proposal_accepted")).find((n) => n.url.endsWith(`/proposals/${id}`));
+    expect(acceptedNotice).toBeDefined();
+    // It names the revision the proposal became by its number in the document.
+    const applied = await getDb().selectFrom("change_proposal").innerJoin("revision", "revision.id", "change_proposal.applied_revision_id").select("revision.number").where("change_proposal.id", "=", Number(id)).executeTakeFirstOrThrow();
+    expect(acceptedNotice!.excerpt).toMatch(new RegExp(`^#${applied.number} · `));
     // Deciding twice is refused.
     expect((await decide(DEMO.chair, "proposal-doc", id, { intent: "decline", confirm: "yes", reason: "late" })).status).toBe(409);
   });

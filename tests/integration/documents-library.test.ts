@@ -117,8 +117,8 @@ describe("the library", () => {
     const cookie = await as(DEMO.editor);
     const changes = await call(changesLoader, get("/library/pilot-results/changes?from=1.0&to=1.1", { cookie }), { slug: "pilot-results" });
     expect(changes.status).toBe(200);
-    expect(JSON.stringify(changes.data.comparison.blocks)).toContain('[-1,"87"]');
-    expect(JSON.stringify(changes.data.comparison.blocks)).toContain('[1,"88"]');
+    const changed = changes.data.comparison.blocks.filter((b: { kind: string }) => b.kind === "change").map((b: { html: string }) => b.html).join("");
+    expect(changed).toContain('<del class="diff-del">0.87</del> <ins class="diff-ins">0.88</ins>');
     const defaults = await call(changesLoader, get("/library/pilot-results/changes", { cookie }), { slug: "pilot-results" });
     expect([defaults.data.from.version, defaults.data.to.version]).toEqual(["1.0", "1.1"]);
     expect((await call(changesLoader, get("/library/pilot-results/changes?from=3.0&to=1.1", { cookie }), { slug: "pilot-results" })).status).toBe(404);

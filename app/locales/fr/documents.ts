@@ -59,6 +59,11 @@ const documents: Widen<typeof documentsEn> = {
     justPublished: "La version {{version}} a été publiée.",
     feed: "S'abonner aux nouvelles publications (flux Atom)",
     feedTitle: "{{site}} : publications",
+    count_one: "{{count}} document",
+    count_other: "{{count}} documents",
+    otherLanguages: "Aussi en :",
+    printNote: "Cette page est prête à imprimer. Utilisez la commande Imprimer de votre navigateur (Ctrl+P, ou ⌘P sur Mac) et choisissez « Enregistrer au format PDF » pour en garder une copie.",
+    printBack: "Retour au document",
   },
   documentStatus: {
     working_draft: "Projet de travail",
@@ -147,6 +152,7 @@ const documents: Widen<typeof documentsEn> = {
       preview: "Aperçu",
       livePreview: "Afficher un aperçu pendant la saisie",
       savedNotice: "Vos modifications ont été enregistrées.",
+      savedAs: "Enregistrées comme révision n° {{revision}}.",
       mergedNotice:
         "Quelqu'un a enregistré le projet pendant que vous le modifiiez. Vos modifications ne touchaient pas les mêmes passages et ont été fusionnées avec les siennes.",
       reviewMerge: "Vérifier les modifications fusionnées",
@@ -218,6 +224,8 @@ const documents: Widen<typeof documentsEn> = {
       addedMark: "ajouté : ",
       unchangedLines_one: "{{formatted}} ligne inchangée",
       unchangedLines_other: "{{formatted}} lignes inchangées",
+      unchangedBlocks_one: "{{formatted}} passage inchangé",
+      unchangedBlocks_other: "{{formatted}} passages inchangés",
       lines: "Lignes {{from}} à {{to}}",
       wordsAdded_one: "{{count}} mot ajouté",
       wordsAdded_other: "{{count}} mots ajoutés",
@@ -225,6 +233,8 @@ const documents: Widen<typeof documentsEn> = {
       wordsRemoved_other: "{{count}} mots supprimés",
       linesChanged_one: "{{count}} ligne modifiée",
       linesChanged_other: "{{count}} lignes modifiées",
+      blocksChanged_one: "{{count}} passage modifié",
+      blocksChanged_other: "{{count}} passages modifiés",
       identical: "Les deux textes sont identiques.",
     },
     comments: {
@@ -364,6 +374,8 @@ const documents: Widen<typeof documentsEn> = {
       tableCaption: "Suites données aux commentaires reçus en consultation",
     },
     publish: {
+      publishesRevision: "La publication fait une version du brouillon actuel, la révision n° {{revision}}.",
+      fromRevision: "révision n° {{revision}}",
       title: "Publier une version",
       currentVersion: "La dernière version publiée est la {{version}} ({{date}}).",
       firstVersion: "Ce document n'a pas encore été publié : sa première version sera la 1.0.",
