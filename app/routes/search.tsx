@@ -167,7 +167,9 @@ export default function SearchPage() {
                 </p>
               ) : null}
               {hit.matches.length ? (
-                <ul className="search-result__matches" aria-label={t("search.matchesIn", { title: hit.title.map((part) => part.text).join("") })}>
+                <>
+                <p className="visually-hidden">{t("search.matchesIn", { title: hit.title.map((part) => part.text).join("") })}</p>
+                <ul className="search-result__matches">
                   {hit.matches.map((match) => (
                     <li key={match.url} className="search-result__match">
                       <Link to={match.url} lang={match.title.length ? lang : undefined}>
@@ -179,6 +181,7 @@ export default function SearchPage() {
                     </li>
                   ))}
                 </ul>
+                </>
               ) : null}
               {hit.moreMatches ? <p className="search-result__more">{t("search.moreMatches", { count: hit.moreMatches })}</p> : null}
               {hit.translations.length ? (
