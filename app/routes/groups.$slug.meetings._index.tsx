@@ -54,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   if (intent === "reset-link") {
+    // Creating the first link takes nothing away; replacing one stops the old link working.
+    if (await findCalendarToken(db, group.id, viewer.id)) requireConfirmation(request, form, "resetCalendarLink");
     await resetCalendarLink(db, viewer.id, group.id);
     return redirect(`/groups/${group.slug}/meetings?done=link#calendar`);
   }
@@ -163,9 +165,15 @@ export default function GroupMeetings() {
           {calendar.canHoldLink ? (
             <Form method="post" className="stack">
               {calendar.linkCreatedAt ? <p className="muted">{t("groups.calendar.secretHint")}</p> : null}
-              <button type="submit" name="intent" value="reset-link" className="button">
-                {calendar.linkCreatedAt ? t("groups.calendar.reset") : t("groups.calendar.create")}
-              </button>
+              {calendar.linkCreatedAt ? (
+                <ConfirmButton name="intent" value="reset-link" kind="resetCalendarLink" className="button">
+                  {t("groups.calendar.reset")}
+                </ConfirmButton>
+              ) : (
+                <button type="submit" name="intent" value="reset-link" className="button">
+                  {t("groups.calendar.create")}
+                </button>
+              )}
               {calendar.linkCreatedAt ? (
                 <ConfirmButton name="intent" value="revoke-link" kind="revokeCalendarLink" className="button button--quiet">
                   {t("groups.calendar.revoke")}

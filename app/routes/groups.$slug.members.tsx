@@ -24,6 +24,7 @@ import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { requireConfirmation } from "~/utils/confirm.server";
 import { ConfirmButton } from "~/components/ui/confirm-form";
 import { findUserById } from "~/models/user.server";
+import { findRequest } from "~/models/join-request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -80,6 +81,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       value.intent === "role" ? await changeGroupRole(db, viewer.id, group, value.userId, value.role) : await removeMember(db, viewer.id, group, value.userId);
     if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.userId }, { status: result.status });
     return redirect(`/groups/${group.slug}/members?done=${value.intent === "role" ? "role" : "removed"}`);
+  }
+  if (value.intent === "decline") {
+    const pending = await findRequest(db, group.id, value.requestId);
+    const applicant = pending ? await findUserById(db, pending.user_id) : undefined;
+    requireConfirmation(request, formData, "declineJoinRequest", { name: applicant?.display_name ?? "" });
   }
   const result = await decideRequest(db, viewer.id, group, value.requestId, value.intent, value.response);
   if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.requestId }, { status: result.status });
@@ -148,9 +154,9 @@ export default function GroupMembers() {
                     <button type="submit" name="intent" value="approve" className="button button--primary">
                       {t("groups.requests.approve", { name: req.display_name })}
                     </button>
-                    <button type="submit" name="intent" value="decline" className="button">
+                    <ConfirmButton name="intent" value="decline" kind="declineJoinRequest" values={{ name: req.display_name }} className="button">
                       {t("groups.requests.decline", { name: req.display_name })}
-                    </button>
+                    </ConfirmButton>
                   </Form>
                 </li>
               );

@@ -105,9 +105,14 @@ describe("requests to join a closed group", () => {
     expect(await roleOf("evaluation-procedures", "industry@demo.test")).toBeNull();
 
     const chair = await sessionCookie("chair@demo.test");
+    const decline = { intent: "decline", requestId: String(industryRequest.id), response: "Industry seats are full until the charter review." };
+    // Declining is confirmed first: until then nobody is told anything.
+    const asked = await call(membersAction, post("/groups/evaluation-procedures/members", decline, { cookie: chair }), slugParams("evaluation-procedures"));
+    expect(asked.status).toBe(200);
+    expect(await notificationsOf("industry@demo.test", "group_join_declined")).toEqual([]);
     const declined = await call(
       membersAction,
-      post("/groups/evaluation-procedures/members", { intent: "decline", requestId: String(industryRequest.id), response: "Industry seats are full until the charter review." }, { cookie: chair }),
+      post("/groups/evaluation-procedures/members", { ...decline, confirm: "yes" }, { cookie: chair }),
       slugParams("evaluation-procedures"),
     );
     expect(declined.status).toBe(302);

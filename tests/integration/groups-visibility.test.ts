@@ -144,9 +144,10 @@ describe("the private calendar feed", () => {
   const feed = (token?: string, cookie?: string) =>
     call(calendarLoader, get(`/groups/${SLUG}/calendar.ics${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`, { cookie }), { slug: SLUG });
 
+  /** Creates (or, confirmed, replaces) the member's private link. */
   async function createLink(email: string) {
     const cookie = await sessionCookie(email);
-    const res = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link" }, { cookie }), { slug: SLUG });
+    const res = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link", confirm: "yes" }, { cookie }), { slug: SLUG });
     expect(res.status).toBe(302);
     const page = await call(meetingsLoader, get(`/groups/${SLUG}/meetings`, { cookie }), { slug: SLUG });
     const url = new URL(page.data.calendar.feedUrl);
@@ -178,6 +179,10 @@ describe("the private calendar feed", () => {
 
   it("stops working when reset, revoked, or when the member leaves", async () => {
     const { cookie, token: first } = await createLink("chair@demo.test");
+    expect((await feed(first)).status).toBe(200);
+    // Replacing a link stops the old one working: it is confirmed first, and nothing changes until then.
+    const unconfirmed = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link" }, { cookie }), { slug: SLUG });
+    expect(unconfirmed.status).toBe(200);
     expect((await feed(first)).status).toBe(200);
     const { token: second } = await createLink("chair@demo.test");
     expect(second).not.toBe(first);

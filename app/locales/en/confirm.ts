@@ -28,6 +28,16 @@ const confirm = {
         body: "Your request to join this working group will be withdrawn. You can send a new one later.",
         confirm: "Withdraw my request",
       },
+      resetCalendarLink: {
+        title: "Replace the calendar link?",
+        body: "Calendars subscribed with the current link will stop receiving this group's meetings until you subscribe them again with the new link.",
+        confirm: "Replace the link",
+      },
+      declineJoinRequest: {
+        title: "Decline this request?",
+        body: "{{name}} will be told that the request to join the group was declined, with your response if you give one.",
+        confirm: "Decline the request",
+      },
       revokeCalendarLink: {
         title: "Revoke the calendar link?",
         body: "Calendars subscribed with the current link will stop receiving this group's meetings. This cannot be undone.",

@@ -31,6 +31,16 @@ const confirm: Widen<typeof en> = {
         body: "Votre demande d’adhésion à ce groupe de travail sera retirée. Vous pourrez en envoyer une nouvelle plus tard.",
         confirm: "Retirer ma demande",
       },
+      resetCalendarLink: {
+        title: "Remplacer le lien de calendrier ?",
+        body: "Les calendriers abonnés avec le lien actuel ne recevront plus les réunions de ce groupe tant que vous ne les aurez pas abonnés au nouveau lien.",
+        confirm: "Remplacer le lien",
+      },
+      declineJoinRequest: {
+        title: "Refuser cette demande ?",
+        body: "{{name}} sera informé(e) que sa demande d’adhésion au groupe a été refusée, avec votre réponse si vous en donnez une.",
+        confirm: "Refuser la demande",
+      },
       revokeCalendarLink: {
         title: "Révoquer le lien de calendrier ?",
         body: "Les calendriers abonnés avec le lien actuel ne recevront plus les réunions de ce groupe. Cette action est définitive.",

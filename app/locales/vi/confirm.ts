@@ -31,6 +31,16 @@ const confirm: Widen<typeof en> = {
         body: "Yêu cầu tham gia nhóm công tác này của bạn sẽ được rút lại. Bạn có thể gửi yêu cầu mới sau.",
         confirm: "Rút lại yêu cầu",
       },
+      resetCalendarLink: {
+        title: "Thay liên kết lịch?",
+        body: "Các lịch đã đăng ký bằng liên kết hiện tại sẽ không còn nhận các cuộc họp của nhóm cho đến khi bạn đăng ký lại bằng liên kết mới.",
+        confirm: "Thay liên kết",
+      },
+      declineJoinRequest: {
+        title: "Từ chối yêu cầu này?",
+        body: "{{name}} sẽ được thông báo rằng yêu cầu tham gia nhóm đã bị từ chối, kèm phản hồi của bạn nếu có.",
+        confirm: "Từ chối yêu cầu",
+      },
       revokeCalendarLink: {
         title: "Thu hồi liên kết lịch?",
         body: "Các lịch đã đăng ký bằng liên kết hiện tại sẽ không còn nhận các cuộc họp của nhóm. Không thể hoàn tác thao tác này.",
