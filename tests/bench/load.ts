@@ -8,20 +8,18 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { ROOT } from "../setup/paths";
 import { startServer } from "../e2e/support/server";
+import { sessionCookieFor } from "../e2e/support/session";
 
 const { values: args } = parseArgs({ options: { duration: { type: "string", default: "30" }, connections: { type: "string", default: "40" } } });
 
 const server = await startServer({ env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "2" } });
 const base = server.url;
 
+/** Signed in as a person would be, through the second step for accounts that have one (the chair). */
 async function signIn(email: string) {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "demo-password" }),
-  });
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = await sessionCookieFor(base, email);
+  if (!cookie.startsWith("cop_session=")) throw new Error(`Could not sign in as ${email}: the load would measure redirects to the sign-in page.`);
+  return cookie;
 }
 
 const member = await signIn("member@demo.test");
