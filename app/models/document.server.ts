@@ -142,23 +142,9 @@ export async function findVersion(db: Tx, documentId: number, version?: string) 
 
 /** The topic tags of the latest published versions the viewer may read (the library's topic filter). */
 export async function listTags(db: Tx, scope: ReadableScope) {
-  const rows = await db
-    .selectFrom("document")
-    .innerJoin("working_group", "working_group.id", "document.group_id")
-    .innerJoin("published_version as pv", "pv.document_id", "document.id")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("published_version as newer")
-            .select("newer.id")
-            .whereRef("newer.document_id", "=", "document.id")
-            .where(sql<boolean>`(newer.major > pv.major or (newer.major = pv.major and newer.minor > pv.minor))`),
-        ),
-      ),
-    )
+  const rows = await publishedRows(db, scope)
     .innerJoin(sql<{ value: string }>`json_each(pv.tags)`.as("tag"), (join) => join.onTrue())
     .select(sql<string>`distinct tag.value`.as("tag"))
-    .where(groupVisible(scope))
     .orderBy("tag")
     .execute();
   return rows.map((row) => row.tag);
