@@ -3,7 +3,7 @@ const search = {
   search: {
     title: "Search",
     label: "Search the portal",
-    placeholder: "Search frameworks, discussions, groups…",
+    placeholder: "Frameworks, discussions…",
     submit: "Search",
     resultsFor: "Results for “{{q}}”",
     noResults: "Nothing matches “{{q}}” among what you may read.",

@@ -5,7 +5,7 @@ const search: Widen<typeof searchEn> = {
   search: {
     title: "Recherche",
     label: "Rechercher dans le portail",
-    placeholder: "Rechercher cadres, discussions, groupes…",
+    placeholder: "Cadres, discussions…",
     submit: "Rechercher",
     resultsFor: "Résultats pour « {{q}} »",
     noResults: "Rien ne correspond à « {{q}} » parmi ce que vous pouvez lire.",

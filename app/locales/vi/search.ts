@@ -5,7 +5,7 @@ const search: Widen<typeof searchEn> = {
   search: {
     title: "Tìm kiếm",
     label: "Tìm kiếm trên cổng thông tin",
-    placeholder: "Tìm khung hướng dẫn, thảo luận, nhóm…",
+    placeholder: "Khung, thảo luận…",
     submit: "Tìm kiếm",
     resultsFor: "Kết quả cho “{{q}}”",
     noResults: "Không có nội dung nào bạn được xem khớp với “{{q}}”.",

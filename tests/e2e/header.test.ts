@@ -1,0 +1,54 @@
+// The header at a laptop's width in the longest of the three languages: its buttons keep their
+// words on one line and the search field's placeholder is shown whole.
+import { describe, expect, inject, it } from "vitest";
+import { launchBrowser, signIn } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+
+async function measure(page: import("playwright-core").Page) {
+  return page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>(".search-box input")!;
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = getComputedStyle(input).font;
+    const padding = parseFloat(getComputedStyle(input).paddingLeft) + parseFloat(getComputedStyle(input).paddingRight);
+    return {
+      placeholderFits: context.measureText(input.placeholder).width <= input.clientWidth - padding,
+      lineHeights: [...document.querySelectorAll<HTMLElement>(".site-header .button")]
+        .filter((button) => button.offsetParent !== null)
+        .map((button) => {
+          // The lines the label takes: the distinct tops of its text's boxes.
+          const range = document.createRange();
+          range.selectNodeContents(button);
+          const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          return { text: button.textContent?.trim(), lines: tops.size };
+        }),
+    };
+  });
+}
+
+describe("the header at 1366 px", () => {
+  for (const language of ["vi", "fr", "en"]) {
+    it(`fits its buttons and search placeholder in ${language}${language === "vi" ? ", signed out and signed in" : ""}`, async () => {
+      const context = await launchBrowser();
+      try {
+        const page = await context.newPage();
+        await page.setViewportSize({ width: 1366, height: 800 });
+        await page.setExtraHTTPHeaders({ "accept-language": language });
+        await page.goto(`${baseUrl}/`);
+        let found = await measure(page);
+        expect(found.placeholderFits).toBe(true);
+        for (const button of found.lineHeights) expect(button.lines, button.text).toBeLessThanOrEqual(1);
+        // Signed in as a member who reads the site in Vietnamese (the sign-in form is read in English).
+        if (language !== "vi") return;
+        await page.setExtraHTTPHeaders({ "accept-language": "en" });
+        await signIn(page, baseUrl, "minh@demo.test");
+        expect(await page.locator("html").getAttribute("lang")).toBe("vi");
+        found = await measure(page);
+        expect(found.placeholderFits).toBe(true);
+        for (const button of found.lineHeights) expect(button.lines, button.text).toBeLessThanOrEqual(1);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
