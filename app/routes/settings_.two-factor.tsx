@@ -1,6 +1,6 @@
 // Two-factor sign-in settings: its status, enrolment (QR code and manual key, confirmed with a
 // code), the recovery codes shown once, new recovery codes and turning it off (with the password).
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -171,16 +171,6 @@ export default function TwoFactorSettings() {
     lastResult: actionData?.intent === "confirm" ? actionData.result : undefined,
     shouldValidate: "onBlur",
   });
-  const [regenerateForm, regenerateFields] = useForm({
-    id: "two-factor-regenerate",
-    lastResult: actionData?.intent === "regenerate" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
-  });
-  const [disableForm, disableFields] = useForm({
-    id: "two-factor-disable",
-    lastResult: actionData?.intent === "disable" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
-  });
 
   if (actionData?.recoveryCodes) {
     const next = actionData.redirectTo || "/settings/two-factor";
@@ -293,33 +283,58 @@ export default function TwoFactorSettings() {
             ) : null}
           </section>
 
-          <section aria-labelledby="two-factor-regenerate" className="panel">
-            <h2 id="two-factor-regenerate">{t("security.twoFactor.regenerateTitle")}</h2>
-            <p>{t("security.twoFactor.regenerateIntro")}</p>
-            <Form method="post" {...getFormProps(regenerateForm)} className="stack">
-              <input type="hidden" name="intent" value="regenerate" />
-              <FormErrors errors={regenerateForm.errors} id={regenerateForm.errorId} />
-              <InputField meta={regenerateFields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
-              <button type="submit" className="button">
-                {t("security.twoFactor.regenerate")}
-              </button>
-            </Form>
-          </section>
+          <PasswordConfirmedSection
+            intent="regenerate"
+            lastResult={actionData?.intent === "regenerate" ? actionData.result : undefined}
+            title={t("security.twoFactor.regenerateTitle")}
+            intro={t("security.twoFactor.regenerateIntro")}
+            submit={t("security.twoFactor.regenerate")}
+          />
 
-          <section aria-labelledby="two-factor-disable" className="panel">
-            <h2 id="two-factor-disable">{t("security.twoFactor.disableTitle")}</h2>
-            <p>{required ? t("security.twoFactor.disableRequired") : t("security.twoFactor.disableIntro")}</p>
-            <Form method="post" {...getFormProps(disableForm)} className="stack">
-              <input type="hidden" name="intent" value="disable" />
-              <FormErrors errors={disableForm.errors} id={disableForm.errorId} />
-              <InputField meta={disableFields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
-              <button type="submit" className="button button--danger">
-                {t("security.twoFactor.disable")}
-              </button>
-            </Form>
-          </section>
+          <PasswordConfirmedSection
+            intent="disable"
+            lastResult={actionData?.intent === "disable" ? actionData.result : undefined}
+            title={t("security.twoFactor.disableTitle")}
+            intro={required ? t("security.twoFactor.disableRequired") : t("security.twoFactor.disableIntro")}
+            submit={t("security.twoFactor.disable")}
+            danger
+          />
         </>
       ) : null}
     </div>
+  );
+}
+
+/** A change to the second factor that the member confirms with their password (new codes, turning it off). */
+function PasswordConfirmedSection({
+  intent,
+  lastResult,
+  title,
+  intro,
+  submit,
+  danger = false,
+}: {
+  intent: "regenerate" | "disable";
+  lastResult: SubmissionResult<string[]> | undefined;
+  title: string;
+  intro: string;
+  submit: string;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<{ password: string }>({ id: `two-factor-${intent}-form`, lastResult, shouldValidate: "onBlur" });
+  return (
+    <section aria-labelledby={`two-factor-${intent}`} className="panel">
+      <h2 id={`two-factor-${intent}`}>{title}</h2>
+      <p>{intro}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value={intent} />
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <InputField meta={fields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
+        <button type="submit" className={danger ? "button button--danger" : "button"}>
+          {submit}
+        </button>
+      </Form>
+    </section>
   );
 }
