@@ -2,7 +2,7 @@ import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import type { Language } from "../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import type { Messages } from "./locales/en";
 import { createI18n, DEFAULT_LANGUAGE, isLanguage } from "./utils/i18n";
 

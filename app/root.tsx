@@ -122,7 +122,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const confirmation = confirmationOf(error);
   if (confirmation) return <ConfirmationPage request={confirmation} />;
-  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} reason={(error.data as { reason?: unknown } | null)?.reason} />;
+  if (isRouteErrorResponse(error))
+    return <ErrorPage status={error.status} reason={(error.data as { reason?: unknown } | null)?.reason} />;
   if (typeof document === "undefined") console.error(error);
   return <ErrorPage status={500} />;
 }

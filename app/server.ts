@@ -7,18 +7,14 @@ import path from "node:path";
 import cluster from "node:cluster";
 import { once } from "node:events";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import * as build from "@remix-run/dev/server-build";
-import { prepareDatabase } from "../db/prepare";
+import { prepareDatabase } from "~/ops/prepare.server";
 import { sql } from "kysely";
 import { closeDatabase, getConnection, openReadOnlyDatabase, runBeforeDurableCommit } from "./utils/db.server";
 import { forgetRequest, renderedFor, REQUEST_ID_HEADER, type Auth } from "./utils/auth.server";
 import { clientAddressOf } from "./utils/client-address.server";
-import { databasePath, isProduction, port, productionConfigurationProblems, seedDemo, trustedProxyHops } from "./utils/env.server";
+import { databasePath, port, productionConfigurationProblems, seedDemo, trustedProxyHops } from "./utils/env.server";
 import { originAllowed } from "./utils/origin.server";
 import { cacheable, memberCacheable, PageCache, type CachedPage, type CacheSlot } from "./utils/page-cache.server";
 import { renderConcurrency, RenderSlots } from "./utils/render-slots.server";
@@ -110,7 +106,10 @@ function toRequest(req: http.IncomingMessage, res: http.ServerResponse, url: URL
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
-  headers.set("x-cop-client-address", clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS));
+  headers.set(
+    "x-cop-client-address",
+    clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS),
+  );
   headers.set(REQUEST_ID_HEADER, requestId);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   return new Request(url.href, {
@@ -142,7 +141,10 @@ const SHOW_CACHE_STATE = process.env.PAGE_CACHE_DEBUG === "1";
 function sendPage(req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, cacheState: "hit" | "miss") {
   // Feeds and calendars carry an ETag: a reader asking "anything new?" gets 304 from memory too.
   const conditions = { ifNoneMatch: req.headers["if-none-match"], ifModifiedSince: req.headers["if-modified-since"] };
-  if ((page.headers["etag"] || page.headers["last-modified"]) && isNotModified(conditions, page.headers["etag"], page.headers["last-modified"])) {
+  if (
+    (page.headers["etag"] || page.headers["last-modified"]) &&
+    isNotModified(conditions, page.headers["etag"], page.headers["last-modified"])
+  ) {
     const { "content-type": _type, "content-disposition": _disposition, ...kept } = page.headers;
     res.writeHead(304, { ...securityHeaders(), ...kept, ...(SHOW_CACHE_STATE ? { "X-Cache": cacheState } : {}) });
     res.end();
@@ -213,7 +215,8 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
   }
 
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > maxBodyBytes(target.pathname)) return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
+  if (declared > maxBodyBytes(target.pathname))
+    return plainResponse(res, 413, "The request is too large.\n", { Connection: "close" });
   const requestId = String(++requestSequence);
   res.once("close", () => forgetRequest(requestId));
   let request: Request;
@@ -252,7 +255,14 @@ async function onRequest(req: http.IncomingMessage, res: http.ServerResponse) {
           .toString("latin1")
           .split(NONCE_MARKER)
           .map((part) => Buffer.from(part, "latin1"));
-        page = { status: response.status, headers, parts, size: parts.reduce((sum, part) => sum + part.length, 0), version, storedAt: Date.now() };
+        page = {
+          status: response.status,
+          headers,
+          parts,
+          size: parts.reduce((sum, part) => sum + part.length, 0),
+          version,
+          storedAt: Date.now(),
+        };
         pageCache!.set(slot.key, page);
       } else {
         response = new Response(bytes, { status: response.status, headers: response.headers });
@@ -335,7 +345,12 @@ async function serve() {
     });
     onRequest(req, res).catch((error) => {
       if (!(error instanceof BodyTooLarge)) console.error(error);
-      if (!res.headersSent) plainResponse(res, error instanceof BodyTooLarge ? 413 : 500, error instanceof BodyTooLarge ? "The request is too large.\n" : "Something went wrong.\n");
+      if (!res.headersSent)
+        plainResponse(
+          res,
+          error instanceof BodyTooLarge ? 413 : 500,
+          error instanceof BodyTooLarge ? "The request is too large.\n" : "Something went wrong.\n",
+        );
       else res.destroy();
     });
   });

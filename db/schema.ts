@@ -5,35 +5,21 @@ import type { ForumTables } from "./tables/forums";
 import type { GroupTables } from "./tables/groups";
 import type { SearchTables } from "./tables/search";
 import type { SecurityTables } from "./tables/security";
+import type {
+  CategoryVisibility,
+  DocumentStatus,
+  GroupRole,
+  GroupVisibility,
+  Language,
+  MemberType,
+  ProfileChangeStatus,
+  RevisionKind,
+  SiteRole,
+  UserStatus,
+} from "~/domain/vocabulary";
 
 /** A column the database fills in by default (timestamps written as ISO 8601 UTC text). */
 type DefaultedText = ColumnType<string, string | undefined, string>;
-
-export const MEMBER_TYPES = ["regulator", "industry", "academia", "civil_society", "secretariat"] as const;
-export type MemberType = (typeof MEMBER_TYPES)[number];
-export const LANGUAGES = ["en", "fr", "vi"] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const USER_STATUSES = ["pending", "approved", "rejected", "suspended"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
-export const SITE_ROLES = ["admin", "moderator", "member"] as const;
-export type SiteRole = (typeof SITE_ROLES)[number];
-export const GROUP_ROLES = ["chair", "editor", "member"] as const;
-export type GroupRole = (typeof GROUP_ROLES)[number];
-export const GROUP_VISIBILITIES = ["open", "closed", "private"] as const;
-export type GroupVisibility = (typeof GROUP_VISIBILITIES)[number];
-export const CATEGORY_VISIBILITIES = ["public", "members", "private"] as const;
-export type CategoryVisibility = (typeof CATEGORY_VISIBILITIES)[number];
-export const DOCUMENT_STATUSES = [
-  "working_draft",
-  "consultation",
-  "final_draft",
-  "published",
-  "superseded",
-  "withdrawn",
-] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-export const REVISION_KINDS = ["create", "edit", "merge", "restore", "proposal", "import"] as const;
-export type RevisionKind = (typeof REVISION_KINDS)[number];
 
 export interface UserTable {
   id: Generated<number>;
@@ -190,9 +176,6 @@ export interface PublishedVersionTable {
   summary: DefaultedText;
   tags: DefaultedText;
 }
-
-export const PROFILE_CHANGE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
-export type ProfileChangeStatus = (typeof PROFILE_CHANGE_STATUSES)[number];
 
 /** A request to change the vetted fields of a profile (member type, organisation). */
 export interface ProfileChangeRequestTable {

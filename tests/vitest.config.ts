@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // temporary SQLite files (one per test file, copied from a seeded template).
 export default defineConfig({
   root,
-  resolve: { alias: { "~": path.join(root, "app") } },
+  resolve: { alias: { "~db": path.join(root, "db"), "~": path.join(root, "app") } },
   test: {
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/integration/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/setup/global-setup.ts"],

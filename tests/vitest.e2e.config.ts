@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // from a fresh database, driven through Debian's Chromium with playwright-core.
 export default defineConfig({
   root,
-  resolve: { alias: { "~": path.join(root, "app") } },
+  resolve: { alias: { "~db": path.join(root, "db"), "~": path.join(root, "app") } },
   test: {
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/support/global-setup.ts"],

@@ -10,7 +10,11 @@ export function ErrorPage({ status, reason, children }: { status: number; reason
   const code: Known = (KNOWN as readonly number[]).includes(status) ? (status as Known) : status >= 500 ? 500 : 400;
   const title = status === 415 ? t("account.errors.title415") : t(`errors.title${code}`);
   const body =
-    status === 415 ? t("account.errors.body415") : reason === "malformed_form" ? t("account.errors.malformedForm") : t(`errors.body${code}`);
+    status === 415
+      ? t("account.errors.body415")
+      : reason === "malformed_form"
+        ? t("account.errors.malformedForm")
+        : t(`errors.body${code}`);
   return (
     <div className="page page--narrow error-page">
       <p className="error-page__status">{status}</p>

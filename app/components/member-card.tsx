@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { MemberType } from "../../db/schema";
+import type { MemberType } from "~/domain/vocabulary";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 
@@ -14,7 +14,15 @@ export interface MemberSummary {
 
 /** A member's name with what a reader needs to weigh their words: organisation, country, type. */
 /** A member's name (linked to their profile) and who they are; `withName={false}` where a heading already names them. */
-export function MemberByline({ member, extra, withName = true }: { member: MemberSummary; extra?: React.ReactNode; withName?: boolean }) {
+export function MemberByline({
+  member,
+  extra,
+  withName = true,
+}: {
+  member: MemberSummary;
+  extra?: React.ReactNode;
+  withName?: boolean;
+}) {
   const { t } = useTranslation();
   const { language } = useSite();
   return (

@@ -1,6 +1,6 @@
 // The country, member-type and language choices shared by the application form and the settings.
 import { useTranslation } from "react-i18next";
-import { LANGUAGES, MEMBER_TYPES } from "../../db/schema";
+import { LANGUAGES, MEMBER_TYPES } from "~/domain/vocabulary";
 import { COUNTRY_CODES } from "~/utils/countries";
 import { countryName } from "~/utils/format";
 import { LANGUAGE_NAMES } from "~/utils/i18n";

@@ -2,7 +2,7 @@
 // one is published (else the original), with links to the family's other languages.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import { useSite } from "~/utils/use-site";
 import { Badge } from "./ui/badge";
 
@@ -20,7 +20,15 @@ export interface PublicationCardData {
   otherLanguages: Array<{ slug: string; title: string; language: Language; version: string }>;
 }
 
-export function PublicationCard({ doc, heading: Heading, detailed = false }: { doc: PublicationCardData; heading: "h2" | "h3"; detailed?: boolean }) {
+export function PublicationCard({
+  doc,
+  heading: Heading,
+  detailed = false,
+}: {
+  doc: PublicationCardData;
+  heading: "h2" | "h3";
+  detailed?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { date } = useSite();
   const foreign = doc.language !== i18n.language;
@@ -34,10 +42,13 @@ export function PublicationCard({ doc, heading: Heading, detailed = false }: { d
       <p className="card__meta">
         {detailed && doc.status ? (
           <>
-            <Badge tone={doc.status === "published" ? "success" : "warning"}>{t(`documentStatus.${doc.status}` as "documentStatus.published")}</Badge>{" "}
+            <Badge tone={doc.status === "published" ? "success" : "warning"}>
+              {t(`documentStatus.${doc.status}` as "documentStatus.published")}
+            </Badge>{" "}
           </>
         ) : null}
-        {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} · {doc.group_name}
+        {t("library.version", { version: doc.version })} · {t("library.published", { date: date(doc.published_at) })} ·{" "}
+        {doc.group_name}
         {detailed || foreign ? <> · {t(`languageName.${doc.language}`)}</> : null}
       </p>
       {doc.summary ? (

@@ -1,7 +1,7 @@
 // A published version of a framework, as the library shows and prints it.
 import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import type { loadPublication } from "~/services/library.server";
 import { formatDate } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
@@ -31,8 +31,19 @@ export function PublicationView({ publication, origin }: { publication: Publicat
   const { date, timeZone } = useSite();
   const [params] = useSearchParams();
   const { pathname } = useLocation();
-  const { document, version, latestVersion, previousVersion, versions, translations, dispositions, outOfDateWith, successor, consultationOpen, printLabels } =
-    publication;
+  const {
+    document,
+    version,
+    latestVersion,
+    previousVersion,
+    versions,
+    translations,
+    dispositions,
+    outOfDateWith,
+    successor,
+    consultationOpen,
+    printLabels,
+  } = publication;
   const printView = params.get("print") === "1";
   const lang = document.language;
   const docDate = (iso: string | null | undefined) => formatDate(iso, lang, timeZone);
@@ -91,7 +102,9 @@ export function PublicationView({ publication, origin }: { publication: Publicat
           {consultationOpen.canTakePart ? (
             <Link to={`/documents/${document.slug}`}>{t("library.takePart")}</Link>
           ) : !consultationOpen.signedIn ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(`/documents/${document.slug}`)}`}>{t("library.signInToTakePart")}</Link>
+            <Link to={`/login?redirectTo=${encodeURIComponent(`/documents/${document.slug}`)}`}>
+              {t("library.signInToTakePart")}
+            </Link>
           ) : null}
         </p>
       ) : null}
@@ -105,7 +118,8 @@ export function PublicationView({ publication, origin }: { publication: Publicat
         <p className="publication__version-line">
           <PrintLabel screen={t("library.version", { version: version.version })} print={printLabels.versionLine} lang={lang} /> ·{" "}
           <PrintLabel screen={t("library.publishedLabel")} print={printLabels.published} lang={lang} />{" "}
-          <PrintLabel screen={date(version.published_at)} print={docDate(version.published_at)} lang={lang} /> · {document.groupName}
+          <PrintLabel screen={date(version.published_at)} print={docDate(version.published_at)} lang={lang} /> ·{" "}
+          {document.groupName}
         </p>
       </header>
       <div className="with-sidebar with-sidebar--left">
@@ -188,7 +202,10 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             <ul className="plain-list">
               {versions.map((v) => (
                 <li key={v.id}>
-                  <Link to={`/library/${document.slug}/v/${v.version}`} aria-current={v.version === version.version ? "page" : undefined}>
+                  <Link
+                    to={`/library/${document.slug}/v/${v.version}`}
+                    aria-current={v.version === version.version ? "page" : undefined}
+                  >
                     {t("library.version", { version: v.version })}
                   </Link>{" "}
                   <span className="muted">

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { CategoryVisibility, GroupVisibility } from "../../db/schema";
+import type { CategoryVisibility, GroupVisibility } from "~/domain/vocabulary";
 import { Badge } from "./ui/badge";
 
 export function VisibilityBadge({ visibility }: { visibility: CategoryVisibility | GroupVisibility }) {

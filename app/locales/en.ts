@@ -49,7 +49,8 @@ const en = {
   serviceStatus: {
     title: "Service status",
     ok: "The portal is working: pages, sign-in and saving all answer normally.",
-    unavailable: "The portal cannot reach its database at the moment. What you read may be out of date and saving will fail; please try again shortly.",
+    unavailable:
+      "The portal cannot reach its database at the moment. What you read may be out of date and saving will fail; please try again shortly.",
     checkedAt: "Checked:",
     forMonitoring: "For monitoring tools:",
   },

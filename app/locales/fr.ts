@@ -50,7 +50,8 @@ const fr: Messages = {
   serviceStatus: {
     title: "État du service",
     ok: "Le portail fonctionne : les pages, la connexion et l’enregistrement répondent normalement.",
-    unavailable: "Le portail ne parvient pas à joindre sa base de données pour le moment. Ce que vous lisez peut ne pas être à jour et l’enregistrement échouera ; réessayez dans quelques instants.",
+    unavailable:
+      "Le portail ne parvient pas à joindre sa base de données pour le moment. Ce que vous lisez peut ne pas être à jour et l’enregistrement échouera ; réessayez dans quelques instants.",
     checkedAt: "Vérifié le :",
     forMonitoring: "Pour les outils de surveillance :",
   },
@@ -133,8 +134,7 @@ const fr: Messages = {
     language: "Langue préférée",
     submit: "Envoyer ma demande",
     haveAccount: "Déjà membre ?",
-    submitted:
-      "Votre demande a été envoyée. Vous êtes connecté et serez informé ici dès qu’elle aura été examinée.",
+    submitted: "Votre demande a été envoyée. Vous êtes connecté et serez informé ici dès qu’elle aura été examinée.",
   },
   login: {
     title: "Connexion",

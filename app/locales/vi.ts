@@ -23,8 +23,7 @@ const vi: Messages = {
   site: {
     name: "Quản lý trí tuệ nhân tạo trong y tế — Cộng đồng thực hành",
     shortName: "Cổng CoP",
-    tagline:
-      "Các cơ quan quản lý, trung tâm thông tin y tế và đơn vị phát triển AI y tế cùng xây dựng hướng dẫn chung.",
+    tagline: "Các cơ quan quản lý, trung tâm thông tin y tế và đơn vị phát triển AI y tế cùng xây dựng hướng dẫn chung.",
   },
   nav: {
     skip: "Chuyển đến nội dung chính",
@@ -50,7 +49,8 @@ const vi: Messages = {
   serviceStatus: {
     title: "Tình trạng dịch vụ",
     ok: "Cổng thông tin đang hoạt động: các trang, việc đăng nhập và lưu đều phản hồi bình thường.",
-    unavailable: "Hiện cổng thông tin không kết nối được với cơ sở dữ liệu. Nội dung bạn đọc có thể chưa được cập nhật và việc lưu sẽ không thành công; vui lòng thử lại sau ít phút.",
+    unavailable:
+      "Hiện cổng thông tin không kết nối được với cơ sở dữ liệu. Nội dung bạn đọc có thể chưa được cập nhật và việc lưu sẽ không thành công; vui lòng thử lại sau ít phút.",
     checkedAt: "Kiểm tra lúc:",
     forMonitoring: "Dành cho công cụ giám sát:",
   },
@@ -133,8 +133,7 @@ const vi: Messages = {
     language: "Ngôn ngữ ưu tiên",
     submit: "Gửi đơn đăng ký",
     haveAccount: "Bạn đã là thành viên?",
-    submitted:
-      "Đơn đăng ký của bạn đã được gửi. Bạn đã đăng nhập và sẽ được thông báo tại đây khi đơn được xem xét xong.",
+    submitted: "Đơn đăng ký của bạn đã được gửi. Bạn đã đăng nhập và sẽ được thông báo tại đây khi đơn được xem xét xong.",
   },
   login: {
     title: "Đăng nhập",
@@ -441,8 +440,7 @@ const vi: Messages = {
     title429: "Quá nhiều yêu cầu",
     body429: "Vui lòng chờ một lát rồi thử lại.",
     title500: "Đã xảy ra lỗi",
-    body500:
-      "Cổng thông tin không thể hoàn tất yêu cầu này. Không có dữ liệu nào bạn gửi bị lưu dở dang; vui lòng thử lại.",
+    body500: "Cổng thông tin không thể hoàn tất yêu cầu này. Không có dữ liệu nào bạn gửi bị lưu dở dang; vui lòng thử lại.",
     goHome: "Về trang chủ",
   },
 };

@@ -1,7 +1,7 @@
 // Forum categories: the discussion spaces, with their visibility (public, members, or private to
 // one working group), Q&A flag, order and counters (kept by the forum services).
 import { sql } from "kysely";
-import type { CategoryVisibility } from "../../db/schema";
+import type { CategoryVisibility } from "~/domain/vocabulary";
 import type { ReadableScope } from "~/policies";
 import type { ForumCategoryResource } from "~/policies/forums";
 import type { Tx } from "~/utils/db.server";
@@ -136,7 +136,11 @@ export interface CategoryFields {
 }
 
 export async function insertCategory(db: Tx, fields: CategoryFields) {
-  const last = await db.selectFrom("category").select((eb) => eb.fn.max("position").as("p")).where("group_id", "is", null).executeTakeFirst();
+  const last = await db
+    .selectFrom("category")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("group_id", "is", null)
+    .executeTakeFirst();
   const { id } = await db
     .insertInto("category")
     .values({

@@ -1,5 +1,5 @@
 // Change proposals (amendments): a reader's new text for one section, with a reason.
-import type { ProposalStatus } from "../../db/tables/documents";
+import type { ProposalStatus } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 
 export async function listProposals(db: Tx, documentId: number, options: { status?: ProposalStatus } = {}) {

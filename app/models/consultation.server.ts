@@ -1,5 +1,5 @@
 // Consultations: a dated window in which an audience comments on a draft.
-import type { ConsultationAudience } from "../../db/tables/documents";
+import type { ConsultationAudience } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 
 const CONSULTATION_COLUMNS = [

@@ -1,5 +1,5 @@
 // Comments on the sections of a draft, in threads; consultation comments carry a disposition.
-import type { Disposition } from "../../db/tables/documents";
+import type { Disposition } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 
 const COMMENT_COLUMNS = [

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from "kysely";
-import type { Database, DocumentStatus, Language } from "../../db/schema";
+import type { Database } from "~db/schema";
+import type { DocumentStatus, Language } from "~/domain/vocabulary";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import type { TocEntry } from "~/utils/markdown.server";
@@ -18,22 +19,24 @@ const familyKey = sql<number>`coalesce(document.family_id, document.id)`;
 
 /** Published documents (their latest version) that the viewer may read, as the library lists them. */
 function publishedRows(db: Tx, scope: ReadableScope) {
-  return db
-    .selectFrom("document")
-    .innerJoin("working_group", "working_group.id", "document.group_id")
-    .innerJoin("published_version as pv", "pv.document_id", "document.id")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("published_version as newer")
-            .select("newer.id")
-            .whereRef("newer.document_id", "=", "document.id")
-            .where(sql<boolean>`(newer.major > pv.major or (newer.major = pv.major and newer.minor > pv.minor))`),
+  return (
+    db
+      .selectFrom("document")
+      .innerJoin("working_group", "working_group.id", "document.group_id")
+      .innerJoin("published_version as pv", "pv.document_id", "document.id")
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("published_version as newer")
+              .select("newer.id")
+              .whereRef("newer.document_id", "=", "document.id")
+              .where(sql<boolean>`(newer.major > pv.major or (newer.major = pv.major and newer.minor > pv.minor))`),
+          ),
         ),
-      ),
-    )
-    // Visibility is part of the query: a translation in a private group is never read.
-    .where(groupVisible(scope));
+      )
+      // Visibility is part of the query: a translation in a private group is never read.
+      .where(groupVisible(scope))
+  );
 }
 
 export interface LanguageVersion {
@@ -52,7 +55,13 @@ export interface LanguageVersion {
  * family's other readable published documents (whatever the filters), to link to. Sorting, limits
  * and counts are by family, in SQL (a window over the family's matching rows).
  */
-export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filters: LibraryFilters = {}, limit?: number, readerLanguage?: Language) {
+export async function listPublishedDocuments(
+  db: Tx,
+  scope: ReadableScope,
+  filters: LibraryFilters = {},
+  limit?: number,
+  readerLanguage?: Language,
+) {
   let matching = publishedRows(db, scope)
     // Title, summary and tags as published: the document's live ones are the workspace's.
     .select([
@@ -81,13 +90,20 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
     matching = matching.where(sql<boolean>`exists (select 1 from json_each(pv.tags) where json_each.value = ${filters.tag})`);
   }
   let query = db.selectFrom(matching.as("card")).selectAll().where("card.family_rank", "=", 1);
-  query = filters.sort === "title" ? query.orderBy("card.title").orderBy("card.id") : query.orderBy("card.published_at", "desc").orderBy("card.title");
+  query =
+    filters.sort === "title"
+      ? query.orderBy("card.title").orderBy("card.id")
+      : query.orderBy("card.published_at", "desc").orderBy("card.title");
   if (limit !== undefined) query = query.limit(limit);
   const cards = await query.execute();
   const siblings = cards.length
     ? await publishedRows(db, scope)
         .select(["document.id", "document.slug", "pv.title", "document.language", "pv.version", familyKey.as("family_id")])
-        .where(familyKey, "in", cards.map((card) => card.family_id))
+        .where(
+          familyKey,
+          "in",
+          cards.map((card) => card.family_id),
+        )
         .orderBy("document.language")
         .execute()
     : [];
@@ -96,7 +112,13 @@ export async function listPublishedDocuments(db: Tx, scope: ReadableScope, filte
     tags: JSON.parse(card.tags) as string[],
     otherLanguages: siblings
       .filter((row) => row.family_id === card.family_id && row.id !== card.id)
-      .map((row): LanguageVersion => ({ id: row.id, slug: row.slug, title: row.title, language: row.language, version: row.version })),
+      .map((row): LanguageVersion => ({
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        language: row.language,
+        version: row.version,
+      })),
   }));
 }
 
@@ -150,15 +172,16 @@ export async function listTags(db: Tx, scope: ReadableScope) {
   return rows.map((row) => row.tag);
 }
 
-const latestVersionOf = (
-  column:
-    | "published_version.version"
-    | "published_version.published_at"
-    | "published_version.source_version"
-    | "published_version.title"
-    | "published_version.summary"
-    | "published_version.tags",
-) =>
+const latestVersionOf =
+  (
+    column:
+      | "published_version.version"
+      | "published_version.published_at"
+      | "published_version.source_version"
+      | "published_version.title"
+      | "published_version.summary"
+      | "published_version.tags",
+  ) =>
   (eb: ExpressionBuilder<Database, "document">) =>
     eb
       .selectFrom("published_version")
@@ -403,7 +426,14 @@ export async function listTranslationSources(db: Tx, scope: ReadableScope, excep
   let query = db
     .selectFrom("document")
     .innerJoin("working_group", "working_group.id", "document.group_id")
-    .select(["document.id", "document.slug", "document.title", "document.language", "document.group_id", "working_group.visibility as group_visibility"])
+    .select([
+      "document.id",
+      "document.slug",
+      "document.title",
+      "document.language",
+      "document.group_id",
+      "working_group.visibility as group_visibility",
+    ])
     .where((eb) => eb.or([eb("document.family_id", "is", null), eb("document.family_id", "=", eb.ref("document.id"))]))
     .where(groupVisible(scope))
     .orderBy("document.title");

@@ -1,5 +1,5 @@
 // Flags raised by members on posts, and the moderation queue built from them.
-import type { FlagStatus } from "../../db/tables/forums";
+import type { FlagStatus } from "~/domain/vocabulary";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { categoryVisible } from "./visibility.server";

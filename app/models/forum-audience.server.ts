@@ -1,6 +1,6 @@
 // Who a forum notification may go to: members looked up by username (mentions) or id (watchers),
 // as viewers the policies can decide for (a member is only told about what they may read).
-import type { GroupRole } from "../../db/schema";
+import type { GroupRole } from "~/domain/vocabulary";
 import type { Viewer } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { currentZoneName } from "~/utils/time-zones";
@@ -29,7 +29,11 @@ export async function loadViewers(db: Tx, userIds: number[]): Promise<Viewer[]> 
     .where("id", "in", ids)
     .where("status", "=", "approved")
     .execute();
-  const memberships = await db.selectFrom("group_membership").select(["user_id", "group_id", "role"]).where("user_id", "in", ids).execute();
+  const memberships = await db
+    .selectFrom("group_membership")
+    .select(["user_id", "group_id", "role"])
+    .where("user_id", "in", ids)
+    .execute();
   return users.map((user) => ({
     id: user.id,
     username: user.username,
@@ -39,7 +43,9 @@ export async function loadViewers(db: Tx, userIds: number[]): Promise<Viewer[]> 
     siteRole: user.site_role,
     language: user.language,
     timeZone: currentZoneName(user.time_zone),
-    groupRoles: Object.fromEntries(memberships.filter((m) => m.user_id === user.id).map((m) => [m.group_id, m.role as GroupRole])),
+    groupRoles: Object.fromEntries(
+      memberships.filter((m) => m.user_id === user.id).map((m) => [m.group_id, m.role as GroupRole]),
+    ),
     // Only used to decide what they may read.
     twoFactorEnabled: false,
   }));
@@ -64,12 +70,12 @@ export async function mentionCandidates(db: Tx, query: string, place: MentionPla
     .selectFrom("user")
     .select(["user.username", "user.display_name"])
     .where("user.status", "=", "approved")
-    .where((eb) =>
-      eb.or([eb("user.username", "like", `${q}%`), eb(eb.fn("lower", ["user.display_name"]), "like", `%${q}%`)]),
-    );
+    .where((eb) => eb.or([eb("user.username", "like", `${q}%`), eb(eb.fn("lower", ["user.display_name"]), "like", `%${q}%`)]));
   if (place.visibility === "private") {
     if (place.groupId === null) return [];
-    select = select.innerJoin("group_membership", (join) => join.onRef("group_membership.user_id", "=", "user.id").on("group_membership.group_id", "=", place.groupId!));
+    select = select.innerJoin("group_membership", (join) =>
+      join.onRef("group_membership.user_id", "=", "user.id").on("group_membership.group_id", "=", place.groupId!),
+    );
   }
   // Usernames that start with what was typed first, then names, alphabetically.
   return select

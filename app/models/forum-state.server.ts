@@ -1,6 +1,6 @@
 // What each member keeps in the forums: read positions, watched and muted topics and categories,
 // drafts being written.
-import type { WatchLevel } from "../../db/tables/forums";
+import type { WatchLevel } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 import { aboutTopic } from "./notification.server";
 import { bumpViewVersion } from "./user.server";
@@ -22,7 +22,10 @@ export async function findTopicRead(db: Tx, userId: number, topicId: number) {
 export async function advanceTopicRead(db: Tx, userId: number, topicId: number, number: number, at = new Date().toISOString()) {
   const current = await findTopicRead(db, userId, topicId);
   if (current === null) {
-    await db.insertInto("topic_read").values({ user_id: userId, topic_id: topicId, last_read_number: number, updated_at: at }).execute();
+    await db
+      .insertInto("topic_read")
+      .values({ user_id: userId, topic_id: topicId, last_read_number: number, updated_at: at })
+      .execute();
     await bumpViewVersion(db, userId);
     return "first" as const;
   }
@@ -41,7 +44,12 @@ export async function advanceTopicRead(db: Tx, userId: number, topicId: number, 
 
 export type WatchSubject = "topic" | "category";
 
-export async function findWatch(db: Tx, userId: number, subjectType: WatchSubject, subjectId: number): Promise<WatchLevel | null> {
+export async function findWatch(
+  db: Tx,
+  userId: number,
+  subjectType: WatchSubject,
+  subjectId: number,
+): Promise<WatchLevel | null> {
   const row = await db
     .selectFrom("watch")
     .select("level")
@@ -55,7 +63,12 @@ export async function findWatch(db: Tx, userId: number, subjectType: WatchSubjec
 /** Sets (or, with null, clears) a member's watch level on a topic or a category. */
 export async function setWatch(db: Tx, userId: number, subjectType: WatchSubject, subjectId: number, level: WatchLevel | null) {
   if (level === null) {
-    await db.deleteFrom("watch").where("user_id", "=", userId).where("subject_type", "=", subjectType).where("subject_id", "=", subjectId).execute();
+    await db
+      .deleteFrom("watch")
+      .where("user_id", "=", userId)
+      .where("subject_type", "=", subjectType)
+      .where("subject_id", "=", subjectId)
+      .execute();
     return;
   }
   await db
@@ -69,7 +82,13 @@ export async function setWatch(db: Tx, userId: number, subjectType: WatchSubject
 export async function watchIfUnset(db: Tx, userId: number, topicId: number) {
   await db
     .insertInto("watch")
-    .values({ user_id: userId, subject_type: "topic", subject_id: topicId, level: "watching", created_at: new Date().toISOString() })
+    .values({
+      user_id: userId,
+      subject_type: "topic",
+      subject_id: topicId,
+      level: "watching",
+      created_at: new Date().toISOString(),
+    })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -89,7 +108,12 @@ export const topicDraftKey = (categoryId: number) => `topic:${categoryId}`;
 export const replyDraftKey = (topicId: number) => `reply:${topicId}`;
 
 export async function findDraft(db: Tx, userId: number, key: string) {
-  return db.selectFrom("draft").select(["title", "body", "tags", "updated_at"]).where("user_id", "=", userId).where("draft_key", "=", key).executeTakeFirst();
+  return db
+    .selectFrom("draft")
+    .select(["title", "body", "tags", "updated_at"])
+    .where("user_id", "=", userId)
+    .where("draft_key", "=", key)
+    .executeTakeFirst();
 }
 
 export async function upsertDraft(db: Tx, userId: number, key: string, fields: { title?: string; body: string; tags?: string }) {

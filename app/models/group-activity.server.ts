@@ -78,7 +78,13 @@ export async function listGroupActivity(
       .selectFrom("published_version")
       .innerJoin("document", "document.id", "published_version.document_id")
       .leftJoin("user", "user.id", "published_version.published_by")
-      .select(["document.slug", "published_version.title", "published_version.version", "published_version.published_at", "user.display_name"])
+      .select([
+        "document.slug",
+        "published_version.title",
+        "published_version.version",
+        "published_version.published_at",
+        "user.display_name",
+      ])
       .where("document.group_id", "=", groupId)
       .orderBy("published_version.published_at", "desc")
       .limit(PER_KIND)

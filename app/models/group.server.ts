@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { GroupRole, GroupVisibility } from "../../db/schema";
+import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import type { GroupResource, ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { categoryVisible, groupVisible } from "./visibility.server";
@@ -176,7 +176,9 @@ export async function listWatcherIds(db: Tx, group: { id: number; visibility: Gr
     .selectFrom("group_membership")
     .innerJoin("user", "user.id", "group_membership.user_id")
     .leftJoin("group_watch", (join) =>
-      join.onRef("group_watch.group_id", "=", "group_membership.group_id").onRef("group_watch.user_id", "=", "group_membership.user_id"),
+      join
+        .onRef("group_watch.group_id", "=", "group_membership.group_id")
+        .onRef("group_watch.user_id", "=", "group_membership.user_id"),
     )
     .select("user.id")
     .where("group_membership.group_id", "=", group.id)

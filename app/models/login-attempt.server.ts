@@ -32,7 +32,12 @@ function windowWait(failures: string[], limit: number, now: number): number {
   return Math.max(1, Math.ceil((oldestCounted + LOGIN_WINDOW_MINUTES * 60_000 - now) / 1000));
 }
 
-async function failuresSince(db: Tx, where: { email?: string; ipAddress?: string }, since: string, limit: number): Promise<string[]> {
+async function failuresSince(
+  db: Tx,
+  where: { email?: string; ipAddress?: string },
+  since: string,
+  limit: number,
+): Promise<string[]> {
   let query = db.selectFrom("login_attempt").select("at").where("succeeded", "=", 0).where("at", ">", since);
   if (where.email !== undefined) query = query.where("email", "=", where.email);
   if (where.ipAddress !== undefined) query = query.where("ip_address", "=", where.ipAddress);
@@ -103,9 +108,13 @@ export async function reserveLoginAttempt(email: string, ipAddress: string, now 
 /** Records the outcome of a reserved attempt: a success makes the address known for the account. */
 export async function settleLoginAttempt(attemptId: number, succeeded: boolean) {
   if (!succeeded) return;
-  await writeTransaction(getDb(), (trx) => trx.updateTable("login_attempt").set({ succeeded: 1 }).where("id", "=", attemptId).execute(), {
-    durability: "relaxed",
-  });
+  await writeTransaction(
+    getDb(),
+    (trx) => trx.updateTable("login_attempt").set({ succeeded: 1 }).where("id", "=", attemptId).execute(),
+    {
+      durability: "relaxed",
+    },
+  );
 }
 
 /** Failures are kept as long as the window needs them; successes as long as they make an address known. */

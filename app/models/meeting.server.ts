@@ -1,5 +1,5 @@
 // Meetings of a working group: schedule, attendance, minutes.
-import type { Meeting } from "../../db/tables/groups";
+import type { Meeting } from "~db/tables/groups";
 import type { Tx } from "~/utils/db.server";
 import { currentZoneName } from "~/utils/time-zones";
 import { keysetPage } from "./keyset.server";
@@ -78,7 +78,11 @@ export async function findMeeting(db: Tx, groupId: number, meetingId: number) {
     .leftJoin("user as organiser", "organiser.id", "meeting.created_by")
     .leftJoin("user as scribe", "scribe.id", "meeting.minutes_by")
     .selectAll("meeting")
-    .select(["organiser.display_name as organiser_name", "organiser.username as organiser_username", "scribe.display_name as scribe_name"])
+    .select([
+      "organiser.display_name as organiser_name",
+      "organiser.username as organiser_username",
+      "scribe.display_name as scribe_name",
+    ])
     .where("meeting.group_id", "=", groupId)
     .where("meeting.id", "=", meetingId)
     .executeTakeFirst()
@@ -90,7 +94,9 @@ export async function listAttendance(db: Tx, groupId: number, meetingId: number)
   const members = await db
     .selectFrom("group_membership")
     .innerJoin("user", "user.id", "group_membership.user_id")
-    .leftJoin("attendance", (join) => join.onRef("attendance.user_id", "=", "user.id").on("attendance.meeting_id", "=", meetingId))
+    .leftJoin("attendance", (join) =>
+      join.onRef("attendance.user_id", "=", "user.id").on("attendance.meeting_id", "=", meetingId),
+    )
     .select([
       "user.id",
       "user.username",

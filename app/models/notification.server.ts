@@ -1,6 +1,6 @@
 // Notifications: the one place every capability tells members that something concerns them.
 import { sql, type ExpressionBuilder } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 
@@ -122,7 +122,11 @@ export function aboutTopic(topicId: number) {
 }
 
 /** Notifications about a topic follow its visibility when it moves or its category changes. */
-export async function setTopicNotificationScope(db: Tx, topicId: number, scope: { privateGroupId: number | null; membersOnly: boolean }) {
+export async function setTopicNotificationScope(
+  db: Tx,
+  topicId: number,
+  scope: { privateGroupId: number | null; membersOnly: boolean },
+) {
   await db
     .updateTable("notification")
     .set({ private_group_id: scope.privateGroupId, members_only: scope.membersOnly ? 1 : 0 })

@@ -1,6 +1,6 @@
 // Posts of a topic (numbered from 1, never renumbered: deleted posts stay as placeholders), their
 // edit history and reactions.
-import type { ReactionKind } from "../../db/tables/forums";
+import type { ReactionKind } from "~/domain/vocabulary";
 import type { PostResource, TopicResource } from "~/policies/forums";
 import type { Tx } from "~/utils/db.server";
 import { POSTS_PER_PAGE } from "./topic.server";
@@ -132,7 +132,11 @@ export async function listRevisions(db: Tx, postId: number) {
 
 /** The next post number of a topic. Call inside the write transaction that inserts the post. */
 export async function nextPostNumber(db: Tx, topicId: number) {
-  const row = await db.selectFrom("post").select((eb) => eb.fn.max("number").as("n")).where("topic_id", "=", topicId).executeTakeFirst();
+  const row = await db
+    .selectFrom("post")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("topic_id", "=", topicId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0) + 1;
 }
 

@@ -1,6 +1,7 @@
 // Proposals a working group decides on, their votes, comments and outcomes (the decision log).
 import { sql } from "kysely";
-import { VOTE_POSITIONS, type Proposal, type VotePosition } from "../../db/tables/groups";
+import { type Proposal } from "~db/tables/groups";
+import { VOTE_POSITIONS, type VotePosition } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 import { keysetPage } from "./keyset.server";
 
@@ -9,7 +10,10 @@ export type { Proposal };
 export type ProposalState = "open" | "awaiting_outcome" | "closed";
 
 /** Open until its closing date; then it waits for the chair's outcome statement; then it is closed. */
-export function proposalState(proposal: { closes_at: string; closed_at: string | null }, now = new Date().toISOString()): ProposalState {
+export function proposalState(
+  proposal: { closes_at: string; closed_at: string | null },
+  now = new Date().toISOString(),
+): ProposalState {
   if (proposal.closed_at) return "closed";
   return proposal.closes_at > now ? "open" : "awaiting_outcome";
 }

@@ -1,6 +1,6 @@
 // Revisions of a draft: every save is one (author, time, message, parent).
 import { sql } from "kysely";
-import type { RevisionKind } from "../../db/schema";
+import type { RevisionKind } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 import type { TocEntry } from "~/utils/markdown.server";
 
@@ -32,17 +32,25 @@ export async function findRevision(db: Tx, documentId: number, revisionId: numbe
       "author.display_name as author_name",
       "author.username as author_username",
       (eb) =>
-        eb
-          .fn.coalesce(
+        eb.fn
+          .coalesce(
             "revision.body_html",
-            eb.selectFrom("published_version").select("published_version.body_html").whereRef("published_version.revision_id", "=", "revision.id").limit(1),
+            eb
+              .selectFrom("published_version")
+              .select("published_version.body_html")
+              .whereRef("published_version.revision_id", "=", "revision.id")
+              .limit(1),
           )
           .as("body_html"),
       (eb) =>
-        eb
-          .fn.coalesce(
+        eb.fn
+          .coalesce(
             "revision.toc",
-            eb.selectFrom("published_version").select("published_version.toc").whereRef("published_version.revision_id", "=", "revision.id").limit(1),
+            eb
+              .selectFrom("published_version")
+              .select("published_version.toc")
+              .whereRef("published_version.revision_id", "=", "revision.id")
+              .limit(1),
           )
           .as("toc"),
       (eb) =>
@@ -67,7 +75,14 @@ export type RevisionRow = NonNullable<Awaited<ReturnType<typeof findRevision>>>;
 export async function findRevisionSource(db: Tx, documentId: number, revisionId: number) {
   return db
     .selectFrom("revision")
-    .select(["revision.id", "revision.number", "revision.body_md", "revision.sections", "revision.created_at", "revision.author_id"])
+    .select([
+      "revision.id",
+      "revision.number",
+      "revision.body_md",
+      "revision.sections",
+      "revision.created_at",
+      "revision.author_id",
+    ])
     .where("revision.document_id", "=", documentId)
     .where("revision.id", "=", revisionId)
     .executeTakeFirst();
@@ -173,7 +188,11 @@ export async function insertRevision(db: Tx, revision: NewRevision): Promise<num
 }
 
 /** The per-document numbers (#N) of some revisions of a document, by id: what people are shown. */
-export async function revisionNumbers(db: Tx, documentId: number, ids: ReadonlyArray<number | null | undefined>): Promise<Record<number, number>> {
+export async function revisionNumbers(
+  db: Tx,
+  documentId: number,
+  ids: ReadonlyArray<number | null | undefined>,
+): Promise<Record<number, number>> {
   const wanted = [...new Set(ids.filter((id): id is number => typeof id === "number"))];
   if (wanted.length === 0) return {};
   const rows = await db

@@ -96,7 +96,11 @@ export function topicListQuery(db: Tx, categoryIds: number[], options: TopicList
     )
     .select(LIST_COLUMNS)
     .select("topic_read.last_read_number")
-    .where(categoryIds.length === 1 ? sql<boolean>`topic.category_id = ${categoryIds[0]}` : sql<boolean>`topic.category_id in (${sql.join(categoryIds.length ? categoryIds : [-1])})`)
+    .where(
+      categoryIds.length === 1
+        ? sql<boolean>`topic.category_id = ${categoryIds[0]}`
+        : sql<boolean>`topic.category_id in (${sql.join(categoryIds.length ? categoryIds : [-1])})`,
+    )
     .where("topic.deleted_at", "is", null);
   if (options.cursor) {
     const { pinned, at, id } = options.cursor;
@@ -125,7 +129,10 @@ export function topicListQuery(db: Tx, categoryIds: number[], options: TopicList
 export type TopicListRow = Awaited<ReturnType<ReturnType<typeof topicListQuery>["execute"]>>[number];
 
 /** Unread posts of a listed topic for a member: a count when they have read it, "new" when never opened. */
-export function unreadState(row: { last_read_number: number | null; last_post_number: number; last_post_at: string }, viewerId: number | null | undefined) {
+export function unreadState(
+  row: { last_read_number: number | null; last_post_number: number; last_post_at: string },
+  viewerId: number | null | undefined,
+) {
   if (!viewerId) return { unread: 0, isNew: false };
   if (row.last_read_number === null) {
     return { unread: 0, isNew: Date.parse(row.last_post_at) > Date.now() - NEW_TOPIC_DAYS * 86_400_000 };
@@ -137,7 +144,10 @@ export async function listTopics(db: Tx, categoryIds: number[], options: TopicLi
   const limit = options.limit ?? TOPICS_PER_PAGE;
   const rows = await topicListQuery(db, categoryIds, options).execute();
   const page = rows.slice(0, limit);
-  const tags = await tagsOfTopics(db, page.map((row) => row.id));
+  const tags = await tagsOfTopics(
+    db,
+    page.map((row) => row.id),
+  );
   const last = page[page.length - 1];
   return {
     topics: page.map((row) => ({
@@ -247,9 +257,17 @@ export async function tagsOfTopics(db: Tx, topicIds: number[]) {
 export async function setTopicTags(db: Tx, topicId: number, names: string[]) {
   await db.deleteFrom("topic_tag").where("topic_id", "=", topicId).execute();
   for (const name of names) {
-    await db.insertInto("tag").values({ name }).onConflict((oc) => oc.column("name").doNothing()).execute();
+    await db
+      .insertInto("tag")
+      .values({ name })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
     const tag = await db.selectFrom("tag").select("id").where("name", "=", name).executeTakeFirstOrThrow();
-    await db.insertInto("topic_tag").values({ topic_id: topicId, tag_id: tag.id }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto("topic_tag")
+      .values({ topic_id: topicId, tag_id: tag.id })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 }
 
@@ -294,7 +312,11 @@ export async function refreshTopicStats(db: Tx, topicId: number) {
     .where("topic_id", "=", topicId)
     .where("deleted_at", "is", null)
     .executeTakeFirst();
-  const highest = await db.selectFrom("post").select((eb) => eb.fn.max("number").as("n")).where("topic_id", "=", topicId).executeTakeFirst();
+  const highest = await db
+    .selectFrom("post")
+    .select((eb) => eb.fn.max("number").as("n"))
+    .where("topic_id", "=", topicId)
+    .executeTakeFirst();
   const latest = await db
     .selectFrom("post")
     .select(["author_id", "created_at"])
@@ -303,7 +325,12 @@ export async function refreshTopicStats(db: Tx, topicId: number) {
     .orderBy("number", "desc")
     .limit(1)
     .executeTakeFirst();
-  const first = await db.selectFrom("post").select(["author_id", "created_at"]).where("topic_id", "=", topicId).where("number", "=", 1).executeTakeFirst();
+  const first = await db
+    .selectFrom("post")
+    .select(["author_id", "created_at"])
+    .where("topic_id", "=", topicId)
+    .where("number", "=", 1)
+    .executeTakeFirst();
   await db
     .updateTable("topic")
     .set({
@@ -315,7 +342,6 @@ export async function refreshTopicStats(db: Tx, topicId: number) {
     .where("id", "=", topicId)
     .execute();
 }
-
 
 const FEED_SIZE = 20;
 

@@ -1,4 +1,4 @@
-import type { MemberType, SiteRole, UserStatus, Language } from "../../db/schema";
+import type { MemberType, SiteRole, UserStatus, Language } from "~/domain/vocabulary";
 import { sql } from "kysely";
 import type { Tx } from "~/utils/db.server";
 import { keysetPage } from "./keyset.server";
@@ -115,10 +115,7 @@ export async function listMembers(
   if (options.after) {
     const after = options.after;
     query = query.where((eb) =>
-      eb.or([
-        eb("display_name", ">", after.name),
-        eb.and([eb("display_name", "=", after.name), eb("id", ">", after.id)]),
-      ]),
+      eb.or([eb("display_name", ">", after.name), eb.and([eb("display_name", "=", after.name), eb("id", ">", after.id)])]),
     );
   }
   const rows = await query.execute();
@@ -136,7 +133,11 @@ export async function listUsersByStatus(db: Tx, status: UserStatus, limit = 200)
 }
 
 export async function countUsersByStatus(db: Tx) {
-  const rows = await db.selectFrom("user").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute();
+  const rows = await db
+    .selectFrom("user")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
   return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])) as Partial<Record<UserStatus, number>>;
 }
 

@@ -1,7 +1,7 @@
 // The visibility rules of app/policies, expressed as WHERE clauses, so that lists, counts and
 // searches never load what the viewer may not read.
 import { sql, type ExpressionBuilder } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import type { ReadableScope } from "~/policies";
 
 const ids = (groupIds: number[]) => (groupIds.length ? groupIds : [-1]);

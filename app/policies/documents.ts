@@ -9,8 +9,8 @@
 // editor or chair of the original's group: otherwise any group's editor could put a draft of theirs
 // on another group's public page and take the language from the group's own translation.
 import { data } from "@remix-run/node";
-import type { DocumentStatus, GroupVisibility } from "../../db/schema";
-import type { ConsultationAudience } from "../../db/tables/documents";
+import type { DocumentStatus, GroupVisibility } from "~/domain/vocabulary";
+import type { ConsultationAudience } from "~/domain/vocabulary";
 import { canReadGroup, groupRole, isApproved, type RuleSet, type Viewer } from "./viewer";
 
 export interface ConsultationWindow {
@@ -110,13 +110,20 @@ export const documentRules: RuleSet<DocumentRules> = {
  * Refuses a comment or a proposal the way a reader understands: an outsider learns nothing (404);
  * a reviewer whose consultation has closed is told when it closed (403 with the date).
  */
-export function authorizeContribution(viewer: Viewer | null, doc: DocumentResource, action: "document:comment" | "document:propose") {
+export function authorizeContribution(
+  viewer: Viewer | null,
+  doc: DocumentResource,
+  action: "document:comment" | "document:propose",
+) {
   if (documentRules[action](viewer, doc)) return;
   if (doc.consultation && inConsultationAudience(viewer, doc) && groupRole(viewer, doc.groupId) === undefined) {
     const state = consultationState(doc.consultation);
     if (state !== "open") {
       throw data(
-        { reason: state === "closed" ? "consultation_closed" : "consultation_not_open", date: state === "closed" ? doc.consultation.closesAt : doc.consultation.opensAt },
+        {
+          reason: state === "closed" ? "consultation_closed" : "consultation_not_open",
+          date: state === "closed" ? doc.consultation.closesAt : doc.consultation.opensAt,
+        },
         { status: 403 },
       );
     }

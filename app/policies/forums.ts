@@ -3,7 +3,7 @@
 // A topic and its posts inherit their category's visibility. Moderators moderate every category
 // they may read; the chair of a working group also moderates the group's own discussion spaces
 // (private spaces would otherwise have no moderator: site moderators cannot read them).
-import type { CategoryVisibility } from "../../db/schema";
+import type { CategoryVisibility } from "~/domain/vocabulary";
 import { canReadCategory, groupRole, isAdmin, isApproved, isModerator, type RuleSet, type Viewer } from "./viewer";
 
 export interface ForumCategoryResource {
@@ -128,7 +128,8 @@ export const forumRules: RuleSet<ForumRules> = {
   "topic:delete": (viewer, topic) =>
     !topic.deleted &&
     canReadTopic(viewer, topic) &&
-    (moderates(viewer, topic) || (isAuthor(viewer, topic.authorId) && topic.postCount <= 1 && !topic.locked && !topic.category.archived)),
+    (moderates(viewer, topic) ||
+      (isAuthor(viewer, topic.authorId) && topic.postCount <= 1 && !topic.locked && !topic.category.archived)),
   "topic:restore": (viewer, topic) => topic.deleted && moderates(viewer, topic),
   "topic:edit-title": (viewer, topic) =>
     !topic.deleted &&
@@ -141,7 +142,10 @@ export const forumRules: RuleSet<ForumRules> = {
     !post.topic.deleted &&
     canReadTopic(viewer, post.topic) &&
     (moderates(viewer, post.topic) ||
-      (isAuthor(viewer, post.authorId) && !post.topic.locked && !post.topic.category.archived && canReadCategory(viewer, post.topic.category))),
+      (isAuthor(viewer, post.authorId) &&
+        !post.topic.locked &&
+        !post.topic.category.archived &&
+        canReadCategory(viewer, post.topic.category))),
   // The first post stands for the topic: it goes with "topic:delete".
   "post:delete": (viewer, post) =>
     post.number > 1 &&
@@ -174,6 +178,8 @@ export const forumRules: RuleSet<ForumRules> = {
     canReadTopic(viewer, post.topic),
   "post:flag": (viewer, post) =>
     isApproved(viewer) && viewer.id !== post.authorId && !post.deleted && !post.topic.deleted && canReadTopic(viewer, post.topic),
-  "post:hide": (viewer, post) => !post.deleted && !post.hidden && canReadTopic(viewer, post.topic) && moderates(viewer, post.topic),
-  "post:unhide": (viewer, post) => !post.deleted && post.hidden && canReadTopic(viewer, post.topic) && moderates(viewer, post.topic),
+  "post:hide": (viewer, post) =>
+    !post.deleted && !post.hidden && canReadTopic(viewer, post.topic) && moderates(viewer, post.topic),
+  "post:unhide": (viewer, post) =>
+    !post.deleted && post.hidden && canReadTopic(viewer, post.topic) && moderates(viewer, post.topic),
 };

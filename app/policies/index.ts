@@ -1,7 +1,7 @@
 // Who may do what. Every authorization decision of the portal is made here and nowhere else:
 // routes call authorize()/can(), and queries take their visibility filter from readableScope().
 import { data } from "@remix-run/node";
-import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "../../db/schema";
+import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "~/domain/vocabulary";
 import { documentRules, type DocumentRules } from "./documents";
 import { forumRules, type ForumRules } from "./forums";
 import { groupRules, type GroupRules } from "./groups";
@@ -50,7 +50,6 @@ interface CoreRules {
 }
 interface Rules extends CoreRules, ForumRules, GroupRules, DocumentRules, SecurityRules {}
 export type Action = keyof Rules;
-
 
 const coreRules: RuleSet<CoreRules> = {
   "site:admin": (viewer) => isAdmin(viewer),

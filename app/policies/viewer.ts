@@ -1,5 +1,5 @@
 // The signed-in person a policy decides for, and the small predicates every rule set shares.
-import type { CategoryVisibility, GroupRole, GroupVisibility, Language, SiteRole, UserStatus } from "../../db/schema";
+import type { CategoryVisibility, GroupRole, GroupVisibility, Language, SiteRole, UserStatus } from "~/domain/vocabulary";
 
 export interface Viewer {
   id: number;
@@ -33,7 +33,10 @@ export function canReadGroup(viewer: Viewer | null, group: { id: number; visibil
 }
 
 /** Public spaces: anyone; members spaces: approved members; private spaces: the owning group's members. */
-export function canReadCategory(viewer: Viewer | null, category: { visibility: CategoryVisibility; groupId: number | null }): boolean {
+export function canReadCategory(
+  viewer: Viewer | null,
+  category: { visibility: CategoryVisibility; groupId: number | null },
+): boolean {
   if (category.visibility === "public") return true;
   if (category.visibility === "members") return isApproved(viewer);
   return category.groupId !== null && groupRole(viewer, category.groupId) !== undefined;

@@ -41,7 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organization: c.organization,
     note: c.note,
     createdAt: c.created_at,
-    canReview: can(viewer, "profile-change:review", { kind: "user", id: c.user_id, status: c.user_status, siteRole: c.site_role }),
+    canReview: can(viewer, "profile-change:review", {
+      kind: "user",
+      id: c.user_id,
+      status: c.user_status,
+      siteRole: c.site_role,
+    }),
   }));
   return { pending, rejected, profileChanges };
 }
@@ -51,7 +56,11 @@ const reviewSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("reject"),
     userId: z.coerce.number().int().positive(),
-    reason: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(1000, "validation.tooLong"),
+    reason: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(1000, "validation.tooLong"),
   }),
 ]);
 
@@ -95,7 +104,8 @@ async function decideProfileChange(viewer: Viewer, form: Record<string, FormData
   const user = await findUserById(db, request.user_id);
   if (!user) notFound();
   authorize(viewer, "profile-change:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
-  if (parsed.data.intent === "reject-change") requireConfirmation(httpRequest, form, "rejectProfileChange", { name: user.display_name });
+  if (parsed.data.intent === "reject-change")
+    requireConfirmation(httpRequest, form, "rejectProfileChange", { name: user.display_name });
   const outcome =
     parsed.data.intent === "approve-change"
       ? await approveProfileChange(db, viewer.id, request.id)
@@ -153,7 +163,8 @@ export default function Applications() {
           <ul className="plain-list">
             {rejected.map((user) => (
               <li key={user.id}>
-                <strong>{user.display_name}</strong> ({user.organization}) — {date(user.reviewed_at)}: <q>{user.rejection_reason}</q>
+                <strong>{user.display_name}</strong> ({user.organization}) — {date(user.reviewed_at)}:{" "}
+                <q>{user.rejection_reason}</q>
               </li>
             ))}
           </ul>
@@ -200,7 +211,11 @@ export default function Applications() {
                 <ReviewForm
                   field={{ name: "request", value: change.id }}
                   intents={["approve-change", "reject-change"]}
-                  labels={{ approve: t("account.review.approve"), reject: t("account.review.reject"), reason: t("account.review.rejectReason") }}
+                  labels={{
+                    approve: t("account.review.approve"),
+                    reject: t("account.review.reject"),
+                    reason: t("account.review.rejectReason"),
+                  }}
                   reasonId={`change-reason-${change.id}`}
                   confirm={{ kind: "rejectProfileChange", values: { name: change.displayName } }}
                 />

@@ -20,7 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Values of these fields are codes with a name in the catalogue. */
-const CODED_VALUES: Record<string, string> = { memberType: "memberType", siteRole: "siteRole", role: "groupRole", status: "userStatus", visibility: "visibility" };
+const CODED_VALUES: Record<string, string> = {
+  memberType: "memberType",
+  siteRole: "siteRole",
+  role: "groupRole",
+  status: "userStatus",
+  visibility: "visibility",
+};
 
 export default function AuditLog() {
   const { t, i18n } = useTranslation();
@@ -68,11 +74,16 @@ export default function AuditLog() {
                   <td>
                     {event.private ? (
                       <em>
-                        {t(`admin.auditPrivateSubject.${(known(`admin.auditPrivateSubject.${event.subject_type}`) ? event.subject_type : "other") as "other"}`)}
+                        {t(
+                          `admin.auditPrivateSubject.${(known(`admin.auditPrivateSubject.${event.subject_type}`) ? event.subject_type : "other") as "other"}`,
+                        )}
                       </em>
                     ) : (
                       <>
-                        {known(`admin.auditSubjects.${event.subject_type}`) ? t(`admin.auditSubjects.${event.subject_type}` as never) : event.subject_type} #{event.subject_id}
+                        {known(`admin.auditSubjects.${event.subject_type}`)
+                          ? t(`admin.auditSubjects.${event.subject_type}` as never)
+                          : event.subject_type}{" "}
+                        #{event.subject_id}
                       </>
                     )}
                   </td>
@@ -105,7 +116,10 @@ function AuditDetails({ data }: { data: Record<string, unknown> }) {
     if (value === null || value === undefined || value === "") return "—";
     if (typeof value === "boolean") return t(value ? "admin.auditYes" : "admin.auditNo");
     if (Array.isArray(value)) return value.map((item) => show(key, item)).join(", ");
-    if (typeof value === "object") return Object.entries(value).map(([k, v]) => `${label(k)}: ${show(k, v)}`).join("; ");
+    if (typeof value === "object")
+      return Object.entries(value)
+        .map(([k, v]) => `${label(k)}: ${show(k, v)}`)
+        .join("; ");
     const coded = CODED_VALUES[key];
     if (coded && i18n.exists(`${coded}.${String(value)}`)) return t(`${coded}.${String(value)}` as never);
     return String(value);
@@ -113,7 +127,8 @@ function AuditDetails({ data }: { data: Record<string, unknown> }) {
   const { before, after, ...rest } = data;
   const rows: Array<[string, string]> = [];
   if (isRecord(before) && isRecord(after)) {
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) rows.push([label(key), `${show(key, before[key])} → ${show(key, after[key])}`]);
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      rows.push([label(key), `${show(key, before[key])} → ${show(key, after[key])}`]);
   } else {
     if (before !== undefined) rows.push([label("before"), show("before", before)]);
     if (after !== undefined) rows.push([label("after"), show("after", after)]);

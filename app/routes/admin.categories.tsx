@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CATEGORY_VISIBILITIES } from "../../db/schema";
+import { CATEGORY_VISIBILITIES } from "~/domain/vocabulary";
 import { categorySchema } from "~/components/forum/schemas";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -73,15 +73,20 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "edit" && !readable.has(id)) notFound();
     const submission = await parseWithZod(form, {
       schema: categorySchema.superRefine(async (value, ctx) => {
-        if (!(await groupReadable(value.groupId))) ctx.addIssue({ code: "custom", path: ["groupId"], message: "forums.validation.group" });
+        if (!(await groupReadable(value.groupId)))
+          ctx.addIssue({ code: "custom", path: ["groupId"], message: "forums.validation.group" });
       }),
       async: true,
     });
     if (submission.status !== "success") return data({ intent, id, result: submission.reply() }, { status: 400 });
     const fields = { ...submission.value, groupId: submission.value.groupId ?? null };
-    const result = intent === "create" ? await createCategory(db, viewer.id, fields) : await editCategory(db, viewer.id, id, fields);
+    const result =
+      intent === "create" ? await createCategory(db, viewer.id, fields) : await editCategory(db, viewer.id, id, fields);
     if (!result.ok && result.reason === "slug_taken") {
-      return data({ intent, id, result: submission.reply({ fieldErrors: { slug: ["forums.validation.slugTaken"] } }) }, { status: 409 });
+      return data(
+        { intent, id, result: submission.reply({ fieldErrors: { slug: ["forums.validation.slugTaken"] } }) },
+        { status: 409 },
+      );
     }
     if (!result.ok) notFound();
     return redirect(`/admin/categories?done=${intent}`);
@@ -99,12 +104,25 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Category = ReturnType<typeof useLoaderData<typeof loader>>["categories"][number];
-type ActionData = { intent: string; id: number; result: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null } };
+type ActionData = {
+  intent: string;
+  id: number;
+  result: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null };
+};
 
-function CategoryForm({ category, groups, actionData }: { category?: Category; groups: { id: number; name: string }[]; actionData?: ActionData }) {
+function CategoryForm({
+  category,
+  groups,
+  actionData,
+}: {
+  category?: Category;
+  groups: { id: number; name: string }[];
+  actionData?: ActionData;
+}) {
   const { t } = useTranslation();
   const intent = category ? "edit" : "create";
-  const mine = actionData && actionData.intent === intent && (!category || actionData.id === category.id) ? actionData : undefined;
+  const mine =
+    actionData && actionData.intent === intent && (!category || actionData.id === category.id) ? actionData : undefined;
   const values = (mine?.result.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = mine?.result.error ?? {};
   const prefix = category ? `category-${category.id}` : "category-new";
@@ -126,14 +144,30 @@ function CategoryForm({ category, groups, actionData }: { category?: Category; g
           <label htmlFor={`${prefix}-name`} className="field__label">
             {t("forums.admin.name")}
           </label>
-          <input id={`${prefix}-name`} name="name" required maxLength={120} defaultValue={values.name ?? category?.name ?? ""} aria-invalid={errors.name?.length ? true : undefined} aria-describedby={described("name")} />
+          <input
+            id={`${prefix}-name`}
+            name="name"
+            required
+            maxLength={120}
+            defaultValue={values.name ?? category?.name ?? ""}
+            aria-invalid={errors.name?.length ? true : undefined}
+            aria-describedby={described("name")}
+          />
           {error("name")}
         </div>
         <div className="field">
           <label htmlFor={`${prefix}-slug`} className="field__label">
             {t("forums.admin.slug")}
           </label>
-          <input id={`${prefix}-slug`} name="slug" required maxLength={60} defaultValue={values.slug ?? category?.slug ?? ""} aria-invalid={errors.slug?.length ? true : undefined} aria-describedby={described("slug")} />
+          <input
+            id={`${prefix}-slug`}
+            name="slug"
+            required
+            maxLength={60}
+            defaultValue={values.slug ?? category?.slug ?? ""}
+            aria-invalid={errors.slug?.length ? true : undefined}
+            aria-describedby={described("slug")}
+          />
           {error("slug")}
         </div>
       </div>
@@ -141,7 +175,13 @@ function CategoryForm({ category, groups, actionData }: { category?: Category; g
         <label htmlFor={`${prefix}-description`} className="field__label">
           {t("forums.admin.description")} <span className="field__optional">({t("common.optional")})</span>
         </label>
-        <textarea id={`${prefix}-description`} name="description" rows={2} maxLength={1000} defaultValue={values.description ?? category?.description ?? ""} />
+        <textarea
+          id={`${prefix}-description`}
+          name="description"
+          rows={2}
+          maxLength={1000}
+          defaultValue={values.description ?? category?.description ?? ""}
+        />
         {error("description")}
       </div>
       <div className="category-form__row">
@@ -149,7 +189,12 @@ function CategoryForm({ category, groups, actionData }: { category?: Category; g
           <label htmlFor={`${prefix}-visibility`} className="field__label">
             {t("forums.admin.visibility")}
           </label>
-          <select id={`${prefix}-visibility`} name="visibility" defaultValue={values.visibility ?? category?.visibility ?? "public"} aria-describedby={described("visibility")}>
+          <select
+            id={`${prefix}-visibility`}
+            name="visibility"
+            defaultValue={values.visibility ?? category?.visibility ?? "public"}
+            aria-describedby={described("visibility")}
+          >
             {CATEGORY_VISIBILITIES.map((v) => (
               <option key={v} value={v}>
                 {t(`visibility.${v}`)} — {t(`visibilityHint.${v}`)}
@@ -162,7 +207,13 @@ function CategoryForm({ category, groups, actionData }: { category?: Category; g
           <label htmlFor={`${prefix}-group`} className="field__label">
             {t("forums.admin.group")} <span className="field__optional">({t("forums.admin.groupHint")})</span>
           </label>
-          <select id={`${prefix}-group`} name="groupId" defaultValue={values.groupId ?? (category?.groupId ? String(category.groupId) : "")} aria-invalid={errors.groupId?.length ? true : undefined} aria-describedby={described("groupId")}>
+          <select
+            id={`${prefix}-group`}
+            name="groupId"
+            defaultValue={values.groupId ?? (category?.groupId ? String(category.groupId) : "")}
+            aria-invalid={errors.groupId?.length ? true : undefined}
+            aria-describedby={described("groupId")}
+          >
             <option value="">{t("forums.admin.noGroup")}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
@@ -175,7 +226,12 @@ function CategoryForm({ category, groups, actionData }: { category?: Category; g
       </div>
       <div className="field field--checkbox">
         <label>
-          <input type="checkbox" name="qa" defaultChecked={values.qa !== undefined ? values.qa === "on" : (category?.qa ?? false)} /> {t("forums.admin.qa")}
+          <input
+            type="checkbox"
+            name="qa"
+            defaultChecked={values.qa !== undefined ? values.qa === "on" : (category?.qa ?? false)}
+          />{" "}
+          {t("forums.admin.qa")}
         </label>
       </div>
       <div className="composer__buttons">
@@ -230,21 +286,22 @@ export default function AdminCategories() {
             {categories.map((category) => (
               <tr key={category.id}>
                 <th scope="row">
-                  {category.archived ? category.name : <Link to={`/forums/${category.slug}`}>{category.name}</Link>} <VisibilityBadge visibility={category.visibility} />
+                  {category.archived ? category.name : <Link to={`/forums/${category.slug}`}>{category.name}</Link>}{" "}
+                  <VisibilityBadge visibility={category.visibility} />
                   {category.qa ? <Badge tone="info">{t("forums.qa")}</Badge> : null}
                   {category.archived ? <Badge tone="warning">{t("forums.archived")}</Badge> : null}
                   <div className="muted">
                     /forums/{category.slug}
                     {category.groupName ? ` · ${category.groupName}` : ""}
                   </div>
-                  {editing === category.id ? (
-                    <CategoryForm category={category} groups={groups} actionData={actionData} />
-                  ) : null}
+                  {editing === category.id ? <CategoryForm category={category} groups={groups} actionData={actionData} /> : null}
                 </th>
                 <td className="numeric">
                   {number(category.topicCount)} / {number(category.postCount)}
                 </td>
-                <td>{category.lastPostAt ? date(category.lastPostAt) : <span className="muted">{t("common.noActivity")}</span>}</td>
+                <td>
+                  {category.lastPostAt ? date(category.lastPostAt) : <span className="muted">{t("common.noActivity")}</span>}
+                </td>
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="id" value={category.id} />
@@ -254,16 +311,38 @@ export default function AdminCategories() {
                       </button>
                     ) : (
                       <>
-                        <button type="submit" name="intent" value="up" className="button button--quiet button--small" aria-label={t("forums.admin.moveUp", { name: category.name })}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="up"
+                          className="button button--quiet button--small"
+                          aria-label={t("forums.admin.moveUp", { name: category.name })}
+                        >
                           ↑
                         </button>
-                        <button type="submit" name="intent" value="down" className="button button--quiet button--small" aria-label={t("forums.admin.moveDown", { name: category.name })}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="down"
+                          className="button button--quiet button--small"
+                          aria-label={t("forums.admin.moveDown", { name: category.name })}
+                        >
                           ↓
                         </button>
-                        <Link to={`/admin/categories?edit=${category.id}`} className="button button--quiet button--small" aria-label={t("forums.admin.editNamed", { name: category.name })}>
+                        <Link
+                          to={`/admin/categories?edit=${category.id}`}
+                          className="button button--quiet button--small"
+                          aria-label={t("forums.admin.editNamed", { name: category.name })}
+                        >
                           {t("forums.edit")}
                         </Link>
-                        <button type="submit" name="intent" value="archive" className="button button--quiet button--small" aria-label={t("forums.admin.archiveNamed", { name: category.name })}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="archive"
+                          className="button button--quiet button--small"
+                          aria-label={t("forums.admin.archiveNamed", { name: category.name })}
+                        >
                           {t("forums.admin.archive")}
                         </button>
                       </>

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { SITE_ROLES, USER_STATUSES, type UserStatus } from "../../db/schema";
+import { SITE_ROLES, USER_STATUSES, type UserStatus } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
@@ -206,8 +206,18 @@ export default function AdminMembers() {
                             <label htmlFor={`suspend-${user.id}`} className="visually-hidden">
                               {t("admin.suspendReason")}
                             </label>
-                            <input id={`suspend-${user.id}`} name="reason" placeholder={t("admin.suspendReason")} maxLength={1000} />
-                            <ConfirmButton name="intent" value="suspend" kind="suspendMember" values={{ name: user.display_name }}>
+                            <input
+                              id={`suspend-${user.id}`}
+                              name="reason"
+                              placeholder={t("admin.suspendReason")}
+                              maxLength={1000}
+                            />
+                            <ConfirmButton
+                              name="intent"
+                              value="suspend"
+                              kind="suspendMember"
+                              values={{ name: user.display_name }}
+                            >
                               {t("admin.suspend")}
                             </ConfirmButton>
                           </>

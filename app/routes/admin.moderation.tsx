@@ -29,11 +29,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const scope = readableScope(viewer);
   const [flagged, hidden] = await Promise.all([listFlaggedPosts(db, scope), listHiddenPosts(db, scope)]);
-  const moderates = (row: { category_visibility: "public" | "members" | "private"; category_group_id: number | null; category_qa: number; category_archived_at: string | null }) =>
+  const moderates = (row: {
+    category_visibility: "public" | "members" | "private";
+    category_group_id: number | null;
+    category_qa: number;
+    category_archived_at: string | null;
+  }) =>
     can(
       viewer,
       "forum:moderate",
-      categoryResource({ visibility: row.category_visibility, group_id: row.category_group_id, qa: row.category_qa, archived_at: row.category_archived_at }),
+      categoryResource({
+        visibility: row.category_visibility,
+        group_id: row.category_group_id,
+        qa: row.category_qa,
+        archived_at: row.category_archived_at,
+      }),
     );
   const view = <T extends (typeof flagged)[number] | (typeof hidden)[number]>(row: T) => ({
     topicId: row.topic_id,
@@ -90,7 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin/moderation?done=${intent}`);
 }
 
-const DONE = { hide: "forums.moderation.doneHide", restore: "forums.moderation.doneRestore", dismiss: "forums.moderation.doneDismiss" } as const;
+const DONE = {
+  hide: "forums.moderation.doneHide",
+  restore: "forums.moderation.doneRestore",
+  dismiss: "forums.moderation.doneDismiss",
+} as const;
 
 export default function ModerationQueue() {
   const { t } = useTranslation();
@@ -108,7 +122,11 @@ export default function ModerationQueue() {
       {flagged.length === 0 ? <p className="empty-state">{t("forums.moderation.noFlags")}</p> : null}
       <ul className="moderation-list">
         {flagged.map((item) => (
-          <li key={`${item.topicId}-${item.number}`} className="panel moderation-item" aria-labelledby={`flagged-${item.topicId}-${item.number}`}>
+          <li
+            key={`${item.topicId}-${item.number}`}
+            className="panel moderation-item"
+            aria-labelledby={`flagged-${item.topicId}-${item.number}`}
+          >
             <h4 id={`flagged-${item.topicId}-${item.number}`} className="moderation-item__title">
               <a href={item.permalink}>
                 {item.topicTitle} · #{item.number}
@@ -117,8 +135,13 @@ export default function ModerationQueue() {
               {item.deleted ? <Badge tone="warning">{t("forums.deletedBadge")}</Badge> : null}
             </h4>
             <p className="muted">
-              {item.categoryName} · {item.authorUsername ? <Link to={`/members/${item.authorUsername}`}>{item.authorName}</Link> : t("forums.formerMember")} ·{" "}
-              {date(item.created_at, true)}
+              {item.categoryName} ·{" "}
+              {item.authorUsername ? (
+                <Link to={`/members/${item.authorUsername}`}>{item.authorName}</Link>
+              ) : (
+                t("forums.formerMember")
+              )}{" "}
+              · {date(item.created_at, true)}
             </p>
             <div className="prose moderation-item__body" dangerouslySetInnerHTML={{ __html: item.html }} />
             <h5>{t("forums.moderation.flags")}</h5>
@@ -153,7 +176,11 @@ export default function ModerationQueue() {
       {hidden.length === 0 ? <p className="empty-state">{t("forums.moderation.noHidden")}</p> : null}
       <ul className="moderation-list">
         {hidden.map((item) => (
-          <li key={`${item.topicId}-${item.number}`} className="panel moderation-item" aria-labelledby={`hidden-${item.topicId}-${item.number}`}>
+          <li
+            key={`${item.topicId}-${item.number}`}
+            className="panel moderation-item"
+            aria-labelledby={`hidden-${item.topicId}-${item.number}`}
+          >
             <h4 id={`hidden-${item.topicId}-${item.number}`} className="moderation-item__title">
               <a href={item.permalink}>
                 {item.topicTitle} · #{item.number}
@@ -161,7 +188,10 @@ export default function ModerationQueue() {
             </h4>
             <p className="muted">
               {item.categoryName} · {item.authorName ?? t("forums.formerMember")} ·{" "}
-              {t("forums.moderation.hiddenBy", { name: item.hiddenBy ?? t("forums.formerMember"), date: date(item.hiddenAt, true) })}
+              {t("forums.moderation.hiddenBy", {
+                name: item.hiddenBy ?? t("forums.formerMember"),
+                date: date(item.hiddenAt, true),
+              })}
             </p>
             <div className="prose moderation-item__body" dangerouslySetInnerHTML={{ __html: item.html }} />
             <Form method="post" className="inline-form">

@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     threads: threads.filter((t) => present.has(t.sectionKey) || t.sectionKey === DOCUMENT_KEY),
     earlier: earlier.map((thread) => ({ ...thread, revisionNumber: numbers[thread.revisionId] ?? null })),
     permissions,
-    savedNumber: savedId !== null ? numbers[savedId] ?? null : null,
+    savedNumber: savedId !== null ? (numbers[savedId] ?? null) : null,
     viewerLabel: viewer ? { name: viewer.displayName, pending: viewer.status !== "approved" } : null,
   };
 }
@@ -52,12 +52,18 @@ const commentSchema = z.discriminatedUnion("intent", [
     intent: z.literal("comment"),
     section: z.string().min(1).max(200),
     revision: z.coerce.number().int().positive(),
-    body: z.string().max(20_000, "documents.errors.commentTooLong").refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
+    body: z
+      .string()
+      .max(20_000, "documents.errors.commentTooLong")
+      .refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
   }),
   z.object({
     intent: z.literal("reply"),
     parent: z.coerce.number().int().positive(),
-    body: z.string().max(20_000, "documents.errors.commentTooLong").refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
+    body: z
+      .string()
+      .max(20_000, "documents.errors.commentTooLong")
+      .refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
   }),
   z.object({ intent: z.enum(["resolve", "reopen"]), comment: z.coerce.number().int().positive() }),
 ]);
@@ -72,7 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       authorizeContribution(viewer, resource, "document:comment");
       const formKey = intent === "comment" ? `comment-${String(form.section ?? "")}` : `reply-${String(form.parent ?? "")}`;
       const issue = parsed.error.issues.find((i) => i.path[0] === "body");
-      const error: FormError = { form: formKey, body: String(form.body ?? ""), error: issue?.message.startsWith("documents.") ? issue.message : "documents.errors.badForm" };
+      const error: FormError = {
+        form: formKey,
+        body: String(form.body ?? ""),
+        error: issue?.message.startsWith("documents.") ? issue.message : "documents.errors.badForm",
+      };
       return data({ error }, { status: 400 });
     }
     badRequest();
@@ -98,7 +108,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const formKey = input.intent === "comment" ? `comment-${input.section}` : `reply-${input.parent}`;
-    return data({ error: { form: formKey, body: input.body, error: `documents.errors.${result.reason}` } satisfies FormError }, { status: 400 });
+    return data(
+      { error: { form: formKey, body: input.body, error: `documents.errors.${result.reason}` } satisfies FormError },
+      { status: 400 },
+    );
   }
   return redirect(`${base}#comment-${result.id}`);
 }
@@ -106,7 +119,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Draft() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, head, published, sections, threads, earlier, permissions, viewerLabel, savedNumber } = useLoaderData<typeof loader>();
+  const { document, head, published, sections, threads, earlier, permissions, viewerLabel, savedNumber } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData && "error" in actionData ? actionData.error : undefined;
   const [params] = useSearchParams();
@@ -126,20 +140,30 @@ export default function Draft() {
         <Notice>
           {params.get("merged") ? t("documents.edit.mergedNotice") : t("documents.edit.savedNotice")}{" "}
           {savedNumber !== null ? <>{t("documents.edit.savedAs", { revision: savedNumber })} </> : null}
-          {params.get("merged") ? <Link to={`/documents/${document.slug}/compare?from=${params.get("from") ?? ""}&to=${saved}`}>{t("documents.edit.reviewMerge")}</Link> : null}
+          {params.get("merged") ? (
+            <Link to={`/documents/${document.slug}/compare?from=${params.get("from") ?? ""}&to=${saved}`}>
+              {t("documents.edit.reviewMerge")}
+            </Link>
+          ) : null}
         </Notice>
       ) : null}
       {params.get("unchanged") ? <Notice tone="info">{t("documents.edit.unchangedNotice")}</Notice> : null}
       <p className="muted draft-view__meta">
-        {t("documents.draft.headLine", { name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
+        {t("documents.draft.headLine", {
+          name: head.authorName ?? t("documents.history.imported"),
+          date: date(head.createdAt, true),
+        })}
         {head.message ? ` — “${head.message}”` : ""}
         {published && published.revisionId !== head.id ? (
           <>
             {" "}
-            · <Link to={`/documents/${document.slug}/compare?from=${published.revisionId}&to=${head.id}`}>{t("documents.draft.changesSince", { version: published.version })}</Link>
+            ·{" "}
+            <Link to={`/documents/${document.slug}/compare?from=${published.revisionId}&to=${head.id}`}>
+              {t("documents.draft.changesSince", { version: published.version })}
+            </Link>
           </>
-        ) : null}
-        {" "}· {t("documents.draft.openThreads", { count: openCount })}
+        ) : null}{" "}
+        · {t("documents.draft.openThreads", { count: openCount })}
       </p>
       <article className="draft prose" lang={document.language} aria-label={t("documents.draft.label")}>
         {sections.map((section) => {
@@ -149,7 +173,12 @@ export default function Draft() {
               <div dangerouslySetInnerHTML={{ __html: section.html }} />
               <div className="draft-section__tools">
                 {list.length ? (
-                  <section className="comment-list" aria-label={t("documents.comments.onSection", { section: section.title || t("documents.comments.introduction") })}>
+                  <section
+                    className="comment-list"
+                    aria-label={t("documents.comments.onSection", {
+                      section: section.title || t("documents.comments.introduction"),
+                    })}
+                  >
                     {list.map((thread) => (
                       <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
                     ))}
@@ -157,10 +186,19 @@ export default function Draft() {
                 ) : null}
                 <div className="draft-section__actions">
                   {permissions.comment ? (
-                    <NewCommentForm sectionKey={section.key} sectionTitle={section.title || t("documents.comments.introduction")} revisionId={head.id} error={error} asWho={asWho} />
+                    <NewCommentForm
+                      sectionKey={section.key}
+                      sectionTitle={section.title || t("documents.comments.introduction")}
+                      revisionId={head.id}
+                      error={error}
+                      asWho={asWho}
+                    />
                   ) : null}
                   {permissions.propose ? (
-                    <Link to={`/documents/${document.slug}/proposals/new?section=${encodeURIComponent(section.key)}`} className="button button--quiet">
+                    <Link
+                      to={`/documents/${document.slug}/proposals/new?section=${encodeURIComponent(section.key)}`}
+                      className="button button--quiet"
+                    >
                       {t("documents.proposals.proposeHere")}
                     </Link>
                   ) : null}
@@ -175,7 +213,9 @@ export default function Draft() {
         {(bySection.get("_document") ?? []).map((thread) => (
           <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
         ))}
-        {permissions.comment ? <NewCommentForm sectionKey="_document" sectionTitle="" revisionId={head.id} error={error} asWho={asWho} /> : null}
+        {permissions.comment ? (
+          <NewCommentForm sectionKey="_document" sectionTitle="" revisionId={head.id} error={error} asWho={asWho} />
+        ) : null}
       </section>
       {earlier.length ? (
         <section className="panel" aria-labelledby="earlier-comments">
@@ -184,8 +224,13 @@ export default function Draft() {
           {earlier.map((thread) => (
             <div key={thread.id} className="earlier-thread">
               <p>
-                <Link to={`/documents/${document.slug}/revisions/${thread.revisionId}${thread.sectionAnchor ? `#${thread.sectionAnchor}` : ""}`}>
-                  {t("documents.comments.onEarlier", { section: thread.sectionTitle || t("documents.comments.introduction"), revision: thread.revisionNumber ?? "?" })}
+                <Link
+                  to={`/documents/${document.slug}/revisions/${thread.revisionId}${thread.sectionAnchor ? `#${thread.sectionAnchor}` : ""}`}
+                >
+                  {t("documents.comments.onEarlier", {
+                    section: thread.sectionTitle || t("documents.comments.introduction"),
+                    revision: thread.revisionNumber ?? "?",
+                  })}
                 </Link>
               </p>
               <CommentThread thread={thread} canReply={permissions.comment} error={error} />

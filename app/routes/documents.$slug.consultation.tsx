@@ -5,7 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CONSULTATION_AUDIENCES, DISPOSITIONS } from "../../db/tables/documents";
+import { CONSULTATION_AUDIENCES, DISPOSITIONS } from "~/domain/vocabulary";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { consultationStateAt } from "~/components/document/consultation-banner";
 import { Badge } from "~/components/ui/badge";
@@ -13,7 +13,14 @@ import { listConsultations } from "~/models/consultation.server";
 import { listComments } from "~/models/doc-comment.server";
 import { revisionNumbers } from "~/models/revision.server";
 import { authorize } from "~/policies";
-import { buildThreads, closeConsultation, openConsultation, readWorkspace, recordDisposition, requireDocumentViewer } from "~/services/documents.server";
+import {
+  buildThreads,
+  closeConsultation,
+  openConsultation,
+  readWorkspace,
+  recordDisposition,
+  requireDocumentViewer,
+} from "~/services/documents.server";
 import { badRequest } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
@@ -26,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [consultations, comments] = await Promise.all([listConsultations(db, document.id), listComments(db, document.id)]);
   const threads = buildThreads(comments, viewer, resource).filter((thread) => thread.consultationId !== null);
   const today = new Date().toISOString().slice(0, 10);
-  const numbers = await revisionNumbers(db, document.id, consultations.map((c) => c.revision_id));
+  const numbers = await revisionNumbers(
+    db,
+    document.id,
+    consultations.map((c) => c.revision_id),
+  );
   return {
     document: { slug: document.slug },
     consultations: consultations.map((c) => ({
@@ -79,7 +90,8 @@ function windowFrom(opensOn: string, closesOn: string): Window {
   const end = Date.parse(`${closesOn}T23:59:59.999Z`);
   if (Number.isNaN(start)) return { ok: false, errors: { opensOn: "documents.errors.date" } };
   if (Number.isNaN(end)) return { ok: false, errors: { closesOn: "documents.errors.date" } };
-  if (opensOn < new Date(now).toISOString().slice(0, 10)) return { ok: false, errors: { opensOn: "documents.errors.startInPast" } };
+  if (opensOn < new Date(now).toISOString().slice(0, 10))
+    return { ok: false, errors: { opensOn: "documents.errors.startInPast" } };
   if (end <= start) return { ok: false, errors: { closesOn: "documents.errors.endBeforeStart" } };
   if (end - start > 366 * 86_400_000) return { ok: false, errors: { closesOn: "documents.errors.windowTooLong" } };
   return { ok: true, opensAt: new Date(Math.max(start, now)).toISOString(), closesAt: new Date(end).toISOString() };
@@ -97,7 +109,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else if (intent === "disposition") authorize(viewer, "document:disposition", resource);
     else badRequest();
     const errors: Errors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
     return data({ intent, errors, values: form as Record<string, string> }, { status: 400 });
   }
   const input = parsed.data;
@@ -105,9 +118,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(viewer, "document:consult", resource);
     requireSecondFactorIfNeeded(viewer, request);
     const window = windowFrom(input.opensOn, input.closesOn);
-    if (!window.ok) return data({ intent: "open", errors: window.errors, values: form as Record<string, string> }, { status: 400 });
-    const result = await openConsultation(db, viewer, document, { opensAt: window.opensAt, closesAt: window.closesAt, audience: input.audience, note: input.note });
-    if (!result.ok) return data({ intent: "open", errors: { form: "documents.errors.already_open" }, values: form as Record<string, string> }, { status: 409 });
+    if (!window.ok)
+      return data({ intent: "open", errors: window.errors, values: form as Record<string, string> }, { status: 400 });
+    const result = await openConsultation(db, viewer, document, {
+      opensAt: window.opensAt,
+      closesAt: window.closesAt,
+      audience: input.audience,
+      note: input.note,
+    });
+    if (!result.ok)
+      return data(
+        { intent: "open", errors: { form: "documents.errors.already_open" }, values: form as Record<string, string> },
+        { status: 409 },
+      );
     return redirect(here);
   }
   if (input.intent === "close") {
@@ -115,17 +138,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireSecondFactorIfNeeded(viewer, request);
     requireConfirmation(request, form, "closeConsultation");
     const result = await closeConsultation(db, viewer, document);
-    if (!result.ok) return data({ intent: "close", errors: { form: "documents.errors.not_open_consultation" }, values: {} }, { status: 409 });
+    if (!result.ok)
+      return data({ intent: "close", errors: { form: "documents.errors.not_open_consultation" }, values: {} }, { status: 409 });
     return redirect(`${here}?closed=1`);
   }
   authorize(viewer, "document:disposition", resource);
   if ((input.disposition === "partly_accepted" || input.disposition === "not_accepted") && !input.response) {
-    return data({ intent: `disposition-${input.comment}`, errors: { response: "documents.errors.responseRequired" }, values: form as Record<string, string> }, { status: 400 });
+    return data(
+      {
+        intent: `disposition-${input.comment}`,
+        errors: { response: "documents.errors.responseRequired" },
+        values: form as Record<string, string>,
+      },
+      { status: 400 },
+    );
   }
-  const result = await recordDisposition(db, viewer, document, { commentId: input.comment, disposition: input.disposition, response: input.response });
+  const result = await recordDisposition(db, viewer, document, {
+    commentId: input.comment,
+    disposition: input.disposition,
+    response: input.response,
+  });
   if (!result.ok) {
     if (result.reason === "not_a_consultation_comment") badRequest(result.reason);
-    return data({ intent: `disposition-${input.comment}`, errors: { response: "documents.errors.consultation_still_open" }, values: form as Record<string, string> }, { status: 409 });
+    return data(
+      {
+        intent: `disposition-${input.comment}`,
+        errors: { response: "documents.errors.consultation_still_open" },
+        values: form as Record<string, string>,
+      },
+      { status: 409 },
+    );
   }
   return redirect(`${here}#disposition-${input.comment}`);
 }
@@ -220,9 +262,15 @@ export default function Consultation() {
             <legend className="field__label">{t("documents.consultation.audienceLabel")}</legend>
             {CONSULTATION_AUDIENCES.map((audience) => (
               <label key={audience} className="doc-choice">
-                <input type="radio" name="audience" value={audience} defaultChecked={(values.audience ?? "members") === audience} />{" "}
+                <input
+                  type="radio"
+                  name="audience"
+                  value={audience}
+                  defaultChecked={(values.audience ?? "members") === audience}
+                />{" "}
                 <span>
-                  <strong>{t(`documents.consultation.audience.${audience}`)}</strong> — {t(`documents.consultation.audienceHint.${audience}`)}
+                  <strong>{t(`documents.consultation.audience.${audience}`)}</strong> —{" "}
+                  {t(`documents.consultation.audienceHint.${audience}`)}
                 </span>
               </label>
             ))}
@@ -247,7 +295,9 @@ export default function Consultation() {
           <section key={c.id} className="consultation" aria-labelledby={`consultation-${c.id}`}>
             <h3 id={`consultation-${c.id}`}>
               {t("documents.consultation.itemTitle", { from: date(c.opensAt), to: date(c.closesAt) })}{" "}
-              <Badge tone={state === "open" ? "info" : state === "scheduled" ? "neutral" : "success"}>{t(`documents.consultation.state.${state}`)}</Badge>
+              <Badge tone={state === "open" ? "info" : state === "scheduled" ? "neutral" : "success"}>
+                {t(`documents.consultation.state.${state}`)}
+              </Badge>
             </h3>
             <dl className="facts">
               <dt>{t("documents.consultation.audienceLabel")}</dt>
@@ -289,10 +339,14 @@ export default function Consultation() {
                       ) : (
                         <p className="muted">{t("documents.disposition.none")}</p>
                       )}
-                      {comment.responseHtml ? <div className="comment__response" dangerouslySetInnerHTML={{ __html: comment.responseHtml }} /> : null}
+                      {comment.responseHtml ? (
+                        <div className="comment__response" dangerouslySetInnerHTML={{ __html: comment.responseHtml }} />
+                      ) : null}
                       {permissions.disposition && state === "closed" ? (
                         <details open={!comment.disposition || errors !== undefined}>
-                          <summary>{comment.disposition ? t("documents.disposition.change") : t("documents.disposition.record")}</summary>
+                          <summary>
+                            {comment.disposition ? t("documents.disposition.change") : t("documents.disposition.record")}
+                          </summary>
                           <Form method="post" className="stack" preventScrollReset>
                             <input type="hidden" name="intent" value="disposition" />
                             <input type="hidden" name="comment" value={comment.id} />

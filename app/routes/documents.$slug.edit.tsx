@@ -46,24 +46,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   authorize(viewer, "document:read-draft", resource);
   authorize(viewer, "document:edit", resource);
   const form = editSchema.safeParse(Object.fromEntries(await readForm(request)));
-  if (!form.success) return data({ errors: { form: "documents.errors.badForm" }, body: "", message: "", baseRevision: "" }, { status: 400 });
+  if (!form.success)
+    return data({ errors: { form: "documents.errors.badForm" }, body: "", message: "", baseRevision: "" }, { status: 400 });
   const { intent, body, message, baseRevision } = form.data;
   const kept = { body, message, baseRevision };
   if (intent === "preview") {
     const problem = draftProblem(body);
-    return data({ ...kept, preview: problem === "too_large" ? "" : renderMarkdown(body).html, errors: problem === "too_large" ? { body: "documents.errors.too_large" } : undefined });
+    return data({
+      ...kept,
+      preview: problem === "too_large" ? "" : renderMarkdown(body).html,
+      errors: problem === "too_large" ? { body: "documents.errors.too_large" } : undefined,
+    });
   }
   const problem = draftProblem(body);
   if (problem) return data({ ...kept, errors: { body: `documents.errors.${problem}` } }, { status: 400 });
   const baseRevisionId = /^[1-9][0-9]{0,15}$/.test(baseRevision) ? Number(baseRevision) : NaN;
-  if (!Number.isSafeInteger(baseRevisionId)) return data({ ...kept, errors: { form: "documents.errors.unknown_base" } }, { status: 400 });
+  if (!Number.isSafeInteger(baseRevisionId))
+    return data({ ...kept, errors: { form: "documents.errors.unknown_base" } }, { status: 400 });
 
-  const outcome = await saveDraft(db, { documentId: document.id, authorId: viewer.id, body, message: message.trim(), baseRevisionId });
+  const outcome = await saveDraft(db, {
+    documentId: document.id,
+    authorId: viewer.id,
+    body,
+    message: message.trim(),
+    baseRevisionId,
+  });
   const base = `/documents/${document.slug}`;
   switch (outcome.status) {
     case "saved":
       return redirect(
-        outcome.merged ? `${base}?saved=${outcome.revisionId}&merged=1&from=${outcome.headBefore}` : `${base}?saved=${outcome.revisionId}`,
+        outcome.merged
+          ? `${base}?saved=${outcome.revisionId}&merged=1&from=${outcome.headBefore}`
+          : `${base}?saved=${outcome.revisionId}`,
       );
     case "unchanged":
       return redirect(`${base}?unchanged=1`);
@@ -147,7 +161,11 @@ export default function EditDraft() {
         </section>
       ) : (
         <p className="muted">
-          {t("documents.edit.basedOn", { revision: head.number, name: head.authorName ?? t("documents.history.imported"), date: date(head.createdAt, true) })}
+          {t("documents.edit.basedOn", {
+            revision: head.number,
+            name: head.authorName ?? t("documents.history.imported"),
+            date: date(head.createdAt, true),
+          })}
         </p>
       )}
       {formError ? (
@@ -174,10 +192,23 @@ export default function EditDraft() {
           <p id="draft-message-hint" className="field__hint">
             {t("documents.edit.messageHint")}
           </p>
-          <input id="draft-message" name="message" type="text" maxLength={500} defaultValue={message} aria-describedby="draft-message-hint" />
+          <input
+            id="draft-message"
+            name="message"
+            type="text"
+            maxLength={500}
+            defaultValue={message}
+            aria-describedby="draft-message-hint"
+          />
         </div>
         <div className="doc-actions">
-          <button type="submit" name="intent" value="save" className="button button--primary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button button--primary"
+            disabled={navigation.state === "submitting"}
+          >
             {conflict ? t("documents.conflict.saveResolved") : t("documents.edit.save")}
           </button>
           <button type="submit" name="intent" value="preview" className="button">

@@ -14,7 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before = Number(new URL(request.url).searchParams.get("before"));
   const page = await listRevisions(db, document.id, { before: Number.isSafeInteger(before) && before > 0 ? before : undefined });
   // Restored and merged revisions name others (#N), which may be on another page of the history.
-  const numbers = await revisionNumbers(db, document.id, page.revisions.flatMap((r) => [r.restored_from_id, r.based_on_id]));
+  const numbers = await revisionNumbers(
+    db,
+    document.id,
+    page.revisions.flatMap((r) => [r.restored_from_id, r.based_on_id]),
+  );
   return {
     document: { slug: document.slug, title: document.title },
     headId: document.head_revision_id,
@@ -73,10 +77,16 @@ export default function History() {
                   <th scope="row">
                     <Link to={`${base}/revisions/${revision.id}`}>#{revision.number}</Link>
                     {revision.id === headId ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
-                    {revision.published_as ? <Badge tone="success">{t("library.version", { version: revision.published_as })}</Badge> : null}
+                    {revision.published_as ? (
+                      <Badge tone="success">{t("library.version", { version: revision.published_as })}</Badge>
+                    ) : null}
                   </th>
                   <td>
-                    {revision.author_username ? <Link to={`/members/${revision.author_username}`}>{revision.author_name}</Link> : revision.author_name ?? t("documents.history.imported")}
+                    {revision.author_username ? (
+                      <Link to={`/members/${revision.author_username}`}>{revision.author_name}</Link>
+                    ) : (
+                      (revision.author_name ?? t("documents.history.imported"))
+                    )}
                   </td>
                   <td>
                     <time dateTime={revision.created_at}>{date(revision.created_at, true)}</time>
@@ -84,10 +94,14 @@ export default function History() {
                   <td>
                     {revision.kind !== "edit" ? <Badge>{t(`documents.history.kind.${revision.kind}`)}</Badge> : null}{" "}
                     {revision.kind === "restore" && revision.restored_from_id ? (
-                      <span className="muted">{t("documents.history.restoredFrom", { revision: numbers[revision.restored_from_id] ?? "?" })} </span>
+                      <span className="muted">
+                        {t("documents.history.restoredFrom", { revision: numbers[revision.restored_from_id] ?? "?" })}{" "}
+                      </span>
                     ) : null}
                     {revision.kind === "merge" && revision.based_on_id ? (
-                      <span className="muted">{t("documents.history.mergedFrom", { revision: numbers[revision.based_on_id] ?? "?" })} </span>
+                      <span className="muted">
+                        {t("documents.history.mergedFrom", { revision: numbers[revision.based_on_id] ?? "?" })}{" "}
+                      </span>
                     ) : null}
                     {revision.proposal_id ? (
                       <Link to={`${base}/proposals/${revision.proposal_id}`} className="muted">

@@ -13,7 +13,13 @@ import { findRevision, revisionNumbers } from "~/models/revision.server";
 import { authorize } from "~/policies";
 import { compareTexts, type Segment } from "~/services/document-diff.server";
 import { sectionText, sectionsOf } from "~/services/document-sections.server";
-import { acceptProposal, declineProposal, readWorkspace, requireDocumentViewer, withdrawProposal } from "~/services/documents.server";
+import {
+  acceptProposal,
+  declineProposal,
+  readWorkspace,
+  requireDocumentViewer,
+  withdrawProposal,
+} from "~/services/documents.server";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
@@ -26,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!proposal) notFound();
   const head = await findRevision(db, document.id, document.head_revision_id!);
   const current = head ? sectionText(head.body_md, sectionsOf(head), proposal.section_key) : undefined;
-  const stale = proposal.status === "open" && head !== undefined && head.id !== proposal.base_revision_id && current !== proposal.base_text;
+  const stale =
+    proposal.status === "open" && head !== undefined && head.id !== proposal.base_revision_id && current !== proposal.base_text;
   const numbers = await revisionNumbers(db, document.id, [proposal.base_revision_id, proposal.applied_revision_id]);
   return {
     document: { slug: document.slug, language: document.language },
@@ -46,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       appliedRevisionId: proposal.applied_revision_id,
       baseRevisionId: proposal.base_revision_id,
       baseRevisionNumber: numbers[proposal.base_revision_id] ?? null,
-      appliedRevisionNumber: proposal.applied_revision_id ? numbers[proposal.applied_revision_id] ?? null : null,
+      appliedRevisionNumber: proposal.applied_revision_id ? (numbers[proposal.applied_revision_id] ?? null) : null,
       proposedText: proposal.proposed_text,
     },
     diff: compareTexts(proposal.base_text, proposal.proposed_text, { context: 2 }),
@@ -107,7 +114,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data(
         {
           error: "documents.errors.proposalConflict",
-          conflicts: outcome.outcome.conflicts.map((part) => ({ proposed: segments(part.base, part.mine), current: segments(part.base, part.theirs) })),
+          conflicts: outcome.outcome.conflicts.map((part) => ({
+            proposed: segments(part.base, part.mine),
+            current: segments(part.base, part.theirs),
+          })),
         },
         { status: 409 },
       );
@@ -121,7 +131,8 @@ export default function ProposalView() {
   const { t } = useTranslation();
   const { date } = useSite();
   const { document, proposal, diff, stale, sectionGone, changedSince, canReview, canWithdraw } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { error?: string; conflicts?: Array<{ proposed: Segment[]; current: Segment[] }> } | undefined;
+  const actionData = useActionData<typeof action>() as
+    { error?: string; conflicts?: Array<{ proposed: Segment[]; current: Segment[] }> } | undefined;
   const base = `/documents/${document.slug}`;
   const [params] = useSearchParams();
   const applied = params.get("applied");
@@ -131,11 +142,19 @@ export default function ProposalView() {
         <Link to={`${base}/proposals`}>{t("documents.proposals.title")}</Link>
       </p>
       <h2 id="proposal-title">
-        {t("documents.proposals.itemTitle", { id: proposal.id, section: proposal.sectionTitle || t("documents.comments.introduction") })}{" "}
+        {t("documents.proposals.itemTitle", {
+          id: proposal.id,
+          section: proposal.sectionTitle || t("documents.comments.introduction"),
+        })}{" "}
         <Badge tone={TONES[proposal.status]}>{t(`documents.proposals.status.${proposal.status}`)}</Badge>
       </h2>
       <p className="muted">
-        {t("documents.proposals.by", { name: proposal.authorName ?? "", organization: proposal.authorOrganization ?? "", date: date(proposal.createdAt, true) })} ·{" "}
+        {t("documents.proposals.by", {
+          name: proposal.authorName ?? "",
+          organization: proposal.authorOrganization ?? "",
+          date: date(proposal.createdAt, true),
+        })}{" "}
+        ·{" "}
         <Link to={`${base}/revisions/${proposal.baseRevisionId}${proposal.sectionAnchor ? `#${proposal.sectionAnchor}` : ""}`}>
           {t("documents.proposals.basedOn", { revision: proposal.baseRevisionNumber ?? "?" })}
         </Link>
@@ -143,7 +162,9 @@ export default function ProposalView() {
       {applied ? (
         <p className="notice notice--success" role="status">
           {t("documents.proposals.appliedNotice")}
-          {proposal.appliedRevisionNumber !== null ? <> {t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber })}.</> : null}
+          {proposal.appliedRevisionNumber !== null ? (
+            <> {t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber })}.</>
+          ) : null}
         </p>
       ) : null}
       {actionData?.error ? (
@@ -175,14 +196,24 @@ export default function ProposalView() {
       </section>
       <h3>{t("documents.proposals.change")}</h3>
       <div lang={document.language}>
-        <DiffView comparison={diff} view="inline" oldLabel={t("documents.proposals.original")} newLabel={t("documents.proposals.proposed")} />
+        <DiffView
+          comparison={diff}
+          view="inline"
+          oldLabel={t("documents.proposals.original")}
+          newLabel={t("documents.proposals.proposed")}
+        />
       </div>
       {stale && changedSince ? (
         <section className="panel panel--warning" aria-labelledby="proposal-stale">
           <h3 id="proposal-stale">{t("documents.proposals.staleTitle")}</h3>
           <p>{t("documents.proposals.staleIntro")}</p>
           <div lang={document.language}>
-            <DiffView comparison={changedSince} view="inline" oldLabel={t("documents.proposals.original")} newLabel={t("documents.proposals.current")} />
+            <DiffView
+              comparison={changedSince}
+              view="inline"
+              oldLabel={t("documents.proposals.original")}
+              newLabel={t("documents.proposals.current")}
+            />
           </div>
         </section>
       ) : null}
@@ -196,7 +227,9 @@ export default function ProposalView() {
           {proposal.appliedRevisionId ? (
             <>
               {" "}
-              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>{t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber ?? "?" })}</Link>
+              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>
+                {t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber ?? "?" })}
+              </Link>
             </>
           ) : null}
         </p>

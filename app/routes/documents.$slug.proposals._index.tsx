@@ -37,7 +37,11 @@ function ProposalList({ proposals, slug }: { proposals: ProposalItem[]; slug: st
             <Badge tone={TONES[p.status]}>{t(`documents.proposals.status.${p.status}`)}</Badge>
           </h4>
           <p className="card__meta">
-            {t("documents.proposals.by", { name: p.author_name ?? "", organization: p.author_organization ?? "", date: date(p.created_at, true) })}
+            {t("documents.proposals.by", {
+              name: p.author_name ?? "",
+              organization: p.author_organization ?? "",
+              date: date(p.created_at, true),
+            })}
           </p>
           <p className="card__summary">{p.reason}</p>
           {p.decided_at && p.status !== "withdrawn" ? (
@@ -58,7 +62,9 @@ export default function Proposals() {
   return (
     <section aria-labelledby="proposals-title">
       <h2 id="proposals-title">{t("documents.proposals.title")}</h2>
-      <p className="muted">{permissions.reviewProposals ? t("documents.proposals.introEditor") : t("documents.proposals.intro")}</p>
+      <p className="muted">
+        {permissions.reviewProposals ? t("documents.proposals.introEditor") : t("documents.proposals.intro")}
+      </p>
       {permissions.propose ? (
         <p>
           <Link to={`/documents/${document.slug}/proposals/new`} className="button button--primary">
@@ -67,7 +73,11 @@ export default function Proposals() {
         </p>
       ) : null}
       <h3>{t("documents.proposals.openTitle", { count: open.length })}</h3>
-      {open.length ? <ProposalList proposals={open} slug={document.slug} /> : <p className="empty-state">{t("documents.proposals.noneOpen")}</p>}
+      {open.length ? (
+        <ProposalList proposals={open} slug={document.slug} />
+      ) : (
+        <p className="empty-state">{t("documents.proposals.noneOpen")}</p>
+      )}
       {decided.length ? (
         <>
           <h3>{t("documents.proposals.decidedTitle")}</h3>

@@ -17,14 +17,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const head = await findRevision(db, document.id, document.head_revision_id!);
   if (!head) notFound();
   const sections = sectionsOf(head);
-  const choices = sectionRanges(head.body_md, sections).map((range) => ({ key: range.key, title: range.title, level: range.level }));
+  const choices = sectionRanges(head.body_md, sections).map((range) => ({
+    key: range.key,
+    title: range.title,
+    level: range.level,
+  }));
   const requested = new URL(request.url).searchParams.get("section");
   const selected = choices.find((c) => c.key === requested) ?? null;
   return {
     document: { slug: document.slug, language: document.language },
     headId: head.id,
     choices,
-    selected: selected && { key: selected.key, title: selected.title, text: sectionText(head.body_md, sections, selected.key) ?? "" },
+    selected: selected && {
+      key: selected.key,
+      title: selected.title,
+      text: sectionText(head.body_md, sections, selected.key) ?? "",
+    },
   };
 }
 
@@ -39,19 +47,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
   authorizeContribution(viewer, resource, "document:propose");
   const form = Object.fromEntries(await readForm(request));
-  const kept = { text: String(form.text ?? ""), reason: String(form.reason ?? ""), section: String(form.section ?? ""), baseRevision: String(form.baseRevision ?? "") };
+  const kept = {
+    text: String(form.text ?? ""),
+    reason: String(form.reason ?? ""),
+    section: String(form.section ?? ""),
+    baseRevision: String(form.baseRevision ?? ""),
+  };
   const parsed = proposalSchema.safeParse(form);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
     return data({ ...kept, errors }, { status: 400 });
   }
-  const result = await submitProposal(db, viewer, { document, consultation }, {
-    baseRevisionId: parsed.data.baseRevision,
-    sectionKey: parsed.data.section,
-    text: parsed.data.text,
-    reason: parsed.data.reason,
-  });
+  const result = await submitProposal(
+    db,
+    viewer,
+    { document, consultation },
+    {
+      baseRevisionId: parsed.data.baseRevision,
+      sectionKey: parsed.data.section,
+      text: parsed.data.text,
+      reason: parsed.data.reason,
+    },
+  );
   if (!result.ok) return data({ ...kept, errors: { text: `documents.errors.${result.reason}` } }, { status: 400 });
   return redirect(`/documents/${document.slug}/proposals/${result.id}`);
 }
@@ -90,7 +109,9 @@ export default function NewProposal() {
   const sectionTitle = selected?.title ?? choices.find((c) => c.key === sectionKey)?.title ?? "";
   return (
     <section aria-labelledby="proposal-title">
-      <h2 id="proposal-title">{t("documents.proposals.newFor", { section: sectionTitle || t("documents.comments.introduction") })}</h2>
+      <h2 id="proposal-title">
+        {t("documents.proposals.newFor", { section: sectionTitle || t("documents.comments.introduction") })}
+      </h2>
       <p className="muted">{t("documents.proposals.newIntro")}</p>
       <Form method="post" className="stack">
         <input type="hidden" name="section" value={sectionKey} />

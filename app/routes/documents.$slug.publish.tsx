@@ -9,7 +9,14 @@ import { consultationStateAt } from "~/components/document/consultation-banner";
 import { listSuccessorCandidates, listVersions } from "~/models/document.server";
 import { revisionNumbers } from "~/models/revision.server";
 import { authorize, readableScope } from "~/policies";
-import { changeStatus, latestPublished, metadataDiffers, nextVersions, pendingDispositions, publishVersion } from "~/services/document-publisher.server";
+import {
+  changeStatus,
+  latestPublished,
+  metadataDiffers,
+  nextVersions,
+  pendingDispositions,
+  publishVersion,
+} from "~/services/document-publisher.server";
 import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
 import { badRequest, forbidden } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
@@ -34,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .select(["published_version.id", "revision.id as revision_id", "revision.number"])
     .where("published_version.document_id", "=", document.id)
     .execute();
-  const headNumber = (await revisionNumbers(db, document.id, [document.head_revision_id]))[document.head_revision_id ?? 0] ?? null;
+  const headNumber =
+    (await revisionNumbers(db, document.id, [document.head_revision_id]))[document.head_revision_id ?? 0] ?? null;
   return {
     document: { slug: document.slug, status: document.status, title: document.title },
     headId: document.head_revision_id,
@@ -75,7 +83,10 @@ type Errors = Record<string, string>;
 
 function issuesToErrors(issues: z.ZodIssue[]): Errors {
   const errors: Errors = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? "form")] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
+  for (const issue of issues)
+    errors[String(issue.path[0] ?? "form")] ??= issue.message.startsWith("documents.")
+      ? issue.message
+      : "documents.errors.badForm";
   return errors;
 }
 
@@ -92,7 +103,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = parsed.data;
     const latest = await latestPublished(db, document.id);
     const version = input.version || (input.kind ? nextVersions(latest?.version ?? null)[input.kind] : "");
-    if (!version) return data({ intent: "publish", errors: { version: "documents.errors.versionRequired" }, values }, { status: 400 });
+    if (!version)
+      return data({ intent: "publish", errors: { version: "documents.errors.versionRequired" }, values }, { status: 400 });
     if (input.reviewDue && input.reviewDue <= new Date().toISOString().slice(0, 10)) {
       return data({ intent: "publish", errors: { reviewDue: "documents.errors.reviewDueInPast" }, values }, { status: 400 });
     }
@@ -105,7 +117,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) {
       const field = outcome.reason === "bad_version" || outcome.reason === "not_increasing" ? "version" : "form";
       const status = outcome.reason === "draft_moved" ? 409 : 400;
-      return data({ intent: "publish", errors: { [field]: `documents.errors.publish.${outcome.reason}` }, detail: String(outcome.detail ?? ""), values }, { status });
+      return data(
+        {
+          intent: "publish",
+          errors: { [field]: `documents.errors.publish.${outcome.reason}` },
+          detail: String(outcome.detail ?? ""),
+          values,
+        },
+        { status },
+      );
     }
     return redirect(`/library/${document.slug}/v/${outcome.version}?published=1`);
   }
@@ -113,23 +133,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(viewer, "document:withdraw", resource);
     requireSecondFactorIfNeeded(viewer, request);
     const parsed = statusSchema.safeParse(form);
-    if (!parsed.success) return data({ intent: String(form.intent), errors: issuesToErrors(parsed.error.issues), values }, { status: 400 });
+    if (!parsed.success)
+      return data({ intent: String(form.intent), errors: issuesToErrors(parsed.error.issues), values }, { status: 400 });
     let successorId: number | null = null;
     if (parsed.data.successor) {
       const candidates = await listSuccessorCandidates(db, document.id, readableScope(viewer));
       const successor = candidates.find((c) => c.slug === parsed.data.successor);
-      if (!successor) return data({ intent: parsed.data.intent, errors: { successor: "documents.errors.unknownSuccessor" }, values }, { status: 400 });
+      if (!successor)
+        return data(
+          { intent: parsed.data.intent, errors: { successor: "documents.errors.unknownSuccessor" }, values },
+          { status: 400 },
+        );
       successorId = successor.id;
     } else if (parsed.data.intent === "supersede") {
       return data({ intent: "supersede", errors: { successor: "documents.errors.successorRequired" }, values }, { status: 400 });
     }
-    requireConfirmation(request, form, parsed.data.intent === "withdraw" ? "withdrawDocument" : "supersedeDocument", { title: document.title });
+    requireConfirmation(request, form, parsed.data.intent === "withdraw" ? "withdrawDocument" : "supersedeDocument", {
+      title: document.title,
+    });
     const result = await changeStatus(db, viewer, document, {
       status: parsed.data.intent === "withdraw" ? "withdrawn" : "superseded",
       reason: parsed.data.reason,
       successorId,
     });
-    if (!result.ok) return data({ intent: parsed.data.intent, errors: { form: "documents.errors.notPublished" }, values }, { status: 409 });
+    if (!result.ok)
+      return data({ intent: parsed.data.intent, errors: { form: "documents.errors.notPublished" }, values }, { status: 409 });
     return redirect(`/library/${document.slug}`);
   }
   badRequest();
@@ -148,8 +176,21 @@ function FieldError({ id, error, detail }: { id: string; error?: string; detail?
 export default function Publish() {
   const { t } = useTranslation();
   const { date } = useSite();
-  const { document, headId, headNumber, latest, next, metadataChanged, consultation, undisposed, dispositions, versions, successors, permissions, today } =
-    useLoaderData<typeof loader>();
+  const {
+    document,
+    headId,
+    headNumber,
+    latest,
+    next,
+    metadataChanged,
+    consultation,
+    undisposed,
+    dispositions,
+    versions,
+    successors,
+    permissions,
+    today,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Errors = actionData?.errors ?? {};
   const values = (actionData?.values ?? {}) as Record<string, string>;
@@ -159,7 +200,9 @@ export default function Publish() {
   const textUnchanged = latest?.revisionId === headId;
   const unchanged = textUnchanged && !metadataChanged;
   const blockers = [
-    consultationOpen && consultation ? t("documents.publish.blockConsultation", { date: date(consultation.closesAt, true) }) : null,
+    consultationOpen && consultation
+      ? t("documents.publish.blockConsultation", { date: date(consultation.closesAt, true) })
+      : null,
     undisposed ? t("documents.publish.blockUndisposed", { count: undisposed }) : null,
     unchanged && latest ? t("documents.publish.blockUnchanged", { version: latest.version }) : null,
   ].filter((b): b is string => b !== null);
@@ -173,10 +216,16 @@ export default function Publish() {
             {latest
               ? t("documents.publish.currentVersion", { version: latest.version, date: date(latest.publishedAt) })
               : t("documents.publish.firstVersion")}{" "}
-            {latest && !textUnchanged ? <Link to={`${base}/compare?from=${latest.revisionId}&to=${headId}`}>{t("documents.publish.reviewChanges")}</Link> : null}
+            {latest && !textUnchanged ? (
+              <Link to={`${base}/compare?from=${latest.revisionId}&to=${headId}`}>{t("documents.publish.reviewChanges")}</Link>
+            ) : null}
           </p>
-          {headNumber !== null ? <p className="muted">{t("documents.publish.publishesRevision", { revision: headNumber })}</p> : null}
-          {metadataChanged && latest ? <p className="notice notice--info">{t("documents.publish.metadataChanged", { version: latest.version })}</p> : null}
+          {headNumber !== null ? (
+            <p className="muted">{t("documents.publish.publishesRevision", { revision: headNumber })}</p>
+          ) : null}
+          {metadataChanged && latest ? (
+            <p className="notice notice--info">{t("documents.publish.metadataChanged", { version: latest.version })}</p>
+          ) : null}
           {blockers.length ? (
             <div className="notice notice--warning" role="status">
               <p>{t("documents.publish.blockers")}</p>
@@ -284,7 +333,10 @@ export default function Publish() {
                 {v.revisionId !== null ? (
                   <>
                     {" "}
-                    · <Link to={`${base}/revisions/${v.revisionId}`}>{t("documents.publish.fromRevision", { revision: v.revisionNumber })}</Link>
+                    ·{" "}
+                    <Link to={`${base}/revisions/${v.revisionId}`}>
+                      {t("documents.publish.fromRevision", { revision: v.revisionNumber })}
+                    </Link>
                   </>
                 ) : null}
               </li>
@@ -346,7 +398,10 @@ export default function Publish() {
                   </select>
                   <FieldError id={`${intent}-successor-error`} error={own.successor} />
                 </div>
-                <ConfirmButton kind={intent === "withdraw" ? "withdrawDocument" : "supersedeDocument"} values={{ title: document.title }}>
+                <ConfirmButton
+                  kind={intent === "withdraw" ? "withdrawDocument" : "supersedeDocument"}
+                  values={{ title: document.title }}
+                >
                   {t(`documents.publish.${intent}`)}
                 </ConfirmButton>
               </Form>

@@ -57,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     restoredFromId: revision.id,
   });
   const base = `/documents/${document.slug}`;
-  if (outcome.status === "saved") return redirect(`${base}?saved=${outcome.revisionId}${outcome.merged ? `&merged=1&from=${outcome.headBefore}` : ""}`);
+  if (outcome.status === "saved")
+    return redirect(`${base}?saved=${outcome.revisionId}${outcome.merged ? `&merged=1&from=${outcome.headBefore}` : ""}`);
   if (outcome.status === "unchanged") return redirect(`${base}?unchanged=1`);
   if (outcome.status === "conflict") return data({ conflict: true }, { status: 409 });
   badRequest(outcome.reason);
@@ -72,15 +73,21 @@ export default function RevisionView() {
   return (
     <section aria-labelledby="revision-title">
       <h2 id="revision-title">
-        {t("documents.revision.title", { revision: revision.number })} {isHead ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
+        {t("documents.revision.title", { revision: revision.number })}{" "}
+        {isHead ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
         {revision.publishedAs ? <Badge tone="success">{t("library.version", { version: revision.publishedAs })}</Badge> : null}
       </h2>
       <p className="muted">
-        {t("documents.revision.by", { name: revision.authorName ?? t("documents.history.imported"), date: date(revision.createdAt, true) })}
+        {t("documents.revision.by", {
+          name: revision.authorName ?? t("documents.history.imported"),
+          date: date(revision.createdAt, true),
+        })}
         {revision.message ? ` — “${revision.message}”` : ""}
       </p>
       <p className="revision-actions">
-        {revision.parentId ? <Link to={`${base}/compare?from=${revision.parentId}&to=${revision.id}`}>{t("documents.revision.compareParent")}</Link> : null}
+        {revision.parentId ? (
+          <Link to={`${base}/compare?from=${revision.parentId}&to=${revision.id}`}>{t("documents.revision.compareParent")}</Link>
+        ) : null}
         {!isHead && headId ? (
           <>
             {" "}

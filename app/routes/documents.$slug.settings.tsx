@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const source = family.find((member) => member.isSource && member.id !== document.id);
   return {
-    document: { slug: document.slug, title: document.title, summary: document.summary, tags: document.tags, language: document.language },
+    document: {
+      slug: document.slug,
+      title: document.title,
+      summary: document.summary,
+      tags: document.tags,
+      language: document.language,
+    },
     publishedVersion: published?.version ?? null,
     sources: sources.offered.filter((s) => s.language !== document.language),
     translationOf: source?.slug ?? "",
@@ -46,9 +52,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { title, summary, tags, translationOf } = submission.value;
   // Linking to an original needs an editor or chair of its group (unless the link is unchanged).
   const choice = (await translationSources(db, viewer, document)).choose(translationOf);
-  if (!choice.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) }, { status: 400 });
+  if (!choice.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) },
+      { status: 400 },
+    );
   const result = await updateSettings(db, viewer, document, { title, summary, tags, translationOfId: choice.id });
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${result.reason}`] } }) }, { status: 400 });
+  if (!result.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${result.reason}`] } }) },
+      { status: 400 },
+    );
   return redirect(`/documents/${document.slug}/settings?saved=1`);
 }
 
@@ -73,9 +87,18 @@ export default function DocumentSettings() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.title} label={t("documents.create.titleLabel")} required />
-        <TextareaField meta={fields.summary} label={t("documents.create.summary")} hint={t("documents.create.summaryHint")} rows={3} />
+        <TextareaField
+          meta={fields.summary}
+          label={t("documents.create.summary")}
+          hint={t("documents.create.summaryHint")}
+          rows={3}
+        />
         <InputField meta={fields.tags} label={t("documents.create.tags")} hint={t("documents.create.tagsHint")} />
-        <SelectField meta={fields.translationOf} label={t("documents.create.translationOf")} hint={t("documents.create.translationOfHint")}>
+        <SelectField
+          meta={fields.translationOf}
+          label={t("documents.create.translationOf")}
+          hint={t("documents.create.translationOfHint")}
+        >
           <option value="">{t("documents.create.notATranslation")}</option>
           {sources.map((s) => (
             <option key={s.slug} value={s.slug}>
@@ -103,7 +126,9 @@ export default function DocumentSettings() {
                   {member.isSource ? ` · ${t("documents.settings.source")}` : ""}
                   {member.version ? ` · ${t("library.version", { version: member.version })} (${date(member.publishedAt)})` : ""}
                 </span>
-                {member.outOfDateWith ? <span className="badge badge--warning">{t("library.outOfDate", { version: member.outOfDateWith })}</span> : null}
+                {member.outOfDateWith ? (
+                  <span className="badge badge--warning">{t("library.outOfDate", { version: member.outOfDateWith })}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -45,7 +45,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 
 export default function DocumentWorkspace() {
   const { t } = useTranslation();
-  const { document, stage, consultation, published, metadataPending, openProposals, permissions } = useLoaderData<typeof loader>();
+  const { document, stage, consultation, published, metadataPending, openProposals, permissions } =
+    useLoaderData<typeof loader>();
   const base = `/documents/${document.slug}`;
   const closedRecord = document.status === "withdrawn" || document.status === "superseded";
   // The History tab is also the current one on the pages it leads to: a revision, a comparison.
@@ -62,15 +63,20 @@ export default function DocumentWorkspace() {
           {document.title} {document.groupVisibility === "private" ? <VisibilityBadge visibility="private" /> : null}
         </h1>
         <p className="document-workspace__state">
-          <Badge tone={document.status === "published" ? "success" : closedRecord ? "warning" : "info"}>{t(`documentStatus.${document.status}`)}</Badge>
+          <Badge tone={document.status === "published" ? "success" : closedRecord ? "warning" : "info"}>
+            {t(`documentStatus.${document.status}`)}
+          </Badge>
           {!closedRecord && document.status === "published" ? (
             <>
               {" "}
-              <span className="muted">{t("documents.workspace.nextDraft")}</span> <Badge tone="info">{t(`documentStatus.${stage}`)}</Badge>
+              <span className="muted">{t("documents.workspace.nextDraft")}</span>{" "}
+              <Badge tone="info">{t(`documentStatus.${stage}`)}</Badge>
             </>
           ) : null}{" "}
           {published ? (
-            <Link to={`/library/${document.slug}`}>{t("documents.workspace.publishedVersion", { version: published.version })}</Link>
+            <Link to={`/library/${document.slug}`}>
+              {t("documents.workspace.publishedVersion", { version: published.version })}
+            </Link>
           ) : (
             <span className="muted">{t("documents.workspace.neverPublished")}</span>
           )}
@@ -95,7 +101,9 @@ export default function DocumentWorkspace() {
           {openProposals ? <span className="tab-count">{openProposals}</span> : null}
         </NavLink>
         <NavLink to={`${base}/consultation`}>{t("documents.tabs.consultation")}</NavLink>
-        {permissions.publish || permissions.withdraw ? <NavLink to={`${base}/publish`}>{t("documents.tabs.publish")}</NavLink> : null}
+        {permissions.publish || permissions.withdraw ? (
+          <NavLink to={`${base}/publish`}>{t("documents.tabs.publish")}</NavLink>
+        ) : null}
         {permissions.manage ? <NavLink to={`${base}/settings`}>{t("documents.tabs.settings")}</NavLink> : null}
       </nav>
       <Outlet />

@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../../db/schema";
+import { LANGUAGES } from "~/domain/vocabulary";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { newDocumentSchema } from "~/components/document/form-schemas";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
@@ -37,8 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = readableScope(viewer);
   if (!group) {
     // Without a group: the groups this member drafts in.
-    const groups = (await listGroupNames(db, scope)).filter((g) => can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }));
-    return { group: null, groups: groups.map((g) => ({ slug: g.slug, name: g.name })), sources: [], defaultLanguage: viewer.language };
+    const groups = (await listGroupNames(db, scope)).filter((g) =>
+      can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }),
+    );
+    return {
+      group: null,
+      groups: groups.map((g) => ({ slug: g.slug, name: g.name })),
+      sources: [],
+      defaultLanguage: viewer.language,
+    };
   }
   const sources = (await translationSources(db, viewer)).offered;
   return { group: { slug: group.slug, name: group.name }, groups: [], sources, defaultLanguage: viewer.language };
@@ -54,7 +61,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.value;
   // Linking to an original needs an editor or chair of its group.
   const choice = (await translationSources(db, viewer)).choose(input.translationOf);
-  if (!choice.ok) return data({ result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) }, { status: 400 });
+  if (!choice.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) },
+      { status: 400 },
+    );
   const translationOfId = choice.id;
   const result = await createDocument(db, viewer, {
     groupId: group.id,
@@ -68,7 +79,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const field = result.reason === "slug_taken" ? "slug" : "translationOf";
-    return data({ result: submission.reply({ fieldErrors: { [field]: [`documents.errors.${result.reason}`] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { [field]: [`documents.errors.${result.reason}`] } }) },
+      { status: 400 },
+    );
   }
   return redirect(`/documents/${input.slug}`);
 }
@@ -116,7 +130,8 @@ export default function NewDocument() {
   return (
     <div className="page page--narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${group.slug}`}>{group.name}</Link> › <Link to={`/groups/${group.slug}/documents`}>{t("documents.groupTab.title")}</Link>
+        <Link to={`/groups/${group.slug}`}>{group.name}</Link> ›{" "}
+        <Link to={`/groups/${group.slug}/documents`}>{t("documents.groupTab.title")}</Link>
       </nav>
       <h1>{t("documents.create.title")}</h1>
       <p className="lead">{t("documents.create.intro", { group: group.name })}</p>
@@ -124,7 +139,12 @@ export default function NewDocument() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.title} label={t("documents.create.titleLabel")} required />
         <InputField meta={fields.slug} label={t("documents.create.slug")} hint={t("documents.create.slugHint")} required />
-        <TextareaField meta={fields.summary} label={t("documents.create.summary")} hint={t("documents.create.summaryHint")} rows={3} />
+        <TextareaField
+          meta={fields.summary}
+          label={t("documents.create.summary")}
+          hint={t("documents.create.summaryHint")}
+          rows={3}
+        />
         <SelectField meta={fields.language} label={t("documents.create.language")} required>
           {LANGUAGES.map((code) => (
             <option key={code} value={code}>
@@ -133,7 +153,11 @@ export default function NewDocument() {
           ))}
         </SelectField>
         <InputField meta={fields.tags} label={t("documents.create.tags")} hint={t("documents.create.tagsHint")} />
-        <SelectField meta={fields.translationOf} label={t("documents.create.translationOf")} hint={t("documents.create.translationOfHint")}>
+        <SelectField
+          meta={fields.translationOf}
+          label={t("documents.create.translationOf")}
+          hint={t("documents.create.translationOfHint")}
+        >
           <option value="">{t("documents.create.notATranslation")}</option>
           {sources.map((s) => (
             <option key={s.slug} value={s.slug}>
@@ -141,7 +165,13 @@ export default function NewDocument() {
             </option>
           ))}
         </SelectField>
-        <TextareaField meta={fields.body} label={t("documents.create.body")} hint={t("documents.edit.bodyHint")} rows={14} required />
+        <TextareaField
+          meta={fields.body}
+          label={t("documents.create.body")}
+          hint={t("documents.edit.bodyHint")}
+          rows={14}
+          required
+        />
         <button type="submit" className="button button--primary">
           {t("documents.create.submit")}
         </button>

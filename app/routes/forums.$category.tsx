@@ -38,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listTopics(db, [category.id], { cursor, tag, viewerId: viewer?.id }),
     tagsOfCategory(db, category.id),
   ]);
-  const watchLevel = can(viewer, "category:watch", resource) && viewer ? ((await findWatch(db, viewer.id, "category", category.id)) ?? ("normal" as const)) : null;
+  const watchLevel =
+    can(viewer, "category:watch", resource) && viewer
+      ? ((await findWatch(db, viewer.id, "category", category.id)) ?? ("normal" as const))
+      : null;
   return {
     title: category.name,
     category: {
@@ -69,7 +72,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Feed readers find a public category's feed from its page (autodiscovery). */
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data?.can.feed ? [{ tagName: "link", rel: "alternate", type: "application/atom+xml", href: `/forums/${data.category.slug}/feed.xml`, title: data.category.name }] : [];
+  data?.can.feed
+    ? [
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/atom+xml",
+          href: `/forums/${data.category.slug}/feed.xml`,
+          title: data.category.name,
+        },
+      ]
+    : [];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -141,13 +154,19 @@ export default function CategoryPage() {
             </p>
           ) : null}
           {topics.length ? (
-            <TopicTable topics={topics} caption={t("forums.topicsOf", { category: category.name })} categorySlug={category.slug} />
+            <TopicTable
+              topics={topics}
+              caption={t("forums.topicsOf", { category: category.name })}
+              categorySlug={category.slug}
+            />
           ) : (
             <p className="empty-state">{tag ? t("forums.noTaggedTopics") : t("forums.noTopics")}</p>
           )}
           {nextCursor || !firstPage ? (
             <nav className="pagination" aria-label={t("forums.topicPages")}>
-              {!firstPage ? <Link to={tag ? `${base}?tag=${encodeURIComponent(tag)}` : base}>← {t("forums.firstPage")}</Link> : null}{" "}
+              {!firstPage ? (
+                <Link to={tag ? `${base}?tag=${encodeURIComponent(tag)}` : base}>← {t("forums.firstPage")}</Link>
+              ) : null}{" "}
               {nextCursor ? (
                 <Link to={`${base}?${nextParams}`} rel="next">
                   {t("forums.olderTopics")} →
@@ -169,7 +188,11 @@ export default function CategoryPage() {
               <ul className="tags forum-tags">
                 {tags.map((entry) => (
                   <li key={entry.name}>
-                    <Link className="tag" to={`${base}?tag=${encodeURIComponent(entry.name)}`} aria-current={entry.name === tag ? "page" : undefined}>
+                    <Link
+                      className="tag"
+                      to={`${base}?tag=${encodeURIComponent(entry.name)}`}
+                      aria-current={entry.name === tag ? "page" : undefined}
+                    >
                       #{entry.name} <span className="muted">({entry.n})</span>
                     </Link>
                   </li>

@@ -19,7 +19,13 @@ async function categoryFeed(request: Request, slug: string | undefined) {
   const topics = await listFeedTopics(getDb(), category.id);
   const selfUrl = `${origin}/forums/${category.slug}/feed.xml`;
   const pageUrl = `${origin}/forums/${category.slug}`;
-  const updated = topics.map((topic) => topic.updated_at).sort().pop() ?? category.last_post_at ?? category.created_at;
+  const updated =
+    topics
+      .map((topic) => topic.updated_at)
+      .sort()
+      .pop() ??
+    category.last_post_at ??
+    category.created_at;
   const entries = topics.map((topic) => {
     const url = `${origin}/t/${topic.id}/${topic.slug}`;
     return `  <entry>

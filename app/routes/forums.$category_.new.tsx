@@ -60,17 +60,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "preview" || intent === "draft") {
     const body = String(form.get("body") ?? "");
     if (new TextEncoder().encode(body).length > MAX_POST_BYTES) {
-      return data({ intent, preview: null, error: "forums.validation.bodyTooLong", values: { title: fieldText(form, "title", 400), body, tags: fieldText(form, "tags", 400) } }, { status: 400 });
+      return data(
+        {
+          intent,
+          preview: null,
+          error: "forums.validation.bodyTooLong",
+          values: { title: fieldText(form, "title", 400), body, tags: fieldText(form, "tags", 400) },
+        },
+        { status: 400 },
+      );
     }
-    const fields = { title: fieldText(form, "title", MAX_TITLE * 2), body: body.replace(/\r\n?/g, "\n"), tags: fieldText(form, "tags", 400) };
+    const fields = {
+      title: fieldText(form, "title", MAX_TITLE * 2),
+      body: body.replace(/\r\n?/g, "\n"),
+      tags: fieldText(form, "tags", 400),
+    };
     const live = form.get("live") === "1";
     if (!live) await saveTopicDraft(db, viewer, category.id, fields);
     if (intent === "draft") {
-      return form.get("autosave") === "1" ? data({ draftSavedAt: new Date().toISOString() }) : redirect(`/forums/${category.slug}/new?draft=saved`);
+      return form.get("autosave") === "1"
+        ? data({ draftSavedAt: new Date().toISOString() })
+        : redirect(`/forums/${category.slug}/new?draft=saved`);
     }
     const parsed = postBody.safeParse(body);
     const preview = parsed.success ? (await renderPost(db, parsed.data)).html : null;
-    return data({ intent, preview, error: parsed.success ? undefined : parsed.error.issues[0]?.message, values: fields, draftSavedAt: live ? null : new Date().toISOString() });
+    return data({
+      intent,
+      preview,
+      error: parsed.success ? undefined : parsed.error.issues[0]?.message,
+      values: fields,
+      draftSavedAt: live ? null : new Date().toISOString(),
+    });
   }
 
   if (intent === "discard-draft") {
@@ -84,7 +104,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const retryAfter = await rateLimit("post", `user:${viewer.id}`);
   if (retryAfter) {
-    return data({ intent, result: submission.reply({ formErrors: ["forums.errors.tooManyPosts"] }) }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
+    return data(
+      { intent, result: submission.reply({ formErrors: ["forums.errors.tooManyPosts"] }) },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
   }
   const { topicId, slug } = await createTopic(db, viewer, category.id, submission.value);
   return redirect(`/t/${topicId}/${slug}`);
@@ -115,7 +138,11 @@ export default function NewTopic() {
       <h1>
         {t("forums.newTopic.title")} <VisibilityBadge visibility={category.visibility} />
       </h1>
-      <p className="lead">{category.qa ? t("forums.newTopic.introQa", { category: category.name }) : t("forums.newTopic.intro", { category: category.name })}</p>
+      <p className="lead">
+        {category.qa
+          ? t("forums.newTopic.introQa", { category: category.name })
+          : t("forums.newTopic.intro", { category: category.name })}
+      </p>
       {searchParams.get("draft") === "saved" ? <Notice>{t("forums.composer.draftSavedNotice")}</Notice> : null}
       {errors[""]?.length ? (
         <div className="form-errors" role="alert">

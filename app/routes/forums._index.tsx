@@ -56,7 +56,13 @@ function CategoryTable({ categories, caption }: { categories: Category[]; captio
               </th>
               <td className="numeric">{number(category.topic_count)}</td>
               <td className="numeric">{number(category.post_count)}</td>
-              <td>{category.last_post_at ? date(category.last_post_at, true) : <span className="muted">{t("common.noActivity")}</span>}</td>
+              <td>
+                {category.last_post_at ? (
+                  date(category.last_post_at, true)
+                ) : (
+                  <span className="muted">{t("common.noActivity")}</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -74,7 +74,9 @@ export default function GroupOverview() {
                     <span className="activity__kind">{t(ACTIVITY_KEYS[item.kind] as "groups.activity.topic")}</span>{" "}
                     <Link to={item.url}>{item.title}</Link>
                     {item.kind === "revision" && item.detail ? <span className="muted"> — {item.detail}</span> : null}
-                    {item.kind === "publication" && item.detail ? <span className="muted"> — {t("library.version", { version: item.detail })}</span> : null}
+                    {item.kind === "publication" && item.detail ? (
+                      <span className="muted"> — {t("library.version", { version: item.detail })}</span>
+                    ) : null}
                     {item.kind === "topic" && item.detail ? <span className="muted"> — {item.detail}</span> : null}
                     <br />
                     <span className="muted">
@@ -151,7 +153,8 @@ export default function GroupOverview() {
               <ul className="plain-list">
                 {openProposals.map((proposal) => (
                   <li key={proposal.id}>
-                    <Link to={`${base}/decisions/${proposal.id}`}>{proposal.title}</Link> <ProposalStateBadge state={proposal.state} />
+                    <Link to={`${base}/decisions/${proposal.id}`}>{proposal.title}</Link>{" "}
+                    <ProposalStateBadge state={proposal.state} />
                     <br />
                     <span className="muted">{t("groups.decisions.closes", { date: date(proposal.closes_at, true) })}</span>
                   </li>

@@ -27,6 +27,9 @@ async function groupCalendar(request: Request, slug: string | undefined) {
     contentDisposition: `inline; filename="${group.slug}.ics"`,
     // Private feeds are fetched with a member's token: never stored anywhere on the way.
     cacheControl: group.visibility === "private" ? "private, no-store" : "public, max-age=300",
-    lastModified: meetings.map((meeting) => meeting.updated_at).sort().pop(),
+    lastModified: meetings
+      .map((meeting) => meeting.updated_at)
+      .sort()
+      .pop(),
   });
 }

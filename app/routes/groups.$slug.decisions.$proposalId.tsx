@@ -6,7 +6,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VOTE_POSITIONS } from "../../db/tables/groups";
+import { VOTE_POSITIONS } from "~/domain/vocabulary";
 import { ProposalStateBadge } from "~/components/group/proposal-state";
 import { Tally } from "~/components/group/tally";
 import { useGroupSpace } from "~/components/group/use-group-space";
@@ -79,7 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await castVote(db, viewer.id, proposal.id, submission.value);
     if (!result.ok) {
-      return data({ intent, result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
+        { status: result.status },
+      );
     }
     return redirect(`${back}?done=voted#vote`);
   }
@@ -148,7 +151,10 @@ export default function ProposalPage() {
         {proposal.title} <ProposalStateBadge state={proposal.state} />
       </h2>
       <p className="muted">
-        {t("groups.decisions.openedBy", { name: proposal.openerName ?? t("notifications.someone"), date: date(proposal.openedAt, true) })}
+        {t("groups.decisions.openedBy", {
+          name: proposal.openerName ?? t("notifications.someone"),
+          date: date(proposal.openedAt, true),
+        })}
         {" · "}
         {proposal.state === "open"
           ? t("groups.decisions.closes", { date: date(proposal.closesAt, true) })
@@ -157,7 +163,9 @@ export default function ProposalPage() {
       {proposal.meeting || proposal.document ? (
         <p>
           {t("groups.decisions.concerns")}:{" "}
-          {proposal.meeting ? <Link to={`/groups/${group.slug}/meetings/${proposal.meeting.id}`}>{proposal.meeting.title}</Link> : null}
+          {proposal.meeting ? (
+            <Link to={`/groups/${group.slug}/meetings/${proposal.meeting.id}`}>{proposal.meeting.title}</Link>
+          ) : null}
           {proposal.meeting && proposal.document ? " · " : null}
           {proposal.document ? <Link to={`/documents/${proposal.document.slug}`}>{proposal.document.title}</Link> : null}
         </p>
@@ -167,11 +175,18 @@ export default function ProposalPage() {
           {proposal.outcomeHtml ? (
             <section aria-labelledby="outcome" className="panel outcome">
               <h3 id="outcome">{t("groups.decisions.outcome")}</h3>
-              <p className="muted">{t("groups.decisions.recordedBy", { name: proposal.closerName ?? t("notifications.someone"), date: date(proposal.closedAt, true) })}</p>
+              <p className="muted">
+                {t("groups.decisions.recordedBy", {
+                  name: proposal.closerName ?? t("notifications.someone"),
+                  date: date(proposal.closedAt, true),
+                })}
+              </p>
               <div className="prose prose--plain" dangerouslySetInnerHTML={{ __html: proposal.outcomeHtml }} />
             </section>
           ) : null}
-          {proposal.state === "awaiting_outcome" ? <p className="notice notice--info">{t("groups.decisions.awaitingOutcome")}</p> : null}
+          {proposal.state === "awaiting_outcome" ? (
+            <p className="notice notice--info">{t("groups.decisions.awaitingOutcome")}</p>
+          ) : null}
           <section aria-labelledby="proposal-text" className="prose">
             <h3 id="proposal-text">{t("groups.decisions.proposal")}</h3>
             <div dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
@@ -184,7 +199,13 @@ export default function ProposalPage() {
               <Form method="post" {...getFormProps(closeForm)} className="stack">
                 <input type="hidden" name="intent" value="close" />
                 <FormErrors errors={closeForm.errors} />
-                <TextareaField meta={closeFields.outcome} label={t("groups.decisions.outcomeLabel")} hint={t("groups.form.markdownHint")} rows={6} required />
+                <TextareaField
+                  meta={closeFields.outcome}
+                  label={t("groups.decisions.outcomeLabel")}
+                  hint={t("groups.form.markdownHint")}
+                  rows={6}
+                  required
+                />
                 <ConfirmButton kind="closeProposal" values={{ title: proposal.title }} className="button button--primary">
                   {t("groups.decisions.closeSubmit")}
                 </ConfirmButton>
@@ -202,7 +223,9 @@ export default function ProposalPage() {
                       <span className="vote__position">{t(`groups.decisions.position.${vote.position}`)}</span>
                       <MemberByline member={vote} />
                       {vote.reason ? <p className="vote__reason">{vote.reason}</p> : null}
-                      {vote.updated_at !== vote.created_at ? <span className="muted">{t("groups.decisions.changed", { date: date(vote.updated_at, true) })}</span> : null}
+                      {vote.updated_at !== vote.created_at ? (
+                        <span className="muted">{t("groups.decisions.changed", { date: date(vote.updated_at, true) })}</span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
@@ -219,7 +242,18 @@ export default function ProposalPage() {
                 <ol className="proposal-comments">
                   {comments.map((comment) => (
                     <li key={comment.id} className="card">
-                      {comment.username ? <MemberByline member={{ ...comment, username: comment.username, display_name: comment.display_name!, organization: comment.organization!, country: comment.country!, member_type: comment.member_type! }} /> : null}
+                      {comment.username ? (
+                        <MemberByline
+                          member={{
+                            ...comment,
+                            username: comment.username,
+                            display_name: comment.display_name!,
+                            organization: comment.organization!,
+                            country: comment.country!,
+                            member_type: comment.member_type!,
+                          }}
+                        />
+                      ) : null}
                       <p className="muted comment-time">
                         <time dateTime={comment.created_at}>{date(comment.created_at, true)}</time>
                       </p>
@@ -234,7 +268,13 @@ export default function ProposalPage() {
                 <Form method="post" {...getFormProps(commentForm)} className="stack">
                   <input type="hidden" name="intent" value="comment" />
                   <FormErrors errors={commentForm.errors} />
-                  <TextareaField meta={commentFields.body} label={t("groups.decisions.commentLabel")} hint={t("groups.form.markdownHint")} rows={4} required />
+                  <TextareaField
+                    meta={commentFields.body}
+                    label={t("groups.decisions.commentLabel")}
+                    hint={t("groups.form.markdownHint")}
+                    rows={4}
+                    required
+                  />
                   <button type="submit" className="button">
                     {t("groups.decisions.commentSubmit")}
                   </button>
@@ -254,11 +294,16 @@ export default function ProposalPage() {
           {allowed.vote ? (
             <section aria-labelledby="vote">
               <h2 id="vote">{myVote ? t("groups.decisions.changeVote") : t("groups.decisions.vote")}</h2>
-              {myVote ? <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p> : null}
+              {myVote ? (
+                <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p>
+              ) : null}
               <Form method="post" {...getFormProps(voteForm)} className="stack">
                 <input type="hidden" name="intent" value="vote" />
                 <FormErrors errors={voteForm.errors} />
-                <fieldset className="vote-options" aria-describedby={voteFields.position.errors?.length ? voteFields.position.errorId : undefined}>
+                <fieldset
+                  className="vote-options"
+                  aria-describedby={voteFields.position.errors?.length ? voteFields.position.errorId : undefined}
+                >
                   <legend>{t("groups.decisions.yourPosition")}</legend>
                   {VOTE_POSITIONS.map((position) => (
                     <label key={position} className="radio">
@@ -281,7 +326,12 @@ export default function ProposalPage() {
                     </ul>
                   ) : null}
                 </fieldset>
-                <TextareaField meta={voteFields.reason} label={t("groups.decisions.reason")} hint={t("groups.decisions.reasonHint")} rows={3} />
+                <TextareaField
+                  meta={voteFields.reason}
+                  label={t("groups.decisions.reason")}
+                  hint={t("groups.decisions.reasonHint")}
+                  rows={3}
+                />
                 <button type="submit" className="button button--primary">
                   {myVote ? t("groups.decisions.changeVoteSubmit") : t("groups.decisions.voteSubmit")}
                 </button>

@@ -17,11 +17,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before = new URL(request.url).searchParams.get("before") ?? undefined;
   const validBefore = before && !Number.isNaN(Date.parse(before)) ? new Date(before).toISOString() : undefined;
   const [open, log] = await Promise.all([listOpenProposals(db, group.id), listDecisions(db, group.id, { before: validBefore })]);
-  const counts = await tallies(db, [...open, ...log.decisions].map((p) => p.id));
+  const counts = await tallies(
+    db,
+    [...open, ...log.decisions].map((p) => p.id),
+  );
   const canVote = can(viewer, "proposal:vote", resource);
   const myVotes = canVote && viewer ? await Promise.all(open.map((p) => findVote(db, p.id, viewer.id))) : [];
   return {
-    open: open.map((p, i) => ({ ...p, state: proposalState(p, now), tally: counts.get(p.id)!, myVote: myVotes[i]?.position ?? null })),
+    open: open.map((p, i) => ({
+      ...p,
+      state: proposalState(p, now),
+      tally: counts.get(p.id)!,
+      myVote: myVotes[i]?.position ?? null,
+    })),
     decisions: log.decisions.map((p) => ({ ...p, tally: counts.get(p.id)! })),
     nextBefore: log.nextBefore,
     canOpen: can(viewer, "proposal:open", resource),
@@ -61,7 +69,9 @@ export default function GroupDecisions() {
               </p>
               {canVote && proposal.state === "open" ? (
                 <p className="card__meta">
-                  {proposal.myVote ? t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${proposal.myVote}`) }) : t("groups.decisions.notVoted")}
+                  {proposal.myVote
+                    ? t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${proposal.myVote}`) })
+                    : t("groups.decisions.notVoted")}
                 </p>
               ) : null}
             </li>
@@ -104,7 +114,9 @@ export default function GroupDecisions() {
                       <Link to={`/groups/${group.slug}/meetings/${decision.meeting_id}`}>{decision.meeting_title}</Link>
                     ) : null}
                     {decision.meeting_id && decision.document_slug ? <br /> : null}
-                    {decision.document_slug ? <Link to={`/documents/${decision.document_slug}`}>{decision.document_title}</Link> : null}
+                    {decision.document_slug ? (
+                      <Link to={`/documents/${decision.document_slug}`}>{decision.document_title}</Link>
+                    ) : null}
                     {!decision.meeting_id && !decision.document_slug ? <span className="muted">—</span> : null}
                   </td>
                 </tr>

@@ -52,7 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await openProposal(db, viewer.id, group, submission.value);
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
+      { status: result.status },
+    );
   }
   return redirect(`/groups/${group.slug}/decisions/${result.value.id}?done=opened`);
 }
@@ -78,7 +81,13 @@ export default function NewProposal() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <InputField meta={fields.title} label={t("groups.decisions.form.title")} required />
-        <TextareaField meta={fields.body} label={t("groups.decisions.form.body")} hint={t("groups.form.markdownHint")} rows={12} required />
+        <TextareaField
+          meta={fields.body}
+          label={t("groups.decisions.form.body")}
+          hint={t("groups.form.markdownHint")}
+          rows={12}
+          required
+        />
         <div className="field-row">
           <div className="field">
             <label htmlFor={fields.closesAt.id} className="field__label">

@@ -31,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       topicCount: category.topic_count,
       canCreate: can(viewer, "topic:create", categoryResource(category)),
     })),
-    topics: topics.map((topic) => toTopicRow({ ...topic, category_slug: names.get(topic.category_id)?.slug, category_name: names.get(topic.category_id)?.name })),
+    topics: topics.map((topic) =>
+      toTopicRow({
+        ...topic,
+        category_slug: names.get(topic.category_id)?.slug,
+        category_name: names.get(topic.category_id)?.name,
+      }),
+    ),
     nextCursor,
     firstPage: !cursor,
   };

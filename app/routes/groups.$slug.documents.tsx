@@ -15,13 +15,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rows = await listDocumentsOfGroupDetailed(db, group.id);
   const documents = rows.map((row) => {
     const consultation =
-      row.consultation_opens_at && row.consultation_closes_at ? { opens_at: row.consultation_opens_at, closes_at: row.consultation_closes_at } : null;
+      row.consultation_opens_at && row.consultation_closes_at
+        ? { opens_at: row.consultation_opens_at, closes_at: row.consultation_closes_at }
+        : null;
     const docResource = {
       kind: "document" as const,
       groupId: group.id,
       groupVisibility: group.visibility,
       status: row.status,
-      consultation: consultation ? { audience: row.consultation_audience ?? "members", opensAt: consultation.opens_at, closesAt: consultation.closes_at } : null,
+      consultation: consultation
+        ? { audience: row.consultation_audience ?? "members", opensAt: consultation.opens_at, closesAt: consultation.closes_at }
+        : null,
     };
     const readsDraft = can(viewer, "document:read-draft", docResource);
     // Those who read the draft see the live title, summary and tags; others what was published.
@@ -78,7 +82,15 @@ export default function GroupDocuments() {
                 </Link>
               </h3>
               <p className="card__meta">
-                <Badge tone={doc.status === "published" ? "success" : doc.status === "withdrawn" || doc.status === "superseded" ? "warning" : "info"}>
+                <Badge
+                  tone={
+                    doc.status === "published"
+                      ? "success"
+                      : doc.status === "withdrawn" || doc.status === "superseded"
+                        ? "warning"
+                        : "info"
+                  }
+                >
                   {t(`documentStatus.${doc.status}`)}
                 </Badge>{" "}
                 {doc.version ? (
@@ -92,14 +104,19 @@ export default function GroupDocuments() {
               {doc.readsDraft && (doc.draftAhead || !doc.version) ? (
                 <p className="card__meta">
                   {t("documents.groupTab.draft")} <Badge tone="info">{t(`documentStatus.${doc.stage}`)}</Badge>
-                  {doc.headAt ? ` · ${t("documents.groupTab.lastEdit", { name: doc.headAuthor ?? t("documents.history.imported"), date: date(doc.headAt, true) })}` : ""}
+                  {doc.headAt
+                    ? ` · ${t("documents.groupTab.lastEdit", { name: doc.headAuthor ?? t("documents.history.imported"), date: date(doc.headAt, true) })}`
+                    : ""}
                   {doc.stage === "consultation" && doc.consultationClosesAt
                     ? ` · ${t("documents.consultation.deadline", { date: date(doc.consultationClosesAt, true) })}`
                     : ""}
                   {doc.openProposals ? (
                     <>
                       {" "}
-                      · <Link to={`/documents/${doc.slug}/proposals`}>{t("documents.groupTab.openProposals", { count: doc.openProposals })}</Link>
+                      ·{" "}
+                      <Link to={`/documents/${doc.slug}/proposals`}>
+                        {t("documents.groupTab.openProposals", { count: doc.openProposals })}
+                      </Link>
                     </>
                   ) : null}
                 </p>

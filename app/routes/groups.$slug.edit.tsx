@@ -30,7 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const result = await updateGroup(db, viewer.id, group, submission.value);
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
+      { status: result.status },
+    );
   }
   return redirect(`/groups/${group.slug}?done=saved`);
 }
@@ -54,14 +57,25 @@ export default function EditGroup() {
         <FormErrors errors={form.errors} />
         <InputField meta={fields.name} label={t("groups.form.name")} required />
         <TextareaField meta={fields.purpose} label={t("groups.purpose")} hint={t("groups.form.purposeHint")} rows={3} required />
-        <SelectField meta={fields.visibility} label={t("groups.form.visibility")} hint={t("groups.form.visibilityLockedHint")} required>
+        <SelectField
+          meta={fields.visibility}
+          label={t("groups.form.visibility")}
+          hint={t("groups.form.visibilityLockedHint")}
+          required
+        >
           {visibilities.map((visibility) => (
             <option key={visibility} value={visibility}>
               {t(`visibility.${visibility}`)} — {t(`visibilityHint.${visibility}`)}
             </option>
           ))}
         </SelectField>
-        <TextareaField meta={fields.charter} label={t("groups.charter")} hint={t("groups.form.markdownHint")} rows={20} required />
+        <TextareaField
+          meta={fields.charter}
+          label={t("groups.charter")}
+          hint={t("groups.form.markdownHint")}
+          rows={20}
+          required
+        />
         <div className="inline-form">
           <button type="submit" className="button button--primary">
             {t("common.save")}

@@ -113,7 +113,13 @@ export default function JoinGroup() {
           <Form method="post" {...getFormProps(form)} className="stack">
             <input type="hidden" name="intent" value="request" />
             <FormErrors errors={form.errors} />
-            <TextareaField meta={fields.motivation} label={t("groups.join.motivation")} hint={t("groups.join.motivationHint")} required rows={5} />
+            <TextareaField
+              meta={fields.motivation}
+              label={t("groups.join.motivation")}
+              hint={t("groups.join.motivationHint")}
+              required
+              rows={5}
+            />
             <button type="submit" className="button button--primary">
               {t("groups.join.send")}
             </button>

@@ -11,7 +11,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group } = await requireGroupViewer(request, params.slug);
   const role = groupRole(viewer, group.id);
   if (!role) throw redirect(`/groups/${group.slug}`);
-  return { role, lastChair: role === "chair" && (await countChairs(db, group.id)) <= 1, isPrivate: group.visibility === "private" };
+  return {
+    role,
+    lastChair: role === "chair" && (await countChairs(db, group.id)) <= 1,
+    isPrivate: group.visibility === "private",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

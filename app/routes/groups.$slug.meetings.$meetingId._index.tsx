@@ -89,7 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorize(viewer, "meeting:schedule", resource);
     requireSecondFactorIfNeeded(viewer, request);
     // Only an action that would happen needs confirming: a meeting already cancelled or over answers 409 as before.
-    if (!meeting.cancelled_at && meeting.ends_at > new Date().toISOString()) requireConfirmation(request, formData, "cancelMeeting", { title: meeting.title });
+    if (!meeting.cancelled_at && meeting.ends_at > new Date().toISOString())
+      requireConfirmation(request, formData, "cancelMeeting", { title: meeting.title });
     const result = await cancelMeeting(db, viewer.id, group, meeting);
     if (!result.ok) return data({ error: result.error }, { status: result.status });
     return redirect(`/groups/${group.slug}/meetings?done=cancelled`);
@@ -106,7 +107,16 @@ const NOTICES = {
 
 export default function MeetingPage() {
   const { t } = useTranslation();
-  const { meeting, showPeople, attending, notAttending, attendees, response, proposals, can: allowed } = useLoaderData<typeof loader>();
+  const {
+    meeting,
+    showPeople,
+    attending,
+    notAttending,
+    attendees,
+    response,
+    proposals,
+    can: allowed,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { group } = useGroupSpace();
   const { date } = useSite();
@@ -125,8 +135,7 @@ export default function MeetingPage() {
         </p>
       ) : null}
       <h2 id="meeting-title">
-        {meeting.title}{" "}
-        {meeting.cancelledAt ? <Badge tone="warning">{t("groups.meetings.cancelled")}</Badge> : null}
+        {meeting.title} {meeting.cancelledAt ? <Badge tone="warning">{t("groups.meetings.cancelled")}</Badge> : null}
         {!meeting.cancelledAt && meeting.ended ? <Badge>{t("groups.meetings.held")}</Badge> : null}
       </h2>
       <div className="with-sidebar">
@@ -170,7 +179,11 @@ export default function MeetingPage() {
 
           <section aria-labelledby="agenda" className="prose">
             <h3 id="agenda">{t("groups.meetings.agenda")}</h3>
-            {meeting.agendaHtml ? <div dangerouslySetInnerHTML={{ __html: meeting.agendaHtml }} /> : <p className="muted">{t("groups.meetings.noAgenda")}</p>}
+            {meeting.agendaHtml ? (
+              <div dangerouslySetInnerHTML={{ __html: meeting.agendaHtml }} />
+            ) : (
+              <p className="muted">{t("groups.meetings.noAgenda")}</p>
+            )}
           </section>
 
           <section aria-labelledby="minutes" className="prose">
@@ -178,7 +191,10 @@ export default function MeetingPage() {
             {meeting.minutesHtml ? (
               <>
                 <p className="muted">
-                  {t("groups.meetings.minutesBy", { name: meeting.scribeName ?? t("notifications.someone"), date: date(meeting.minutesAt, true) })}
+                  {t("groups.meetings.minutesBy", {
+                    name: meeting.scribeName ?? t("notifications.someone"),
+                    date: date(meeting.minutesAt, true),
+                  })}
                 </p>
                 <div dangerouslySetInnerHTML={{ __html: meeting.minutesHtml }} />
               </>
@@ -202,7 +218,9 @@ export default function MeetingPage() {
                   {proposals.map((proposal) => (
                     <li key={proposal.id}>
                       <Link to={`/groups/${group.slug}/decisions/${proposal.id}`}>{proposal.title}</Link>{" "}
-                      <Badge tone={proposal.state === "closed" ? "success" : "info"}>{t(`groups.decisions.state.${proposal.state}`)}</Badge>
+                      <Badge tone={proposal.state === "closed" ? "success" : "info"}>
+                        {t(`groups.decisions.state.${proposal.state}`)}
+                      </Badge>
                     </li>
                   ))}
                 </ul>
@@ -225,10 +243,22 @@ export default function MeetingPage() {
               <p>{response ? t(`groups.meetings.yourResponse.${response}`) : t("groups.meetings.noResponse")}</p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="respond" />
-                <button type="submit" name="response" value="attending" className="button" aria-pressed={response === "attending"}>
+                <button
+                  type="submit"
+                  name="response"
+                  value="attending"
+                  className="button"
+                  aria-pressed={response === "attending"}
+                >
                   {t("groups.meetings.attending")}
                 </button>
-                <button type="submit" name="response" value="not_attending" className="button" aria-pressed={response === "not_attending"}>
+                <button
+                  type="submit"
+                  name="response"
+                  value="not_attending"
+                  className="button"
+                  aria-pressed={response === "not_attending"}
+                >
                   {t("groups.meetings.notAttending")}
                 </button>
               </Form>

@@ -9,7 +9,8 @@ import { notFound, parseId } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { feedResponse, plainRefusals } from "~/utils/syndication.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => plainRefusals(() => meetingCalendar(request, params.slug, params.meetingId));
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  plainRefusals(() => meetingCalendar(request, params.slug, params.meetingId));
 
 async function meetingCalendar(request: Request, slug: string | undefined, meetingId: string | undefined) {
   const { db, group } = await readGroupCalendar(request, slug);

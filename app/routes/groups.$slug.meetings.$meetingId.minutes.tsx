@@ -56,9 +56,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, meeting } = await load(request, params);
   const submission = parseWithZod(await readForm(request), { schema: minutesSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await recordMinutes(db, viewer.id, group, meeting, { minutes: submission.value.minutes, attendeeIds: submission.value.attendees });
+  const result = await recordMinutes(db, viewer.id, group, meeting, {
+    minutes: submission.value.minutes,
+    attendeeIds: submission.value.attendees,
+  });
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
+      { status: result.status },
+    );
   }
   return redirect(`/groups/${group.slug}/meetings/${meeting.id}?done=minutes#minutes`);
 }
@@ -84,7 +90,13 @@ export default function MeetingMinutes() {
       {meeting.cancelled ? <p className="notice notice--warning">{t("groups.errors.meetingCancelled")}</p> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
-        <TextareaField meta={fields.minutes} label={t("groups.meetings.minutes")} hint={t("groups.form.markdownHint")} rows={18} required />
+        <TextareaField
+          meta={fields.minutes}
+          label={t("groups.meetings.minutes")}
+          hint={t("groups.form.markdownHint")}
+          rows={18}
+          required
+        />
         <fieldset className="attendee-list">
           <legend>{t("groups.meetings.whoAttended")}</legend>
           {fields.attendees.errors?.length ? (

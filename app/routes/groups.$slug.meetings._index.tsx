@@ -32,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const feedPath = `/groups/${group.slug}/calendar.ics`;
   const origin = siteOrigin(request);
-  const feedUrl = group.visibility === "private" ? (token ? `${origin}${feedPath}?token=${token.token}` : null) : `${origin}${feedPath}`;
+  const feedUrl =
+    group.visibility === "private" ? (token ? `${origin}${feedPath}?token=${token.token}` : null) : `${origin}${feedPath}`;
   return {
     upcoming,
     past: past.meetings,
@@ -125,7 +126,9 @@ export default function GroupMeetings() {
                 </h3>
                 <p className="card__meta">
                   <MeetingTime startsAt={meeting.starts_at} endsAt={meeting.ends_at} timeZone={meeting.time_zone} compact />
-                  {meeting.minutes_at ? ` · ${t("groups.meetings.attendedCount", { count: Number(meeting.attended_count ?? 0) })}` : ""}
+                  {meeting.minutes_at
+                    ? ` · ${t("groups.meetings.attendedCount", { count: Number(meeting.attended_count ?? 0) })}`
+                    : ""}
                 </p>
               </li>
             ))}

@@ -5,7 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GROUP_ROLES } from "../../db/schema";
+import { GROUP_ROLES } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
 import { Badge } from "~/components/ui/badge";
 import { FormErrors, InputField, SelectField } from "~/components/ui/field";
@@ -55,11 +55,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "invite") {
     const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== "success") return data({ intent: "invite", result: submission.reply(), error: null, target: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent: "invite", result: submission.reply(), error: null, target: null }, { status: 400 });
     const result = await inviteMember(db, viewer.id, group, submission.value.username, submission.value.role);
     if (!result.ok) {
       return data(
-        { intent: "invite", result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }), error: null, target: null },
+        {
+          intent: "invite",
+          result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }),
+          error: null,
+          target: null,
+        },
         { status: result.status },
       );
     }
@@ -70,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const intent = String(formData.get("intent") ?? "");
     if (!["role", "remove", "approve", "decline"].includes(intent)) badRequest();
     const target = Number(formData.get("userId") ?? formData.get("requestId"));
-    return data({ intent, result: undefined, error: parsed.error.issues[0]?.message ?? "validation.formInvalid", target }, { status: 400 });
+    return data(
+      { intent, result: undefined, error: parsed.error.issues[0]?.message ?? "validation.formInvalid", target },
+      { status: 400 },
+    );
   }
   const value = parsed.data;
   if (value.intent === "remove") {
@@ -78,8 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (value.intent === "role" || value.intent === "remove") {
     const result =
-      value.intent === "role" ? await changeGroupRole(db, viewer.id, group, value.userId, value.role) : await removeMember(db, viewer.id, group, value.userId);
-    if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.userId }, { status: result.status });
+      value.intent === "role"
+        ? await changeGroupRole(db, viewer.id, group, value.userId, value.role)
+        : await removeMember(db, viewer.id, group, value.userId);
+    if (!result.ok)
+      return data(
+        { intent: value.intent, result: undefined, error: result.error, target: value.userId },
+        { status: result.status },
+      );
     return redirect(`/groups/${group.slug}/members?done=${value.intent === "role" ? "role" : "removed"}`);
   }
   if (value.intent === "decline") {
@@ -88,7 +103,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     requireConfirmation(request, formData, "declineJoinRequest", { name: applicant?.display_name ?? "" });
   }
   const result = await decideRequest(db, viewer.id, group, value.requestId, value.intent, value.response);
-  if (!result.ok) return data({ intent: value.intent, result: undefined, error: result.error, target: value.requestId }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { intent: value.intent, result: undefined, error: result.error, target: value.requestId },
+      { status: result.status },
+    );
   return redirect(`/groups/${group.slug}/members?done=${value.intent === "approve" ? "approved" : "declined"}#requests`);
 }
 
@@ -154,7 +173,13 @@ export default function GroupMembers() {
                     <button type="submit" name="intent" value="approve" className="button button--primary">
                       {t("groups.requests.approve", { name: req.display_name })}
                     </button>
-                    <ConfirmButton name="intent" value="decline" kind="declineJoinRequest" values={{ name: req.display_name }} className="button">
+                    <ConfirmButton
+                      name="intent"
+                      value="decline"
+                      kind="declineJoinRequest"
+                      values={{ name: req.display_name }}
+                      className="button"
+                    >
                       {t("groups.requests.decline", { name: req.display_name })}
                     </ConfirmButton>
                   </Form>
@@ -224,7 +249,11 @@ export default function GroupMembers() {
                               <Form method="post" className="inline-form">
                                 <input type="hidden" name="intent" value="remove" />
                                 <input type="hidden" name="userId" value={member.id} />
-                                <ConfirmButton kind="removeMember" values={{ name: member.display_name }} className="button button--quiet button--danger-text">
+                                <ConfirmButton
+                                  kind="removeMember"
+                                  values={{ name: member.display_name }}
+                                  className="button button--quiet button--danger-text"
+                                >
                                   {t("groups.memberTable.remove", { name: member.display_name })}
                                 </ConfirmButton>
                               </Form>
@@ -248,7 +277,12 @@ export default function GroupMembers() {
           <Form method="post" {...getFormProps(inviteForm)} className="stack">
             <input type="hidden" name="intent" value="invite" />
             <FormErrors errors={inviteForm.errors} />
-            <InputField meta={inviteFields.username} label={t("groups.invite.username")} hint={t("groups.invite.usernameHint")} required />
+            <InputField
+              meta={inviteFields.username}
+              label={t("groups.invite.username")}
+              hint={t("groups.invite.usernameHint")}
+              required
+            />
             <SelectField meta={inviteFields.role} label={t("groups.role")} required>
               {GROUP_ROLES.map((role) => (
                 <option key={role} value={role}>

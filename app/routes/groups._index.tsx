@@ -51,7 +51,9 @@ export default function Groups() {
             <p className="card__meta">
               {t("common.count_members", { count: group.member_count })} · {t(`visibilityHint.${group.visibility}`)}
               {" · "}
-              {group.latest_activity_at ? t("common.lastActivity", { date: date(group.latest_activity_at) }) : t("common.noActivity")}
+              {group.latest_activity_at
+                ? t("common.lastActivity", { date: date(group.latest_activity_at) })
+                : t("common.noActivity")}
             </p>
           </li>
         ))}

@@ -4,7 +4,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { GROUP_VISIBILITIES } from "../../db/schema";
+import { GROUP_VISIBILITIES } from "~/domain/vocabulary";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { findProfileByUsername } from "~/models/user.server";
 import { authorize } from "~/policies";
@@ -38,7 +38,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await createGroup(db, viewer.id, { ...submission.value, chairId: chair.id });
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) }, { status: result.status });
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
+      { status: result.status },
+    );
   }
   return redirect(`/groups/${submission.value.slug}?done=created`);
 }
@@ -75,7 +78,13 @@ export default function NewGroup() {
           ))}
         </SelectField>
         <InputField meta={fields.chair} label={t("groups.form.chair")} hint={t("groups.form.chairHint")} required />
-        <TextareaField meta={fields.charter} label={t("groups.charter")} hint={t("groups.form.markdownHint")} rows={16} required />
+        <TextareaField
+          meta={fields.charter}
+          label={t("groups.charter")}
+          hint={t("groups.form.markdownHint")}
+          rows={16}
+          required
+        />
         <button type="submit" className="button button--primary">
           {t("groups.create.submit")}
         </button>

@@ -83,7 +83,13 @@ export default function Join() {
           autoComplete="new-password"
           required
         />
-        <InputField meta={fields.username} label={t("join.username")} hint={t("join.usernameHint")} autoComplete="username" required />
+        <InputField
+          meta={fields.username}
+          label={t("join.username")}
+          hint={t("join.usernameHint")}
+          autoComplete="username"
+          required
+        />
         <InputField meta={fields.organization} label={t("join.organization")} autoComplete="organization" required />
         <SelectField meta={fields.country} label={t("join.country")} required>
           <CountryOptions />

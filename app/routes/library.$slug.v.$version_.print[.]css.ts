@@ -12,6 +12,7 @@ import { siteOrigin } from "~/utils/site-origin.server";
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks and control characters as escapes. */
 export function cssString(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../../db/schema";
+import { LANGUAGES } from "~/domain/vocabulary";
 import { PublicationCard } from "~/components/publication-card";
 import { listPublishedDocuments, listTags } from "~/models/document.server";
 import { listGroupNames } from "~/models/group.server";
@@ -117,9 +117,7 @@ export default function Library() {
           {t("library.feed")}
         </a>
       </p>
-      <p className="muted">
-        {t("library.count", { count: documents.length })}
-      </p>
+      <p className="muted">{t("library.count", { count: documents.length })}</p>
       {documents.length ? (
         <ul className="card-list">
           {documents.map((doc) => (

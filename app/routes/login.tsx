@@ -48,7 +48,9 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const user = await findUserByEmail(db, email);
-  const valid = user ? await verifyPassword(user.password_hash, submission.value.password) : (await verifyAgainstDummy(submission.value.password), false);
+  const valid = user
+    ? await verifyPassword(user.password_hash, submission.value.password)
+    : (await verifyAgainstDummy(submission.value.password), false);
   await settleLoginAttempt(attempt.attemptId, valid);
   if (!user || !valid) {
     return data(

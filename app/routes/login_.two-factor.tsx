@@ -16,12 +16,7 @@ import { retryAfterHeaders } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { secondStepSchema } from "~/utils/security-schemas";
 import { readForm } from "~/utils/form.server";
-import {
-  clearCookie,
-  PENDING_SIGN_IN_COOKIE,
-  readCookie,
-  rememberedBrowserCookie,
-} from "~/utils/two-factor-cookies.server";
+import { clearCookie, PENDING_SIGN_IN_COOKIE, readCookie, rememberedBrowserCookie } from "~/utils/two-factor-cookies.server";
 
 export const handle: RouteHandle = { title: (t) => t("security.signIn.title") };
 
@@ -70,7 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     // Five wrong codes end the pending sign-in: the password must be typed again.
     const headers = result.ended ? { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } : undefined;
     const message = result.ended ? "security.signIn.ended" : "security.signIn.codeWrong";
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ["code"] }), retryAfter: 0 }, { status: 400, headers });
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["code"] }), retryAfter: 0 },
+      { status: 400, headers },
+    );
   }
   const user = await findUserById(db, result.userId);
   if (!user || user.status === "suspended") {

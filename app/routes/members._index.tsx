@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MEMBER_TYPES, type MemberType } from "../../db/schema";
+import { MEMBER_TYPES, type MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
 import { Badge } from "~/components/ui/badge";
 import { listMembers } from "~/models/user.server";
@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const after = afterName !== null && Number.isSafeInteger(afterId) && afterId > 0 ? { name: afterName, id: afterId } : undefined;
   const { members, hasMore } = await listMembers(getDb(), { q, memberType, after });
   const last = members[members.length - 1];
-  return { members, q: q ?? "", memberType: memberType ?? "", next: hasMore && last ? { afterName: last.display_name, afterId: last.id } : null };
+  return {
+    members,
+    q: q ?? "",
+    memberType: memberType ?? "",
+    next: hasMore && last ? { afterName: last.display_name, afterId: last.id } : null,
+  };
 }
 
 export default function Members() {

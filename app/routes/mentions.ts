@@ -20,10 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const topicId = Number(params.get("topic"));
   if (params.has("topic") && Number.isSafeInteger(topicId) && topicId > 0) {
     const topic = await findTopic(db, topicId);
-    if (topic && can(viewer, "topic:reply", topicResource(topic))) place = { visibility: topic.category_visibility, groupId: topic.category_group_id };
+    if (topic && can(viewer, "topic:reply", topicResource(topic)))
+      place = { visibility: topic.category_visibility, groupId: topic.category_group_id };
   } else if (params.has("category")) {
     const category = await findCategoryBySlug(db, params.get("category") ?? "");
-    if (category && can(viewer, "topic:create", categoryResource(category))) place = { visibility: category.visibility, groupId: category.group_id };
+    if (category && can(viewer, "topic:create", categoryResource(category)))
+      place = { visibility: category.visibility, groupId: category.group_id };
   }
   if (!place) return json({ members: [] }, 404);
   const q = (params.get("q") ?? "").trim();

@@ -30,7 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/notifications?done=all");
   }
   if (intent === "read") {
-    const ids = form.getAll("id").map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+    const ids = form
+      .getAll("id")
+      .map(Number)
+      .filter((id) => Number.isSafeInteger(id) && id > 0);
     if (!ids.length) badRequest();
     await markRead(db, viewer.id, ids);
     return redirect("/notifications");
@@ -61,12 +64,16 @@ export default function Notifications() {
       <ul className="notification-list">
         {notifications.map((n) => {
           const text = KINDS.has(n.kind)
-            ? t(`notifications.kind.${n.kind as "mention"}`, { actor: n.actor_name ?? t("notifications.someone"), title: n.title })
+            ? t(`notifications.kind.${n.kind as "mention"}`, {
+                actor: n.actor_name ?? t("notifications.someone"),
+                title: n.title,
+              })
             : n.title;
           return (
             <li key={n.id} className={n.read_at ? "notification" : "notification notification--unread"}>
               <div>
-                {n.read_at ? null : <span className="badge badge--info">{t("notifications.unread")}</span>} <Link to={n.url}>{text}</Link>
+                {n.read_at ? null : <span className="badge badge--info">{t("notifications.unread")}</span>}{" "}
+                <Link to={n.url}>{text}</Link>
                 {n.excerpt ? <p className="notification__excerpt">{n.excerpt}</p> : null}
                 <time className="muted" dateTime={n.created_at}>
                   {date(n.created_at, true)}

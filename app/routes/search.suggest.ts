@@ -13,9 +13,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const retryAfter = await rateLimit("search", viewer ? `user:${viewer.id}` : `ip:${clientAddress(request)}`);
   if (retryAfter) return Response.json({ suggestions: [] }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
   const params = new URL(request.url).searchParams;
-  const result = await runSearch(getDb(), viewer, new URLSearchParams({ q: params.get("q") ?? "" }), { prefix: true, pageSize: 6 });
+  const result = await runSearch(getDb(), viewer, new URLSearchParams({ q: params.get("q") ?? "" }), {
+    prefix: true,
+    pageSize: 6,
+  });
   return Response.json(
-    { q: result.q, suggestions: result.hits.map((hit) => ({ kind: hit.kind, url: hit.url, title: hit.title.map((p) => p.text).join(""), place: hit.place, language: hit.language })) },
+    {
+      q: result.q,
+      suggestions: result.hits.map((hit) => ({
+        kind: hit.kind,
+        url: hit.url,
+        title: hit.title.map((p) => p.text).join(""),
+        place: hit.place,
+        language: hit.language,
+      })),
+    },
     { headers: { "Cache-Control": "private, no-cache" } },
   );
 }

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "../../db/schema";
+import { LANGUAGES } from "~/domain/vocabulary";
 import { Snippet } from "~/components/snippet";
 import { Badge } from "~/components/ui/badge";
 import type { RouteHandle } from "~/root";
@@ -154,7 +154,8 @@ export default function SearchPage() {
                     <LanguageBadge language={hit.language} />{" "}
                   </>
                 ) : null}
-                {hit.place ? t("search.in", { place: hit.place }) : null} · <time dateTime={hit.createdAt}>{date(hit.createdAt)}</time>
+                {hit.place ? t("search.in", { place: hit.place }) : null} ·{" "}
+                <time dateTime={hit.createdAt}>{date(hit.createdAt)}</time>
               </p>
               <h2 className="search-result__title">
                 <Link to={hit.url} lang={lang}>
@@ -168,29 +169,41 @@ export default function SearchPage() {
               ) : null}
               {hit.matches.length ? (
                 <>
-                <p className="visually-hidden">{t("search.matchesIn", { title: hit.title.map((part) => part.text).join("") })}</p>
-                <ul className="search-result__matches">
-                  {hit.matches.map((match) => (
-                    <li key={match.url} className="search-result__match">
-                      <Link to={match.url} lang={match.title.length ? lang : undefined}>
-                        {match.title.length ? <Snippet parts={match.title} /> : t("search.reply", { date: date(match.createdAt) })}
-                      </Link>
-                      <p className="search-result__snippet" lang={lang}>
-                        <Snippet parts={match.snippet} />
-                      </p>
-                    </li>
-                  ))}
-                </ul>
+                  <p className="visually-hidden">
+                    {t("search.matchesIn", { title: hit.title.map((part) => part.text).join("") })}
+                  </p>
+                  <ul className="search-result__matches">
+                    {hit.matches.map((match) => (
+                      <li key={match.url} className="search-result__match">
+                        <Link to={match.url} lang={match.title.length ? lang : undefined}>
+                          {match.title.length ? (
+                            <Snippet parts={match.title} />
+                          ) : (
+                            t("search.reply", { date: date(match.createdAt) })
+                          )}
+                        </Link>
+                        <p className="search-result__snippet" lang={lang}>
+                          <Snippet parts={match.snippet} />
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : null}
-              {hit.moreMatches ? <p className="search-result__more">{t("search.moreMatches", { count: hit.moreMatches })}</p> : null}
+              {hit.moreMatches ? (
+                <p className="search-result__more">{t("search.moreMatches", { count: hit.moreMatches })}</p>
+              ) : null}
               {hit.translations.length ? (
                 <p className="search-result__translations">
                   {t("search.translations")}{" "}
                   {hit.translations.map((translation) => (
                     <span key={translation.url} className="search-result__translation">
                       {translation.language ? <LanguageBadge language={translation.language} /> : null}{" "}
-                      <Link to={translation.url} lang={translation.language ?? undefined} hrefLang={translation.language ?? undefined}>
+                      <Link
+                        to={translation.url}
+                        lang={translation.language ?? undefined}
+                        hrefLang={translation.language ?? undefined}
+                      >
                         {translation.title}
                       </Link>
                     </span>

@@ -37,7 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) notFound();
   const sessions = await listSessions(db, viewer.id);
   const current = session ? sessionHandle(session.id) : null;
-  const [pending, decided] = await Promise.all([findPendingProfileChange(db, viewer.id), latestDecidedProfileChange(db, viewer.id)]);
+  const [pending, decided] = await Promise.all([
+    findPendingProfileChange(db, viewer.id),
+    latestDecidedProfileChange(db, viewer.id),
+  ]);
   return {
     profile: {
       displayName: user.display_name,
@@ -50,10 +53,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     vetted: { memberType: user.member_type, organization: user.organization },
     canRequestChange: can(viewer, "profile:request-change"),
     pendingChange: pending
-      ? { id: pending.id, memberType: pending.member_type, organization: pending.organization, note: pending.note, createdAt: pending.created_at }
+      ? {
+          id: pending.id,
+          memberType: pending.member_type,
+          organization: pending.organization,
+          note: pending.note,
+          createdAt: pending.created_at,
+        }
       : null,
     lastDecision:
-      decided && !pending ? { status: decided.status, reason: decided.reason, createdAt: decided.created_at, decidedAt: decided.decided_at } : null,
+      decided && !pending
+        ? { status: decided.status, reason: decided.reason, createdAt: decided.created_at, decidedAt: decided.decided_at }
+        : null,
     twoFactorEnabled: user.two_factor_enabled_at !== null,
     sessions: sessions.map(({ sessionId: _secret, ...rest }) => ({ ...rest, current: rest.handle === current })),
     timeZones: timeZoneOptionsFor(user.language),
@@ -81,7 +92,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await requestProfileChange(db, viewer.id, submission.value);
     if (!outcome.ok) {
       const message = outcome.reason === "pending" ? "account.vetted.alreadyPending" : "account.vetted.unchanged";
-      return data({ intent, result: submission.reply({ formErrors: [message] }), done: false }, { status: outcome.reason === "pending" ? 409 : 400 });
+      return data(
+        { intent, result: submission.reply({ formErrors: [message] }), done: false },
+        { status: outcome.reason === "pending" ? 409 : 400 },
+      );
     }
     return redirect("/settings?saved=change-requested#profile-change");
   }
@@ -137,7 +151,17 @@ const SAVED_MESSAGES = {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { profile, account, vetted, canRequestChange, pendingChange, lastDecision, twoFactorEnabled, sessions, timeZones: zones } = useLoaderData<typeof loader>();
+  const {
+    profile,
+    account,
+    vetted,
+    canRequestChange,
+    pendingChange,
+    lastDecision,
+    twoFactorEnabled,
+    sessions,
+    timeZones: zones,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { date } = useSite();
@@ -198,7 +222,13 @@ export default function Settings() {
           <SelectField meta={profileFields.language} label={t("join.language")} required>
             <LanguageOptions />
           </SelectField>
-          <TimeZoneSelect meta={profileFields.timeZone} label={t("settings.timeZone")} hint={t("settings.timeZoneHint")} options={zones} suggestFromBrowser />
+          <TimeZoneSelect
+            meta={profileFields.timeZone}
+            label={t("settings.timeZone")}
+            hint={t("settings.timeZoneHint")}
+            options={zones}
+            suggestFromBrowser
+          />
           <TextareaField meta={profileFields.bio} label={t("settings.bio")} hint={t("settings.bioHint")} />
           <button type="submit" className="button button--primary">
             {t("common.save")}
@@ -248,7 +278,12 @@ export default function Settings() {
                 <SelectField meta={changeFields.memberType} label={t("join.memberType")} required>
                   <MemberTypeOptions />
                 </SelectField>
-                <InputField meta={changeFields.organization} label={t("join.organization")} autoComplete="organization" required />
+                <InputField
+                  meta={changeFields.organization}
+                  label={t("join.organization")}
+                  autoComplete="organization"
+                  required
+                />
                 <TextareaField meta={changeFields.note} label={t("account.vetted.note")} hint={t("account.vetted.noteHint")} />
                 <button type="submit" className="button">
                   {t("account.vetted.submit")}
@@ -264,7 +299,13 @@ export default function Settings() {
         <Form method="post" {...getFormProps(passwordForm)} className="stack">
           <input type="hidden" name="intent" value="password" />
           <input type="text" name="username" autoComplete="username" defaultValue={account.email} hidden readOnly />
-          <InputField meta={passwordFields.currentPassword} label={t("settings.currentPassword")} type="password" autoComplete="current-password" required />
+          <InputField
+            meta={passwordFields.currentPassword}
+            label={t("settings.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <InputField
             meta={passwordFields.newPassword}
             label={t("settings.newPassword")}
@@ -273,7 +314,13 @@ export default function Settings() {
             autoComplete="new-password"
             required
           />
-          <InputField meta={passwordFields.confirmPassword} label={t("settings.confirmPassword")} type="password" autoComplete="new-password" required />
+          <InputField
+            meta={passwordFields.confirmPassword}
+            label={t("settings.confirmPassword")}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
           <button type="submit" className="button">
             {t("settings.changePassword")}
           </button>

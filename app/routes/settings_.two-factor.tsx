@@ -65,7 +65,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       enabledAt: user.two_factor_enabled_at,
       recoveryCodesLeft: enabled ? await countUnusedRecoveryCodes(db, viewer.id) : 0,
       rememberedBrowsers: enabled ? await countRememberedBrowsers(db, viewer.id) : 0,
-      enrolment: pending ? { key: groupKey(pending.secret), qrCode: qrCodeDataUri(totpUri(pending.secret, user.email)), account: user.email } : null,
+      enrolment: pending
+        ? { key: groupKey(pending.secret), qrCode: qrCodeDataUri(totpUri(pending.secret, user.email)), account: user.email }
+        : null,
       required: requiresSecondFactor(viewer),
       asked: url.searchParams.get("required") === "1" && !enabled,
       redirectTo: returnPath(url.searchParams.get("redirectTo")),
@@ -76,7 +78,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function tooMany(intent: string, retryAfter: number) {
   return data(
-    { intent, result: { status: "error" as const, error: { "": ["security.twoFactor.tooMany"] } }, recoveryCodes: null, redirectTo: "" },
+    {
+      intent,
+      result: { status: "error" as const, error: { "": ["security.twoFactor.tooMany"] } },
+      recoveryCodes: null,
+      redirectTo: "",
+    },
     { status: 429, headers: { "Retry-After": String(retryAfter) } },
   );
 }
@@ -106,7 +113,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "confirm") {
     const submission = parseWithZod(formData, { schema: enrolConfirmSchema });
     if (submission.status !== "success") {
-      return data({ intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
+        { status: 400 },
+      );
     }
     const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
     if (retryAfter > 0) return tooMany(intent, retryAfter);
@@ -114,18 +124,29 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!result.ok) {
       const message = result.reason === "wrong_code" ? "security.twoFactor.codeWrong" : "security.twoFactor.notEnrolling";
       return data(
-        { intent, result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
+        {
+          intent,
+          result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }),
+          recoveryCodes: null,
+          redirectTo: back,
+        },
         { status: 400 },
       );
     }
     // Shown in this answer only: the database keeps their hashes.
-    return data({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, redirectTo: back }, { headers: { "Cache-Control": "no-store" } });
+    return data(
+      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, redirectTo: back },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   }
 
   if (intent === "regenerate" || intent === "disable") {
     const submission = parseWithZod(formData, { schema: passwordConfirmSchema });
     if (submission.status !== "success") {
-      return data({ intent, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null, redirectTo: "" }, { status: 400 });
+      return data(
+        { intent, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null, redirectTo: "" },
+        { status: 400 },
+      );
     }
     const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
     if (retryAfter > 0) return tooMany(intent, retryAfter);
@@ -147,7 +168,10 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const codes = await regenerateRecoveryCodes(db, viewer.id);
     if (!codes) return redirect("/settings/two-factor");
-    return data({ intent, result: submission.reply({ resetForm: true }), recoveryCodes: codes, redirectTo: "" }, { headers: { "Cache-Control": "no-store" } });
+    return data(
+      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: codes, redirectTo: "" },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   }
   badRequest();
 }
@@ -218,7 +242,9 @@ export default function TwoFactorSettings() {
         <dl className="facts">
           <dt>{t("security.twoFactor.statusLabel")}</dt>
           <dd data-testid="two-factor-status">
-            {enabled && enabledAt ? t("security.twoFactor.statusOn", { date: date(enabledAt, true) }) : t("security.twoFactor.statusOff")}
+            {enabled && enabledAt
+              ? t("security.twoFactor.statusOn", { date: date(enabledAt, true) })
+              : t("security.twoFactor.statusOff")}
           </dd>
           {enabled ? (
             <>
@@ -272,7 +298,11 @@ export default function TwoFactorSettings() {
         <>
           <section aria-labelledby="two-factor-browsers" className="panel">
             <h2 id="two-factor-browsers">{t("security.twoFactor.browsersTitle")}</h2>
-            <p>{rememberedBrowsers ? t("security.twoFactor.browsers", { count: rememberedBrowsers }) : t("security.twoFactor.browsersNone")}</p>
+            <p>
+              {rememberedBrowsers
+                ? t("security.twoFactor.browsers", { count: rememberedBrowsers })
+                : t("security.twoFactor.browsersNone")}
+            </p>
             {rememberedBrowsers ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="forget-browsers" />
@@ -330,7 +360,13 @@ function PasswordConfirmedSection({
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value={intent} />
         <FormErrors errors={form.errors} id={form.errorId} />
-        <InputField meta={fields.password} label={t("security.twoFactor.password")} type="password" autoComplete="current-password" required />
+        <InputField
+          meta={fields.password}
+          label={t("security.twoFactor.password")}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className={danger ? "button button--danger" : "button"}>
           {submit}
         </button>

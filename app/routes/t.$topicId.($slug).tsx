@@ -1,13 +1,30 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Composer, ComposerButtons } from "~/components/forum/composer";
 import { Pagination } from "~/components/forum/pagination";
 import { PostArticle, postPermalink, type PostView } from "~/components/forum/post-article";
 import { quoteMarkdown } from "~/components/forum/quote";
-import { editSchema, flagSchema, moveSchema, postBody, postIntentSchema, reactSchema, replySchema, watchSchema } from "~/components/forum/schemas";
+import {
+  editSchema,
+  flagSchema,
+  moveSchema,
+  postBody,
+  postIntentSchema,
+  reactSchema,
+  replySchema,
+  watchSchema,
+} from "~/components/forum/schemas";
 import { TagList } from "~/components/forum/tag-list";
 import { TopicBadges } from "~/components/forum/topic-list";
 import { WatchControl } from "~/components/forum/watch-control";
@@ -139,7 +156,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (topic.accepted_post_number) {
     const answer = await findPost(db, topic.id, topic.accepted_post_number);
     if (answer && can(viewer, "post:see-content", postResource(answer, resource))) {
-      acceptedAnswer = { number: answer.number, html: answer.body_html, author_name: answer.author_name, permalink: postPath(topic, answer.number) };
+      acceptedAnswer = {
+        number: answer.number,
+        html: answer.body_html,
+        author_name: answer.author_name,
+        permalink: postPath(topic, answer.number),
+      };
     }
   }
 
@@ -154,12 +176,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The markdown source is read only for the post being edited (it must be on this page).
   const editParam = Number(url.searchParams.get("edit"));
   const editRow = rows.find((row) => row.number === editParam);
-  const editPost = editRow && can(viewer, "post:edit", postResource(editRow, resource)) ? await findPost(db, topic.id, editRow.number) : undefined;
+  const editPost =
+    editRow && can(viewer, "post:edit", postResource(editRow, resource))
+      ? await findPost(db, topic.id, editRow.number)
+      : undefined;
   const editing = editPost ? { number: editPost.number, body: editPost.body_md, revision: editPost.revision } : null;
 
   const tags = (await tagsOfTopics(db, [topic.id])).get(topic.id) ?? [];
   const draft = canReply && viewer ? await findDraft(db, viewer.id, replyDraftKey(topic.id)) : undefined;
-  const watchLevel = can(viewer, "topic:watch", resource) && viewer ? ((await findWatch(db, viewer.id, "topic", topic.id)) ?? ("normal" as const)) : null;
+  const watchLevel =
+    can(viewer, "topic:watch", resource) && viewer
+      ? ((await findWatch(db, viewer.id, "topic", topic.id)) ?? ("normal" as const))
+      : null;
 
   if (tracking && viewer && rows.length) await recordTopicSeen(db, viewer, topic.id, rows[rows.length - 1].number);
 
@@ -252,18 +280,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await replyToTopic(db, viewer, topic.id, submission.value.body);
       if (!result.ok) {
         const message = result.reason === "locked" ? "forums.errors.locked" : "forums.errors.cannotReply";
-        return data({ intent: "reply" as const, result: submission.reply({ formErrors: [message] }) }, { status: result.reason === "gone" ? 404 : 403 });
+        return data(
+          { intent: "reply" as const, result: submission.reply({ formErrors: [message] }) },
+          { status: result.reason === "gone" ? 404 : 403 },
+        );
       }
       return redirect(result.path);
     }
 
     case "preview": {
       const body = postBody.safeParse(form.get("body") ?? "");
-      if (!body.success) return data({ intent: "preview" as const, preview: null, body: String(form.get("body") ?? ""), error: body.error.issues[0]?.message }, { status: 400 });
+      if (!body.success)
+        return data(
+          {
+            intent: "preview" as const,
+            preview: null,
+            body: String(form.get("body") ?? ""),
+            error: body.error.issues[0]?.message,
+          },
+          { status: 400 },
+        );
       const rendered = await renderPost(db, body.data);
       const live = form.get("live") === "1";
       if (!live && can(viewer, "topic:reply", resource)) await saveReplyDraft(db, viewer, topic.id, body.data);
-      return data({ intent: "preview" as const, preview: rendered.html, body: body.data, draftSavedAt: live ? null : new Date().toISOString() });
+      return data({
+        intent: "preview" as const,
+        preview: rendered.html,
+        body: body.data,
+        draftSavedAt: live ? null : new Date().toISOString(),
+      });
     }
 
     case "draft": {
@@ -287,10 +332,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const post = Number.isSafeInteger(number) && number > 0 ? await findPost(db, topic.id, number) : undefined;
       if (!post) notFound();
       authorize(viewer, "post:edit", postResource(post, resource));
-      if (submission.status !== "success") return data({ intent: "edit" as const, post: number, result: submission.reply() }, { status: 400 });
+      if (submission.status !== "success")
+        return data({ intent: "edit" as const, post: number, result: submission.reply() }, { status: 400 });
       const { body, revision, title, tags, reason } = submission.value;
       // An absent tags field leaves the tags alone; an empty one removes them.
-      const result = await editPost(db, viewer, topic.id, number, { body, baseRevision: revision, title, tags: form.has("tags") ? (tags ?? []) : undefined, reason });
+      const result = await editPost(db, viewer, topic.id, number, {
+        body,
+        baseRevision: revision,
+        title,
+        tags: form.has("tags") ? (tags ?? []) : undefined,
+        reason,
+      });
       if (!result.ok && result.reason === "conflict") {
         return data(
           {
@@ -309,7 +361,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "edit-preview": {
       const number = Number(form.get("post"));
       const body = postBody.safeParse(form.get("body") ?? "");
-      if (!body.success) return data({ intent: "edit-preview" as const, post: number, preview: null, error: body.error.issues[0]?.message }, { status: 400 });
+      if (!body.success)
+        return data(
+          { intent: "edit-preview" as const, post: number, preview: null, error: body.error.issues[0]?.message },
+          { status: 400 },
+        );
       return data({ intent: "edit-preview" as const, post: number, preview: (await renderPost(db, body.data)).html });
     }
 
@@ -339,11 +395,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(form, { schema: flagSchema });
       const number = Number(form.get("post"));
       if (submission.status !== "success") {
-        return data({ intent: "flag" as const, post: number, error: submission.error?.reason?.[0] ?? "validation.formInvalid" }, { status: 400 });
+        return data(
+          { intent: "flag" as const, post: number, error: submission.error?.reason?.[0] ?? "validation.formInvalid" },
+          { status: 400 },
+        );
       }
       const retryAfter = await rateLimit("flag", `user:${viewer.id}`);
       if (retryAfter) {
-        return data({ intent: "flag" as const, post: number, error: "forums.errors.tooManyFlags" }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
+        return data(
+          { intent: "flag" as const, post: number, error: "forums.errors.tooManyFlags" },
+          { status: 429, headers: { "Retry-After": String(retryAfter) } },
+        );
       }
       const result = await flagPost(db, viewer, topic.id, submission.value.post, submission.value.reason);
       if (!result.ok && result.reason === "duplicate") {
@@ -372,7 +434,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const number = parsed.data.post;
       const post = await findPost(db, topic.id, number);
       if (!post) notFound();
-      const action = intent === "delete" ? "post:delete" : intent === "restore" ? "post:restore" : intent === "hide" ? "post:hide" : "post:unhide";
+      const action =
+        intent === "delete"
+          ? "post:delete"
+          : intent === "restore"
+            ? "post:restore"
+            : intent === "hide"
+              ? "post:hide"
+              : "post:unhide";
       authorize(viewer, action, postResource(post, resource));
       const service = { delete: deletePost, restore: restorePost, hide: hidePost, unhide: unhidePost }[intent];
       const result = await service(db, viewer, topic.id, number);
@@ -393,7 +462,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "lock":
     case "unlock": {
       authorize(viewer, "topic:moderate", resource);
-      const result = await setTopicFlag(db, viewer, topic.id, intent.endsWith("pin") ? "pinned" : "locked", !intent.startsWith("un"));
+      const result = await setTopicFlag(
+        db,
+        viewer,
+        topic.id,
+        intent.endsWith("pin") ? "pinned" : "locked",
+        !intent.startsWith("un"),
+      );
       if (!result.ok) refusal(result.reason);
       return redirect(withParam(topicPath(topic), "done", intent));
     }
@@ -445,7 +520,15 @@ type ActionData = {
   conflict?: { body: string; revision: number; editedBy: string | null; editedAt: string | null; title: string };
 };
 
-function PostEditor({ topic, editing, actionData, isFirst, canEditTitle, tags, cancelHref }: {
+function PostEditor({
+  topic,
+  editing,
+  actionData,
+  isFirst,
+  canEditTitle,
+  tags,
+  cancelHref,
+}: {
   topic: { id: number; slug: string; title: string };
   editing: { number: number; body: string; revision: number };
   actionData: ActionData | undefined;
@@ -456,7 +539,10 @@ function PostEditor({ topic, editing, actionData, isFirst, canEditTitle, tags, c
 }) {
   const { t } = useTranslation();
   const { date } = useSite();
-  const mine = actionData && (actionData.intent === "edit" || actionData.intent === "edit-preview") && actionData.post === editing.number ? actionData : undefined;
+  const mine =
+    actionData && (actionData.intent === "edit" || actionData.intent === "edit-preview") && actionData.post === editing.number
+      ? actionData
+      : undefined;
   const values = (mine?.result?.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = mine?.result?.error ?? {};
   const conflict = mine?.conflict;
@@ -477,6 +563,7 @@ function PostEditor({ topic, editing, actionData, isFirst, canEditTitle, tags, c
           </p>
           <p>{t("forums.conflict.yoursKept")}</p>
           <h3>{t("forums.conflict.current")}</h3>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take keyboard focus (WCAG 2.1.1) */}
           <pre className="conflict__current" tabIndex={0}>
             {conflict.body}
           </pre>
@@ -498,7 +585,14 @@ function PostEditor({ topic, editing, actionData, isFirst, canEditTitle, tags, c
               <label htmlFor="edit-title" className="field__label">
                 {t("forums.newTopic.titleLabel")}
               </label>
-              <input id="edit-title" name="title" defaultValue={values.title ?? topic.title} maxLength={200} required aria-invalid={errors.title?.length ? true : undefined} />
+              <input
+                id="edit-title"
+                name="title"
+                defaultValue={values.title ?? topic.title}
+                maxLength={200}
+                required
+                aria-invalid={errors.title?.length ? true : undefined}
+              />
               {errors.title?.length ? <p className="field__errors">{t(errors.title[0] as never)}</p> : null}
             </div>
             <div className="field">
@@ -550,7 +644,21 @@ export default function TopicPage() {
   const { t } = useTranslation();
   const { date, number } = useSite();
   const loaderData = useLoaderData<typeof loader>();
-  const { topic, tags, page, pageCount, posts, firstUnread, acceptedAnswer, editing, draft, watchLevel, moveTargets, viewer, inGroupSpace } = loaderData;
+  const {
+    topic,
+    tags,
+    page,
+    pageCount,
+    posts,
+    firstUnread,
+    acceptedAnswer,
+    editing,
+    draft,
+    watchLevel,
+    moveTargets,
+    viewer,
+    inGroupSpace,
+  } = loaderData;
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const [searchParams] = useSearchParams();
   const replyRef = useRef<HTMLTextAreaElement | null>(null);
@@ -560,7 +668,8 @@ export default function TopicPage() {
   // posted (the action redirected) or the draft discarded; keep it when the action refused.
   useEffect(() => {
     const intent = navigation.formData?.get("intent");
-    if (navigation.state === "submitting" && (intent === "reply" || intent === "discard-draft")) clearAfter.current = String(intent);
+    if (navigation.state === "submitting" && (intent === "reply" || intent === "discard-draft"))
+      clearAfter.current = String(intent);
     if (navigation.state === "idle" && clearAfter.current) {
       if (!actionData?.intent && replyRef.current) {
         replyRef.current.value = "";
@@ -773,7 +882,13 @@ export default function TopicPage() {
               ) : null}
               {loaderData.can.deleteTopic ? (
                 <Form method="post" action={path} className="inline-form">
-                  <ConfirmButton name="intent" value="delete-topic" kind="deleteTopic" values={{ title: topic.title }} className="button button--danger button--small">
+                  <ConfirmButton
+                    name="intent"
+                    value="delete-topic"
+                    kind="deleteTopic"
+                    values={{ title: topic.title }}
+                    className="button button--danger button--small"
+                  >
                     {t("forums.tools.deleteTopic")}
                   </ConfirmButton>
                 </Form>

@@ -65,7 +65,8 @@ export default function PostHistory() {
       </nav>
       <h1>{t("forums.history.title", { number: post.number })}</h1>
       <p className="lead">
-        {t("forums.history.intro", { name: post.author ?? t("forums.formerMember") })} <a href={post.permalink}>{t("forums.history.backToPost")}</a>
+        {t("forums.history.intro", { name: post.author ?? t("forums.formerMember") })}{" "}
+        <a href={post.permalink}>{t("forums.history.backToPost")}</a>
       </p>
       <p className="diff-legend muted">
         <ins>{t("forums.history.added")}</ins> <del>{t("forums.history.removed")}</del>
@@ -77,8 +78,12 @@ export default function PostHistory() {
               {entry.revision === 1 ? t("forums.history.original") : t("forums.history.revision", { revision: entry.revision })}
             </h2>
             <p className="muted">
-              {entry.editorUsername ? <Link to={`/members/${entry.editorUsername}`}>{entry.editor}</Link> : t("forums.formerMember")} ·{" "}
-              <time dateTime={entry.created_at}>{date(entry.created_at, true)}</time>
+              {entry.editorUsername ? (
+                <Link to={`/members/${entry.editorUsername}`}>{entry.editor}</Link>
+              ) : (
+                t("forums.formerMember")
+              )}{" "}
+              · <time dateTime={entry.created_at}>{date(entry.created_at, true)}</time>
               {entry.reason ? <> · {t("forums.history.reason", { reason: entry.reason })}</> : null}
             </p>
             {entry.titleChanged ? (
@@ -86,6 +91,7 @@ export default function PostHistory() {
                 {t("forums.history.titleChanged")} <del>{entry.previousTitle}</del> → <ins>{entry.title}</ins>
               </p>
             ) : null}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take keyboard focus (WCAG 2.1.1) */}
             <pre className="diff" tabIndex={0} aria-label={t("forums.history.diffLabel", { revision: entry.revision })}>
               {entry.diff.map((segment, i) =>
                 segment.kind === "added" ? (

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 // Multi-step operations on accounts: applications, their review, roles, profile and password.
-import type { Language, MemberType, SiteRole } from "../../db/schema";
+import type { Language, MemberType, SiteRole } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { forgetBrowsers } from "~/models/two-factor.server";
 import { emailOrUsernameTaken, findUserById, insertUser } from "~/models/user.server";
@@ -104,11 +104,7 @@ export async function setSuspended(db: DB, adminId: number, userId: number, susp
     if (!user) throw new Error("no such user");
     const status = suspended ? "suspended" : "approved";
     if (user.status === status) return;
-    await trx
-      .updateTable("user")
-      .set({ status, updated_at: new Date().toISOString() })
-      .where("id", "=", userId)
-      .execute();
+    await trx.updateTable("user").set({ status, updated_at: new Date().toISOString() }).where("id", "=", userId).execute();
     if (suspended) await trx.deleteFrom("session").where("user_id", "=", userId).execute();
     await recordAudit(trx, {
       actorId: adminId,

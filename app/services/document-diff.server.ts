@@ -130,7 +130,10 @@ function remember(key: string, comparison: unknown, size: number) {
   if (recentComparisons.has(key)) return;
   recentComparisons.set(key, { comparison, size });
   recentCharacters += size;
-  while (recentComparisons.size > RECENT_COMPARISONS || (recentCharacters > RECENT_COMPARISON_CHARACTERS && recentComparisons.size > 1)) {
+  while (
+    recentComparisons.size > RECENT_COMPARISONS ||
+    (recentCharacters > RECENT_COMPARISON_CHARACTERS && recentComparisons.size > 1)
+  ) {
     const [oldest, entry] = recentComparisons.entries().next().value!;
     recentComparisons.delete(oldest);
     recentCharacters -= entry.size;
@@ -159,7 +162,9 @@ const inProgress = new Map<string, Promise<unknown>>();
  * 60-100 ms of CPU), and a comparison already under way for another request is shared.
  */
 export function compareTextsInSlices(oldText: string, newText: string, options: { context?: number } = {}): Promise<Comparison> {
-  return runInSlices(comparisonKey(oldText, newText, options), oldText.length + newText.length, () => comparisonSteps(oldText, newText, options));
+  return runInSlices(comparisonKey(oldText, newText, options), oldText.length + newText.length, () =>
+    comparisonSteps(oldText, newText, options),
+  );
 }
 
 /**
@@ -200,7 +205,11 @@ export function digest(text: string) {
 }
 
 /** The comparison, pausing (yield) after the line diff and after each changed block. */
-function* comparisonSteps(oldText: string, newText: string, options: { context?: number } = {}): Generator<void, Comparison, void> {
+function* comparisonSteps(
+  oldText: string,
+  newText: string,
+  options: { context?: number } = {},
+): Generator<void, Comparison, void> {
   const context = options.context ?? CONTEXT_LINES;
   const a = splitLines(oldText);
   const b = splitLines(newText);
@@ -289,7 +298,14 @@ function* comparisonSteps(oldText: string, newText: string, options: { context?:
     }
     stats.linesAdded += added.length;
     stats.linesRemoved += removed.length;
-    blocks.push({ kind: "change", oldStart: oldLine, newStart: newLine, oldCount: removed.length, newCount: added.length, segments });
+    blocks.push({
+      kind: "change",
+      oldStart: oldLine,
+      newStart: newLine,
+      oldCount: removed.length,
+      newCount: added.length,
+      segments,
+    });
     oldLine += removed.length;
     newLine += added.length;
     yield;
@@ -353,7 +369,11 @@ export function mergeThreeWay(mine: string, base: string, theirs: string): Merge
       continue;
     }
     const conflict = region.conflict!;
-    const part = { mine: unwrap(conflict.a).join("\n"), base: unwrap(conflict.o).join("\n"), theirs: unwrap(conflict.b).join("\n") };
+    const part = {
+      mine: unwrap(conflict.a).join("\n"),
+      base: unwrap(conflict.o).join("\n"),
+      theirs: unwrap(conflict.b).join("\n"),
+    };
     const merged = mergeWords(part.mine, part.base, part.theirs);
     if (merged === undefined) conflicts.push(part);
     else lines.push(...merged.split("\n"));

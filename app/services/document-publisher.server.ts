@@ -1,7 +1,7 @@
 // Publishing: a chair turns the current draft into an immutable, numbered version (1.0 → 1.1 →
 // 2.0) with release notes, a review-due date and the disposition table of the consultations held
 // since the previous version; or withdraws / supersedes a published document.
-import type { Disposition } from "../../db/tables/documents";
+import type { Disposition } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { consultationsSince, latestConsultation } from "~/models/consultation.server";
 import { listConsultationComments } from "~/models/doc-comment.server";
@@ -67,7 +67,10 @@ export async function latestPublished(db: DB, documentId: number) {
 /** The disposition rows of the consultations that closed since the last publication. */
 export async function pendingDispositions(db: DB, documentId: number, sinceIso: string | null): Promise<DispositionRow[]> {
   const consultations = await consultationsSince(db, documentId, sinceIso, new Date().toISOString());
-  const comments = await listConsultationComments(db, consultations.map((c) => c.id));
+  const comments = await listConsultationComments(
+    db,
+    consultations.map((c) => c.id),
+  );
   return comments.map((comment) => ({
     commentId: comment.id,
     section: comment.section_title,
@@ -94,11 +97,17 @@ export type PublishOutcome =
   | { ok: true; version: string }
   | {
       ok: false;
-      reason: "bad_version" | "not_increasing" | "draft_moved" | "consultation_open" | "undisposed" | "unchanged" | "closed_record";
+      reason:
+        "bad_version" | "not_increasing" | "draft_moved" | "consultation_open" | "undisposed" | "unchanged" | "closed_record";
       detail?: string | number;
     };
 
-export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDocument, input: PublishInput): Promise<PublishOutcome> {
+export async function publishVersion(
+  db: DB,
+  viewer: Viewer,
+  document: LoadedDocument,
+  input: PublishInput,
+): Promise<PublishOutcome> {
   const parsed = parseVersion(input.version);
   if (!parsed) return { ok: false, reason: "bad_version" };
   return writeTransaction(db, async (trx) => {
@@ -106,7 +115,8 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
     if (doc.status === "withdrawn" || doc.status === "superseded") return { ok: false, reason: "closed_record" };
     if (doc.head_revision_id !== input.baseRevisionId) return { ok: false, reason: "draft_moved" };
     const latest = await latestPublished(trx, doc.id);
-    if (latest && compareVersions(input.version, latest.version) <= 0) return { ok: false, reason: "not_increasing", detail: latest.version };
+    if (latest && compareVersions(input.version, latest.version) <= 0)
+      return { ok: false, reason: "not_increasing", detail: latest.version };
     // A new version needs a new text, or a new title, summary or tags to make public.
     if (latest && latest.revision_id === doc.head_revision_id && !metadataDiffers(doc, latest)) {
       return { ok: false, reason: "unchanged", detail: latest.version };
@@ -120,7 +130,8 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
     if (undisposed) return { ok: false, reason: "undisposed", detail: undisposed };
     const head = await findRevision(trx, doc.id, doc.head_revision_id!);
     let sourceVersion: string | null = null;
-    if (doc.family_id !== null && doc.family_id !== doc.id) sourceVersion = (await latestPublished(trx, doc.family_id))?.version ?? null;
+    if (doc.family_id !== null && doc.family_id !== doc.id)
+      sourceVersion = (await latestPublished(trx, doc.family_id))?.version ?? null;
     const now = new Date().toISOString();
     const version = `${parsed.major}.${parsed.minor}`;
     await trx
@@ -145,7 +156,11 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
         dispositions: JSON.stringify(dispositions),
       })
       .execute();
-    await trx.updateTable("document").set({ status: "published", status_changed_at: now, updated_at: now }).where("id", "=", doc.id).execute();
+    await trx
+      .updateTable("document")
+      .set({ status: "published", status_changed_at: now, updated_at: now })
+      .where("id", "=", doc.id)
+      .execute();
     await recordAudit(trx, {
       actorId: viewer.id,
       action: "document.publish",
@@ -167,14 +182,18 @@ export async function publishVersion(db: DB, viewer: Viewer, document: LoadedDoc
       .where("document_id", "=", doc.id)
       .union(trx.selectFrom("change_proposal").select("author_id as id").where("document_id", "=", doc.id))
       .execute();
-    await notify(trx, [...members, ...contributors].map((row) => row.id).filter((id): id is number => id !== null), {
-      kind: "document_published",
-      actorId: viewer.id,
-      title: `${doc.title} ${version}`,
-      excerpt: input.notes,
-      url: `/library/${doc.slug}/v/${version}`,
-      privateGroupId: document.group_visibility === "private" ? doc.group_id : null,
-    });
+    await notify(
+      trx,
+      [...members, ...contributors].map((row) => row.id).filter((id): id is number => id !== null),
+      {
+        kind: "document_published",
+        actorId: viewer.id,
+        title: `${doc.title} ${version}`,
+        excerpt: input.notes,
+        url: `/library/${doc.slug}/v/${version}`,
+        privateGroupId: document.group_visibility === "private" ? doc.group_id : null,
+      },
+    );
     await indexPublishedDocument(trx, doc.id);
     return { ok: true, version };
   });
@@ -192,7 +211,13 @@ export async function changeStatus(
     const now = new Date().toISOString();
     await trx
       .updateTable("document")
-      .set({ status: input.status, status_reason: input.reason, successor_id: input.successorId, status_changed_at: now, updated_at: now })
+      .set({
+        status: input.status,
+        status_reason: input.reason,
+        successor_id: input.successorId,
+        status_changed_at: now,
+        updated_at: now,
+      })
       .where("id", "=", doc.id)
       .execute();
     await recordAudit(trx, {

@@ -50,7 +50,11 @@ export function draftProblem(body: string): "empty" | "too_large" | null {
 export async function commitDraft(trx: DB, input: SaveInput): Promise<SaveOutcome> {
   const problem = draftProblem(input.body);
   if (problem) return { status: "invalid", reason: problem };
-  const doc = await trx.selectFrom("document").select(["id", "head_revision_id"]).where("id", "=", input.documentId).executeTakeFirst();
+  const doc = await trx
+    .selectFrom("document")
+    .select(["id", "head_revision_id"])
+    .where("id", "=", input.documentId)
+    .executeTakeFirst();
   if (!doc || doc.head_revision_id === null) return { status: "invalid", reason: "no_document" };
   const base = await findRevisionSource(trx, input.documentId, input.baseRevisionId);
   if (!base) return { status: "invalid", reason: "unknown_base" };

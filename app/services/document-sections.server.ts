@@ -146,7 +146,9 @@ export function sectionRanges(source: string, sections: SectionInfo[]): SectionR
   if (firstLine > 0 && lines.slice(0, firstLine).some((line) => line.trim())) {
     ranges.push({ key: PREAMBLE_KEY, id: "", level: 0, title: "", start: 0, end: firstLine });
   }
-  const top = sections.map((section, i) => ({ section, heading: headings[i] })).filter((entry) => entry.heading && !entry.heading.nested);
+  const top = sections
+    .map((section, i) => ({ section, heading: headings[i] }))
+    .filter((entry) => entry.heading && !entry.heading.nested);
   top.forEach(({ section, heading }, i) => {
     const end = i + 1 < top.length ? top[i + 1].heading.line : lines.length;
     ranges.push({ ...section, start: heading.line, end });
@@ -169,7 +171,12 @@ export function replaceSection(source: string, sections: SectionInfo[], key: str
   const lines = body.split("\n");
   const text = normalizeSource(replacement).replace(/\s+$/, "");
   const after = lines.slice(range.end);
-  const replaced = [...lines.slice(0, range.start), ...(text ? text.split("\n") : []), ...(after.length && text ? [""] : []), ...after];
+  const replaced = [
+    ...lines.slice(0, range.start),
+    ...(text ? text.split("\n") : []),
+    ...(after.length && text ? [""] : []),
+    ...after,
+  ];
   return replaced.join("\n");
 }
 

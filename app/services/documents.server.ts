@@ -1,11 +1,18 @@
 // The guidance-document workspace: loading a document with what the viewer may do, creating
 // documents, comments, change proposals, consultations and dispositions.
-import type { Language } from "../../db/schema";
-import type { ConsultationAudience, Disposition } from "../../db/tables/documents";
+import type { Language } from "~/domain/vocabulary";
+import type { ConsultationAudience, Disposition } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { decideProposal, findProposal, insertProposal } from "~/models/change-proposal.server";
 import { closeConsultationNow, insertConsultation, latestConsultation, type ConsultationRow } from "~/models/consultation.server";
-import { findComment, insertComment, setDisposition, setResolved, threadParticipants, type CommentRow } from "~/models/doc-comment.server";
+import {
+  findComment,
+  insertComment,
+  setDisposition,
+  setResolved,
+  threadParticipants,
+  type CommentRow,
+} from "~/models/doc-comment.server";
 import { findDocumentBySlug, listTranslationSources, slugTaken } from "~/models/document.server";
 import { notify } from "~/models/notification.server";
 import { findRevisionSource, insertRevision } from "~/models/revision.server";
@@ -30,7 +37,9 @@ export function documentResource(document: LoadedDocument, consultation: Consult
     groupId: document.group_id,
     groupVisibility: document.group_visibility,
     status: document.status,
-    consultation: consultation ? { audience: consultation.audience, opensAt: consultation.opens_at, closesAt: consultation.closes_at } : null,
+    consultation: consultation
+      ? { audience: consultation.audience, opensAt: consultation.opens_at, closesAt: consultation.closes_at }
+      : null,
   };
 }
 
@@ -58,7 +67,8 @@ export type DocumentPermissions = ReturnType<typeof documentPermissions>;
 export async function loadDocument(db: DB, viewer: Viewer | null, slug: string) {
   const document = await findDocumentBySlug(db, slug);
   if (!document) notFound();
-  if (!can(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility })) notFound();
+  if (!can(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility }))
+    notFound();
   const consultation = (await latestConsultation(db, document.id)) ?? null;
   const resource = documentResource(document, consultation);
   return { document, consultation, resource, permissions: documentPermissions(viewer, resource) };
@@ -113,7 +123,11 @@ export async function createDocument(db: DB, viewer: Viewer, input: NewDocumentI
     if (await slugTaken(trx, input.slug)) return { ok: false as const, reason: "slug_taken" as const };
     let familyId: number | null = null;
     if (input.translationOfId !== null) {
-      const source = await trx.selectFrom("document").select(["id", "family_id"]).where("id", "=", input.translationOfId).executeTakeFirst();
+      const source = await trx
+        .selectFrom("document")
+        .select(["id", "family_id"])
+        .where("id", "=", input.translationOfId)
+        .executeTakeFirst();
       if (!source) return { ok: false as const, reason: "unknown_source" as const };
       familyId = source.family_id ?? source.id;
       const sameLanguage = await trx
@@ -156,8 +170,18 @@ export async function createDocument(db: DB, viewer: Viewer, input: NewDocumentI
       charsRemoved: 0,
       createdAt: now,
     });
-    await trx.updateTable("document").set({ head_revision_id: revisionId, family_id: familyId ?? id }).where("id", "=", id).execute();
-    await recordAudit(trx, { actorId: viewer.id, action: "document.create", subjectType: "document", subjectId: id, data: { slug: input.slug, groupId: input.groupId } });
+    await trx
+      .updateTable("document")
+      .set({ head_revision_id: revisionId, family_id: familyId ?? id })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "document.create",
+      subjectType: "document",
+      subjectId: id,
+      data: { slug: input.slug, groupId: input.groupId },
+    });
     await indexDraft(trx, id);
     return { ok: true as const, id };
   });
@@ -173,7 +197,8 @@ export async function translationSources(db: DB, viewer: Viewer | null, document
   const all = await listTranslationSources(db, readableScope(viewer), document?.id);
   const current = document?.family_id ?? null;
   const linkable = (source: (typeof all)[number]) =>
-    source.id === current || can(viewer, "document:link-translation", { kind: "group", id: source.group_id, visibility: source.group_visibility });
+    source.id === current ||
+    can(viewer, "document:link-translation", { kind: "group", id: source.group_id, visibility: source.group_visibility });
   const choose = (slug: string): { ok: true; id: number | null } | { ok: false; reason: "unknown_source" | "link_forbidden" } => {
     if (!slug) return { ok: true, id: null };
     const source = all.find((s) => s.slug === slug);
@@ -205,13 +230,22 @@ export async function updateSettings(db: DB, viewer: Viewer, document: LoadedDoc
     let familyId = document.family_id ?? document.id;
     const isSourceOfOthers =
       familyId === document.id &&
-      (await trx.selectFrom("document").select("id").where("family_id", "=", document.id).where("id", "!=", document.id).executeTakeFirst()) !== undefined;
+      (await trx
+        .selectFrom("document")
+        .select("id")
+        .where("family_id", "=", document.id)
+        .where("id", "!=", document.id)
+        .executeTakeFirst()) !== undefined;
     if (input.translationOfId === null) {
       if (familyId !== document.id && !isSourceOfOthers) familyId = document.id;
     } else {
       if (input.translationOfId === document.id) return { ok: false as const, reason: "self" as const };
       if (isSourceOfOthers) return { ok: false as const, reason: "is_source" as const };
-      const source = await trx.selectFrom("document").select(["id", "family_id"]).where("id", "=", input.translationOfId).executeTakeFirst();
+      const source = await trx
+        .selectFrom("document")
+        .select(["id", "family_id"])
+        .where("id", "=", input.translationOfId)
+        .executeTakeFirst();
       if (!source) return { ok: false as const, reason: "unknown_source" as const };
       const targetFamily = source.family_id ?? source.id;
       if (targetFamily !== familyId) {
@@ -303,7 +337,11 @@ export async function addComment(
       }
       const role = groupRole(viewer, document.group_id);
       const drafting = role === "chair" || role === "editor";
-      if (consultation && !drafting && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open") {
+      if (
+        consultation &&
+        !drafting &&
+        consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
+      ) {
         consultationId = consultation.id;
       }
     }
@@ -346,9 +384,15 @@ export async function recordDisposition(
 ) {
   return writeTransaction(db, async (trx) => {
     const comment = await findComment(trx, document.id, input.commentId);
-    if (!comment || comment.consultation_id === null || comment.parent_id !== null) return { ok: false as const, reason: "not_a_consultation_comment" as const };
-    const window = await trx.selectFrom("consultation").select(["opens_at", "closes_at"]).where("id", "=", comment.consultation_id).executeTakeFirstOrThrow();
-    if (consultationState({ opensAt: window.opens_at, closesAt: window.closes_at }) !== "closed") return { ok: false as const, reason: "consultation_still_open" as const };
+    if (!comment || comment.consultation_id === null || comment.parent_id !== null)
+      return { ok: false as const, reason: "not_a_consultation_comment" as const };
+    const window = await trx
+      .selectFrom("consultation")
+      .select(["opens_at", "closes_at"])
+      .where("id", "=", comment.consultation_id)
+      .executeTakeFirstOrThrow();
+    if (consultationState({ opensAt: window.opens_at, closesAt: window.closes_at }) !== "closed")
+      return { ok: false as const, reason: "consultation_still_open" as const };
     await setDisposition(trx, comment.id, {
       disposition: input.disposition,
       responseMd: input.response,
@@ -382,9 +426,11 @@ export async function submitProposal(
     const sections = sectionsOf(base);
     const baseText = sectionText(base.body_md, sections, input.sectionKey);
     if (baseText === undefined) return { ok: false as const, reason: "unknown_section" as const };
-    if (baseText === input.text.replace(/\r\n?/g, "\n").replace(/\s+$/, "")) return { ok: false as const, reason: "unchanged" as const };
+    if (baseText === input.text.replace(/\r\n?/g, "\n").replace(/\s+$/, ""))
+      return { ok: false as const, reason: "unchanged" as const };
     const section = sections.find((s) => s.key === input.sectionKey);
-    const open = consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open";
+    const open =
+      consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open";
     const id = await insertProposal(trx, {
       documentId: document.id,
       authorId: viewer.id,
@@ -421,7 +467,13 @@ export type AcceptOutcome =
  * revision the proposer read, then merged with the current draft like any stale save. If the
  * section changed meanwhile in a way that overlaps the proposal, nothing is applied.
  */
-export async function acceptProposal(db: DB, viewer: Viewer, document: LoadedDocument, proposalId: number, note: string): Promise<AcceptOutcome> {
+export async function acceptProposal(
+  db: DB,
+  viewer: Viewer,
+  document: LoadedDocument,
+  proposalId: number,
+  note: string,
+): Promise<AcceptOutcome> {
   return writeTransaction(db, async (trx) => {
     const proposal = await findProposal(trx, document.id, proposalId);
     if (!proposal || proposal.status !== "open") return { status: "not_open" };
@@ -435,7 +487,10 @@ export async function acceptProposal(db: DB, viewer: Viewer, document: LoadedDoc
       authorId: proposal.author_id,
       body: proposedBody,
       baseRevisionId: base.id,
-      message: `Change proposal #${proposal.id} (${title}) accepted by ${viewer.displayName}${note ? `: ${note}` : ""}`.slice(0, 500),
+      message: `Change proposal #${proposal.id} (${title}) accepted by ${viewer.displayName}${note ? `: ${note}` : ""}`.slice(
+        0,
+        500,
+      ),
       kind: "proposal",
       proposalId: proposal.id,
     });
@@ -443,10 +498,19 @@ export async function acceptProposal(db: DB, viewer: Viewer, document: LoadedDoc
     if (outcome.status === "invalid") return { status: "invalid", reason: outcome.reason };
     const appliedRevisionId = outcome.revisionId;
     await decideProposal(trx, proposal.id, { status: "accepted", by: viewer.id, reason: note, appliedRevisionId });
-    await recordAudit(trx, { actorId: viewer.id, action: "document.proposal.accept", subjectType: "change_proposal", subjectId: proposal.id, data: { revisionId: appliedRevisionId } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "document.proposal.accept",
+      subjectType: "change_proposal",
+      subjectId: proposal.id,
+      data: { revisionId: appliedRevisionId },
+    });
     if (proposal.author_id) {
       // The notice names the revision the proposal became by its number in the document (#N).
-      const applied = outcome.status === "saved" ? await trx.selectFrom("revision").select("number").where("id", "=", appliedRevisionId).executeTakeFirst() : undefined;
+      const applied =
+        outcome.status === "saved"
+          ? await trx.selectFrom("revision").select("number").where("id", "=", appliedRevisionId).executeTakeFirst()
+          : undefined;
       const excerpt = note || proposal.section_title;
       await notify(trx, [proposal.author_id], {
         kind: "change_proposal_accepted",
@@ -468,7 +532,13 @@ export async function declineProposal(db: DB, viewer: Viewer, document: LoadedDo
     const proposal = await findProposal(trx, document.id, proposalId);
     if (!proposal || proposal.status !== "open") return { ok: false as const };
     await decideProposal(trx, proposal.id, { status: "declined", by: viewer.id, reason });
-    await recordAudit(trx, { actorId: viewer.id, action: "document.proposal.decline", subjectType: "change_proposal", subjectId: proposal.id, data: { reason } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "document.proposal.decline",
+      subjectType: "change_proposal",
+      subjectId: proposal.id,
+      data: { reason },
+    });
     if (proposal.author_id) {
       await notify(trx, [proposal.author_id], {
         kind: "change_proposal_declined",
@@ -507,7 +577,11 @@ export async function openConsultation(
     if (current && consultationState({ opensAt: current.opens_at, closesAt: current.closes_at }) !== "closed") {
       return { ok: false as const, reason: "already_open" as const };
     }
-    const head = await trx.selectFrom("document").select("head_revision_id").where("id", "=", document.id).executeTakeFirstOrThrow();
+    const head = await trx
+      .selectFrom("document")
+      .select("head_revision_id")
+      .where("id", "=", document.id)
+      .executeTakeFirstOrThrow();
     const id = await insertConsultation(trx, {
       documentId: document.id,
       revisionId: head.head_revision_id!,
@@ -518,7 +592,11 @@ export async function openConsultation(
       openedBy: viewer.id,
     });
     if (document.status === "working_draft" || document.status === "final_draft") {
-      await trx.updateTable("document").set({ status: "consultation", updated_at: new Date().toISOString() }).where("id", "=", document.id).execute();
+      await trx
+        .updateTable("document")
+        .set({ status: "consultation", updated_at: new Date().toISOString() })
+        .where("id", "=", document.id)
+        .execute();
     }
     await indexDraft(trx, document.id);
     await recordAudit(trx, {
@@ -586,11 +664,16 @@ export async function readWorkspace(request: Request, slug: string | undefined, 
   const context = await loadDocument(db, viewer, slug ?? "");
   if (!context.permissions.readDraft) {
     const { consultation } = context;
-    if (!viewer && consultation?.audience === "public" && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open") {
+    if (
+      !viewer &&
+      consultation?.audience === "public" &&
+      consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
+    ) {
       const url = new URL(request.url);
       throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
     }
-    if (options.toLibrary && (await latestPublished(db, context.document.id))) throw redirect(`/library/${context.document.slug}`);
+    if (options.toLibrary && (await latestPublished(db, context.document.id)))
+      throw redirect(`/library/${context.document.slug}`);
     notFound();
   }
   return { viewer, db, ...context };

@@ -11,7 +11,13 @@ export async function createCategory(db: DB, adminId: number, fields: CategoryFi
   return writeTransaction(db, async (trx) => {
     if (await categorySlugTaken(trx, fields.slug)) return { ok: false, reason: "slug_taken" };
     const id = await insertCategory(trx, fields);
-    await recordAudit(trx, { actorId: adminId, action: "category.create", subjectType: "category", subjectId: id, data: { after: fields } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "category.create",
+      subjectType: "category",
+      subjectId: id,
+      data: { after: fields },
+    });
     return { ok: true, id };
   });
 }
@@ -23,7 +29,10 @@ export async function editCategory(db: DB, adminId: number, id: number, fields: 
     if (await categorySlugTaken(trx, fields.slug, id)) return { ok: false, reason: "slug_taken" };
     await updateCategory(trx, id, fields);
     // Notifications about its topics follow the category's new visibility.
-    const scope = { privateGroupId: fields.visibility === "private" ? fields.groupId : null, membersOnly: fields.visibility === "members" };
+    const scope = {
+      privateGroupId: fields.visibility === "private" ? fields.groupId : null,
+      membersOnly: fields.visibility === "members",
+    };
     const topicIds = (await trx.selectFrom("topic").select("id").where("category_id", "=", id).execute()).map((t) => t.id);
     for (const topicId of topicIds) await setTopicNotificationScope(trx, topicId, scope);
     // So do its entries in the search index, when who may read it changed.
@@ -36,7 +45,13 @@ export async function editCategory(db: DB, adminId: number, id: number, fields: 
       subjectType: "category",
       subjectId: id,
       data: {
-        before: { slug: before.slug, name: before.name, visibility: before.visibility, groupId: before.group_id, qa: before.qa === 1 },
+        before: {
+          slug: before.slug,
+          name: before.name,
+          visibility: before.visibility,
+          groupId: before.group_id,
+          qa: before.qa === 1,
+        },
         after: { slug: fields.slug, name: fields.name, visibility: fields.visibility, groupId: fields.groupId, qa: fields.qa },
       },
     });
@@ -47,7 +62,11 @@ export async function editCategory(db: DB, adminId: number, id: number, fields: 
 /** Moves a category one place up or down among the categories of the same kind (community or group spaces). */
 export async function moveCategory(db: DB, adminId: number, id: number, direction: "up" | "down"): Promise<CategoryResult> {
   return writeTransaction(db, async (trx) => {
-    const category = await trx.selectFrom("category").select(["id", "position", "group_id"]).where("id", "=", id).executeTakeFirst();
+    const category = await trx
+      .selectFrom("category")
+      .select(["id", "position", "group_id"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     if (!category) return { ok: false, reason: "gone" };
     const siblings = await trx
       .selectFrom("category")
@@ -64,9 +83,19 @@ export async function moveCategory(db: DB, adminId: number, id: number, directio
     // Renumber the whole run so equal positions can never tie again.
     const base = category.group_id === null ? 1 : 100;
     for (let i = 0; i < siblings.length; i++) {
-      await trx.updateTable("category").set({ position: base + i }).where("id", "=", siblings[i].id).execute();
+      await trx
+        .updateTable("category")
+        .set({ position: base + i })
+        .where("id", "=", siblings[i].id)
+        .execute();
     }
-    await recordAudit(trx, { actorId: adminId, action: "category.reorder", subjectType: "category", subjectId: id, data: { direction } });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: "category.reorder",
+      subjectType: "category",
+      subjectId: id,
+      data: { direction },
+    });
     return { ok: true, id };
   });
 }
@@ -85,7 +114,12 @@ export async function setCategoryArchived(db: DB, adminId: number, id: number, a
     // Archived categories stay readable at their address but leave the lists and the search.
     const topicIds = (await trx.selectFrom("topic").select("id").where("category_id", "=", id).execute()).map((t) => t.id);
     for (const topicId of topicIds) await indexTopic(trx, topicId);
-    await recordAudit(trx, { actorId: adminId, action: archived ? "category.archive" : "category.unarchive", subjectType: "category", subjectId: id });
+    await recordAudit(trx, {
+      actorId: adminId,
+      action: archived ? "category.archive" : "category.unarchive",
+      subjectType: "category",
+      subjectId: id,
+    });
     return { ok: true, id };
   });
 }

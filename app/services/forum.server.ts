@@ -2,7 +2,7 @@
 // accepted answers, flags and moderation, watching, drafts and read positions. Each runs in one
 // write transaction (BEGIN IMMEDIATE), so a reply and an edit never interleave half-way, and a
 // search indexer can be hooked in at one place per write.
-import type { ReactionKind, WatchLevel } from "../../db/tables/forums";
+import type { ReactionKind, WatchLevel } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { categoryResource, countCategoryReply, refreshCategoryStats } from "~/models/category.server";
 import { approvedUsersByUsername, loadViewers } from "~/models/forum-audience.server";
@@ -114,7 +114,14 @@ async function insertPostWithRevision(
     .executeTakeFirstOrThrow();
   await trx
     .insertInto("post_revision")
-    .values({ post_id: id, revision: 1, editor_id: input.authorId, title: input.title ?? null, body_md: input.markdown, created_at: input.at })
+    .values({
+      post_id: id,
+      revision: 1,
+      editor_id: input.authorId,
+      title: input.title ?? null,
+      body_md: input.markdown,
+      created_at: input.at,
+    })
     .execute();
   return id;
 }
@@ -146,7 +153,15 @@ export async function createTopic(db: Tx, viewer: Viewer, categoryId: number, in
       .returning("id")
       .executeTakeFirstOrThrow();
     const rendered = await renderPost(trx, input.body);
-    await insertPostWithRevision(trx, { topicId, number: 1, authorId: viewer.id, markdown: input.body, html: rendered.html, at, title: input.title });
+    await insertPostWithRevision(trx, {
+      topicId,
+      number: 1,
+      authorId: viewer.id,
+      markdown: input.body,
+      html: rendered.html,
+      at,
+      title: input.title,
+    });
     await setTopicTags(trx, topicId, input.tags);
     await watchIfUnset(trx, viewer.id, topicId);
     await markRead(trx, viewer.id, topicId, 1, at);
@@ -171,7 +186,13 @@ export async function createTopic(db: Tx, viewer: Viewer, categoryId: number, in
 export type ReplyResult = { ok: true; number: number; path: string } | { ok: false; reason: "refused" | "locked" | "gone" };
 
 /** Adds a reply at the end of a topic (the number is taken inside the transaction: concurrent replies never collide). */
-export async function replyToTopic(db: Tx, viewer: Viewer, topicId: number, body: string, options: { at?: string } = {}): Promise<ReplyResult> {
+export async function replyToTopic(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  body: string,
+  options: { at?: string } = {},
+): Promise<ReplyResult> {
   return inTransaction(db, async (trx) => {
     const topic = await findTopic(trx, topicId);
     if (!topic || topic.deleted_at) return { ok: false, reason: "gone" };
@@ -179,7 +200,14 @@ export async function replyToTopic(db: Tx, viewer: Viewer, topicId: number, body
     const at = options.at ?? nowIso();
     const number = await nextPostNumber(trx, topicId);
     const rendered = await renderPost(trx, body);
-    const postId = await insertPostWithRevision(trx, { topicId, number, authorId: viewer.id, markdown: body, html: rendered.html, at });
+    const postId = await insertPostWithRevision(trx, {
+      topicId,
+      number,
+      authorId: viewer.id,
+      markdown: body,
+      html: rendered.html,
+      at,
+    });
     await indexPost(trx, postId);
     await countReply(trx, topicId, { number, authorId: viewer.id, at });
     await countCategoryReply(trx, topic.category_id, at);
@@ -214,7 +242,11 @@ export interface PostEdit {
 export type EditResult =
   | { ok: true; path: string }
   | { ok: false; reason: "refused" | "gone" }
-  | { ok: false; reason: "conflict"; current: { body: string; revision: number; editedBy: string | null; editedAt: string | null; title: string } };
+  | {
+      ok: false;
+      reason: "conflict";
+      current: { body: string; revision: number; editedBy: string | null; editedAt: string | null; title: string };
+    };
 
 /**
  * Edits a post, keeping the previous text as a revision. An edit based on an older revision than
@@ -228,11 +260,19 @@ export async function editPost(db: Tx, viewer: Viewer, topicId: number, number: 
     const resource = postResource(post, topicResource(topic));
     if (!can(viewer, "post:edit", resource)) return { ok: false, reason: post.deleted_at ? "gone" : "refused" };
     if (post.revision !== edit.baseRevision) {
-      const editor = post.edited_by ? await trx.selectFrom("user").select("display_name").where("id", "=", post.edited_by).executeTakeFirst() : undefined;
+      const editor = post.edited_by
+        ? await trx.selectFrom("user").select("display_name").where("id", "=", post.edited_by).executeTakeFirst()
+        : undefined;
       return {
         ok: false,
         reason: "conflict",
-        current: { body: post.body_md, revision: post.revision, editedBy: editor?.display_name ?? null, editedAt: post.edited_at, title: topic.title },
+        current: {
+          body: post.body_md,
+          revision: post.revision,
+          editedBy: editor?.display_name ?? null,
+          editedAt: post.edited_at,
+          title: topic.title,
+        },
       };
     }
     const retitle = number === 1 && edit.title !== undefined && can(viewer, "topic:edit-title", topicResource(topic));
@@ -250,10 +290,22 @@ export async function editPost(db: Tx, viewer: Viewer, topicId: number, number: 
         .execute();
       await trx
         .insertInto("post_revision")
-        .values({ post_id: post.id, revision, editor_id: viewer.id, title: number === 1 ? title : null, body_md: edit.body, reason: edit.reason ?? "", created_at: at })
+        .values({
+          post_id: post.id,
+          revision,
+          editor_id: viewer.id,
+          title: number === 1 ? title : null,
+          body_md: edit.body,
+          reason: edit.reason ?? "",
+          created_at: at,
+        })
         .execute();
       if (retitle && title !== topic.title) {
-        await trx.updateTable("topic").set({ title, slug: topicSlug(title) }).where("id", "=", topicId).execute();
+        await trx
+          .updateTable("topic")
+          .set({ title, slug: topicSlug(title) })
+          .where("id", "=", topicId)
+          .execute();
         await indexTopic(trx, topicId);
       } else {
         await indexPost(trx, post.id);
@@ -262,7 +314,15 @@ export async function editPost(db: Tx, viewer: Viewer, topicId: number, number: 
       const newlyMentioned = rendered.mentions.filter((name) => !before.mentions.includes(name));
       if (newlyMentioned.length) {
         const fresh = (await findTopic(trx, topicId))!;
-        await deliver(trx, { topic: fresh, actorId: viewer.id, mentioned: newlyMentioned, watchers: [], kind: "reply", number, excerpt: excerptOf(edit.body) });
+        await deliver(trx, {
+          topic: fresh,
+          actorId: viewer.id,
+          mentioned: newlyMentioned,
+          watchers: [],
+          kind: "reply",
+          number,
+          excerpt: excerptOf(edit.body),
+        });
       }
     }
     if (retitle && edit.tags) await setTopicTags(trx, topicId, edit.tags);
@@ -273,7 +333,13 @@ export async function editPost(db: Tx, viewer: Viewer, topicId: number, number: 
         action: "post.edit",
         subjectType: "post",
         subjectId: post.id,
-        data: { topicId, number, before: { revision: post.revision }, after: { revision: post.revision + 1 }, reason: edit.reason ?? "" },
+        data: {
+          topicId,
+          number,
+          before: { revision: post.revision },
+          after: { revision: post.revision + 1 },
+          reason: edit.reason ?? "",
+        },
       });
     }
     const updated = (await findTopic(trx, topicId))!;
@@ -323,7 +389,13 @@ export async function restorePost(db: Tx, viewer: Viewer, topicId: number, numbe
     await indexPost(trx, found.post.id);
     await refreshTopicStats(trx, topicId);
     await refreshCategoryStats(trx, found.topic.category_id);
-    await recordAudit(trx, { actorId: viewer.id, action: "post.restore", subjectType: "post", subjectId: found.post.id, data: { topicId, number } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "post.restore",
+      subjectType: "post",
+      subjectId: found.post.id,
+      data: { topicId, number },
+    });
     return { ok: true };
   });
 }
@@ -356,13 +428,26 @@ export async function restoreTopic(db: Tx, viewer: Viewer, topicId: number): Pro
     await trx.updateTable("topic").set({ deleted_at: null, deleted_by: null }).where("id", "=", topicId).execute();
     await refreshCategoryStats(trx, topic.category_id);
     await indexTopic(trx, topicId);
-    await recordAudit(trx, { actorId: viewer.id, action: "topic.restore", subjectType: "topic", subjectId: topicId, data: { title: topic.title } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "topic.restore",
+      subjectType: "topic",
+      subjectId: topicId,
+      data: { title: topic.title },
+    });
     return { ok: true };
   });
 }
 
 /** Adds the viewer's reaction of this kind to a post, or takes it back if they had given it. */
-export async function toggleReaction(db: Tx, viewer: Viewer, topicId: number, number: number, kind: ReactionKind, options: { at?: string } = {}) {
+export async function toggleReaction(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  number: number,
+  kind: ReactionKind,
+  options: { at?: string } = {},
+) {
   return inTransaction(db, async (trx): Promise<Outcome & { added?: boolean }> => {
     const found = await loadPostForChange(trx, topicId, number);
     if (!found) return { ok: false, reason: "gone" };
@@ -374,7 +459,10 @@ export async function toggleReaction(db: Tx, viewer: Viewer, topicId: number, nu
       .where("kind", "=", kind)
       .executeTakeFirst();
     if (Number(removed.numDeletedRows) > 0) return { ok: true, added: false };
-    await trx.insertInto("reaction").values({ post_id: found.post.id, user_id: viewer.id, kind, created_at: options.at ?? nowIso() }).execute();
+    await trx
+      .insertInto("reaction")
+      .values({ post_id: found.post.id, user_id: viewer.id, kind, created_at: options.at ?? nowIso() })
+      .execute();
     if (found.post.author_id !== null && (await findWatch(trx, found.post.author_id, "topic", topicId)) !== "muted") {
       await notify(trx, [found.post.author_id], {
         kind: "reaction",
@@ -424,7 +512,14 @@ export async function setAcceptedAnswer(db: Tx, viewer: Viewer, topicId: number,
 export type FlagResult = Outcome | { ok: false; reason: "duplicate" };
 
 /** A member flags a post for the moderators, with a reason. One open flag per member and post. */
-export async function flagPost(db: Tx, viewer: Viewer, topicId: number, number: number, reason: string, options: { at?: string } = {}): Promise<FlagResult> {
+export async function flagPost(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  number: number,
+  reason: string,
+  options: { at?: string } = {},
+): Promise<FlagResult> {
   return inTransaction(db, async (trx) => {
     const found = await loadPostForChange(trx, topicId, number);
     if (!found) return { ok: false, reason: "gone" };
@@ -437,12 +532,22 @@ export async function flagPost(db: Tx, viewer: Viewer, topicId: number, number: 
 }
 
 /** Hides a post from members (its author and moderators still see it); its open flags are closed as "hidden". */
-export async function hidePost(db: Tx, viewer: Viewer, topicId: number, number: number, options: { reason?: string } = {}): Promise<Outcome> {
+export async function hidePost(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  number: number,
+  options: { reason?: string } = {},
+): Promise<Outcome> {
   return inTransaction(db, async (trx) => {
     const found = await loadPostForChange(trx, topicId, number);
     if (!found) return { ok: false, reason: "gone" };
     if (!can(viewer, "post:hide", found.resource)) return { ok: false, reason: "refused" };
-    await trx.updateTable("post").set({ hidden: 1, hidden_at: nowIso(), hidden_by: viewer.id }).where("id", "=", found.post.id).execute();
+    await trx
+      .updateTable("post")
+      .set({ hidden: 1, hidden_at: nowIso(), hidden_by: viewer.id })
+      .where("id", "=", found.post.id)
+      .execute();
     await indexPost(trx, found.post.id);
     const flags = await resolveFlags(trx, found.post.id, "hidden", viewer.id);
     if (found.topic.accepted_post_number === number) {
@@ -477,7 +582,13 @@ export async function unhidePost(db: Tx, viewer: Viewer, topicId: number, number
     await trx.updateTable("post").set({ hidden: 0, hidden_at: null, hidden_by: null }).where("id", "=", found.post.id).execute();
     await indexPost(trx, found.post.id);
     const flags = await resolveFlags(trx, found.post.id, "restored", viewer.id);
-    await recordAudit(trx, { actorId: viewer.id, action: "post.unhide", subjectType: "post", subjectId: found.post.id, data: { topicId, number, flags } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "post.unhide",
+      subjectType: "post",
+      subjectId: found.post.id,
+      data: { topicId, number, flags },
+    });
     return { ok: true };
   });
 }
@@ -490,19 +601,35 @@ export async function dismissFlags(db: Tx, viewer: Viewer, topicId: number, numb
     if (!can(viewer, "topic:moderate", found.resource.topic)) return { ok: false, reason: "refused" };
     const flags = await resolveFlags(trx, found.post.id, "dismissed", viewer.id);
     if (!flags) return { ok: false, reason: "gone" };
-    await recordAudit(trx, { actorId: viewer.id, action: "flag.dismiss", subjectType: "post", subjectId: found.post.id, data: { topicId, number, flags } });
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "flag.dismiss",
+      subjectType: "post",
+      subjectId: found.post.id,
+      data: { topicId, number, flags },
+    });
     return { ok: true };
   });
 }
 
 /** Pins or unpins, locks or unlocks a topic. */
-export async function setTopicFlag(db: Tx, viewer: Viewer, topicId: number, flag: "pinned" | "locked", value: boolean): Promise<Outcome> {
+export async function setTopicFlag(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  flag: "pinned" | "locked",
+  value: boolean,
+): Promise<Outcome> {
   return inTransaction(db, async (trx) => {
     const topic = await findTopic(trx, topicId);
     if (!topic) return { ok: false, reason: "gone" };
     if (!can(viewer, "topic:moderate", topicResource(topic))) return { ok: false, reason: "refused" };
     if ((topic[flag] === 1) === value) return { ok: true };
-    await trx.updateTable("topic").set({ [flag]: value ? 1 : 0 }).where("id", "=", topicId).execute();
+    await trx
+      .updateTable("topic")
+      .set({ [flag]: value ? 1 : 0 })
+      .where("id", "=", topicId)
+      .execute();
     const action = flag === "pinned" ? (value ? "topic.pin" : "topic.unpin") : value ? "topic.lock" : "topic.unlock";
     await recordAudit(trx, {
       actorId: viewer.id,
@@ -521,7 +648,11 @@ export async function moveTopic(db: Tx, viewer: Viewer, topicId: number, categor
     const topic = await findTopic(trx, topicId);
     const target = await trx.selectFrom("category").selectAll().where("id", "=", categoryId).executeTakeFirst();
     if (!topic || !target) return { ok: false, reason: "gone" };
-    if (!can(viewer, "topic:moderate", topicResource(topic)) || !can(viewer, "forum:moderate", categoryResource(target)) || target.archived_at) {
+    if (
+      !can(viewer, "topic:moderate", topicResource(topic)) ||
+      !can(viewer, "forum:moderate", categoryResource(target)) ||
+      target.archived_at
+    ) {
       return { ok: false, reason: "refused" };
     }
     if (target.id === topic.category_id) return { ok: true };
@@ -556,7 +687,12 @@ export async function setCategoryWatch(db: Tx, viewer: Viewer, categoryId: numbe
 }
 
 /** Saves what a member is writing (an empty form clears the draft instead). */
-export async function saveTopicDraft(db: Tx, viewer: Viewer, categoryId: number, fields: { title: string; body: string; tags: string }) {
+export async function saveTopicDraft(
+  db: Tx,
+  viewer: Viewer,
+  categoryId: number,
+  fields: { title: string; body: string; tags: string },
+) {
   const key = topicDraftKey(categoryId);
   const empty = !fields.title.trim() && !fields.body.trim() && !fields.tags.trim();
   await inTransaction(db, (trx) => (empty ? deleteDraft(trx, viewer.id, key) : upsertDraft(trx, viewer.id, key, fields)));

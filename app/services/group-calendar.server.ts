@@ -1,7 +1,7 @@
 // A meeting as an iCalendar event: the same UID in the single-meeting file and in the feed, so
 // calendar applications update rather than duplicate it.
-import type { WorkingGroup } from "../../db/schema";
-import type { Meeting } from "../../db/tables/groups";
+import type { WorkingGroup } from "~db/schema";
+import type { Meeting } from "~db/tables/groups";
 import type { CalendarEvent } from "~/utils/ical.server";
 import { publicOrigin } from "~/utils/env.server";
 import { currentZoneName } from "~/utils/time-zones";

@@ -1,6 +1,6 @@
 // The first steps of every working-group route: who is asking, which group, and may they read it
 // (a private group answers 404 to everyone but its members).
-import type { GroupRole } from "../../db/schema";
+import type { GroupRole } from "~/domain/vocabulary";
 import { findCalendarTokenHolder, findGroupBySlug, groupResource } from "~/models/group.server";
 import { authorize, can, type Viewer } from "~/policies";
 import { getViewer, requireViewer } from "~/utils/auth.server";

@@ -3,8 +3,9 @@
 // and a chair closes the proposal with the outcome statement. Opening and closing are audited
 // and announced to the group's watchers (and, for outcomes, to everyone who voted).
 import { indexDecision } from "./search-indexers.server";
-import type { WorkingGroup } from "../../db/schema";
-import type { Proposal, VotePosition } from "../../db/tables/groups";
+import type { WorkingGroup } from "~db/schema";
+import type { Proposal } from "~db/tables/groups";
+import type { VotePosition } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { listWatcherIds } from "~/models/group.server";
 import { notify } from "~/models/notification.server";
@@ -26,15 +27,31 @@ export interface ProposalInput {
   documentId: number | null;
 }
 
-export async function openProposal(db: DB, actorId: number, group: GroupRef, input: ProposalInput): Promise<GroupResult<{ id: number }>> {
-  if (input.closesAt <= new Date().toISOString()) return { ok: false, status: 400, error: "groups.errors.closingInPast", field: "closesAt" };
+export async function openProposal(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  input: ProposalInput,
+): Promise<GroupResult<{ id: number }>> {
+  if (input.closesAt <= new Date().toISOString())
+    return { ok: false, status: 400, error: "groups.errors.closingInPast", field: "closesAt" };
   return writeTransaction(db, async (trx) => {
     if (input.meetingId !== null) {
-      const meeting = await trx.selectFrom("meeting").select("id").where("id", "=", input.meetingId).where("group_id", "=", group.id).executeTakeFirst();
+      const meeting = await trx
+        .selectFrom("meeting")
+        .select("id")
+        .where("id", "=", input.meetingId)
+        .where("group_id", "=", group.id)
+        .executeTakeFirst();
       if (!meeting) return { ok: false, status: 400, error: "groups.errors.unknownMeeting", field: "meetingId" };
     }
     if (input.documentId !== null) {
-      const document = await trx.selectFrom("document").select("id").where("id", "=", input.documentId).where("group_id", "=", group.id).executeTakeFirst();
+      const document = await trx
+        .selectFrom("document")
+        .select("id")
+        .where("id", "=", input.documentId)
+        .where("group_id", "=", group.id)
+        .executeTakeFirst();
       if (!document) return { ok: false, status: 400, error: "groups.errors.unknownDocument", field: "documentId" };
     }
     const now = new Date().toISOString();
@@ -82,8 +99,14 @@ function refuseIfNotOpen(proposal: Proposal): GroupResult<never> | null {
 }
 
 /** Records or changes the member's vote while the proposal is open. */
-export async function castVote(db: DB, userId: number, proposalId: number, input: { position: VotePosition; reason: string }): Promise<GroupResult> {
-  if (input.position === "block" && !input.reason) return { ok: false, status: 400, error: "groups.errors.blockNeedsReason", field: "reason" };
+export async function castVote(
+  db: DB,
+  userId: number,
+  proposalId: number,
+  input: { position: VotePosition; reason: string },
+): Promise<GroupResult> {
+  if (input.position === "block" && !input.reason)
+    return { ok: false, status: 400, error: "groups.errors.blockNeedsReason", field: "reason" };
   return writeTransaction(db, async (trx) => {
     const proposal = await trx.selectFrom("proposal").selectAll().where("id", "=", proposalId).executeTakeFirst();
     if (!proposal) return { ok: false, status: 404, error: "groups.errors.noSuchProposal" };
@@ -92,8 +115,17 @@ export async function castVote(db: DB, userId: number, proposalId: number, input
     const now = new Date().toISOString();
     await trx
       .insertInto("vote")
-      .values({ proposal_id: proposal.id, user_id: userId, position: input.position, reason: input.reason, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.columns(["proposal_id", "user_id"]).doUpdateSet({ position: input.position, reason: input.reason, updated_at: now }))
+      .values({
+        proposal_id: proposal.id,
+        user_id: userId,
+        position: input.position,
+        reason: input.reason,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(["proposal_id", "user_id"]).doUpdateSet({ position: input.position, reason: input.reason, updated_at: now }),
+      )
       .execute();
     await trx.updateTable("proposal").set({ updated_at: now }).where("id", "=", proposal.id).execute();
     return { ok: true, value: undefined };
@@ -108,22 +140,45 @@ export async function commentOnProposal(db: DB, userId: number, proposalId: numb
     if (proposal.closed_at) return { ok: false, status: 400, error: "groups.errors.proposalClosed" };
     await trx
       .insertInto("proposal_comment")
-      .values({ proposal_id: proposal.id, author_id: userId, body_md: body, body_html: renderMarkdown(body).html, created_at: new Date().toISOString() })
+      .values({
+        proposal_id: proposal.id,
+        author_id: userId,
+        body_md: body,
+        body_html: renderMarkdown(body).html,
+        created_at: new Date().toISOString(),
+      })
       .execute();
     return { ok: true, value: undefined };
   });
 }
 
 /** A chair closes a proposal (now, or after its closing date) with the outcome statement. */
-export async function closeProposal(db: DB, actorId: number, group: GroupRef, proposalId: number, outcome: string): Promise<GroupResult> {
+export async function closeProposal(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  proposalId: number,
+  outcome: string,
+): Promise<GroupResult> {
   return writeTransaction(db, async (trx) => {
-    const proposal = await trx.selectFrom("proposal").selectAll().where("id", "=", proposalId).where("group_id", "=", group.id).executeTakeFirst();
+    const proposal = await trx
+      .selectFrom("proposal")
+      .selectAll()
+      .where("id", "=", proposalId)
+      .where("group_id", "=", group.id)
+      .executeTakeFirst();
     if (!proposal) return { ok: false, status: 404, error: "groups.errors.noSuchProposal" };
     if (proposal.closed_at) return { ok: false, status: 409, error: "groups.errors.proposalClosed" };
     const now = new Date().toISOString();
     await trx
       .updateTable("proposal")
-      .set({ closed_at: now, closed_by: actorId, outcome_md: outcome, outcome_html: renderMarkdown(outcome).html, updated_at: now })
+      .set({
+        closed_at: now,
+        closed_by: actorId,
+        outcome_md: outcome,
+        outcome_html: renderMarkdown(outcome).html,
+        updated_at: now,
+      })
       .where("id", "=", proposal.id)
       .execute();
     const tally = (await tallies(trx, [proposal.id])).get(proposal.id)!;

@@ -1,6 +1,6 @@
 // Server-side completion of the working-group form schemas: wall-clock times typed in a time
 // zone become UTC instants, with the checks only the server can make (clock changes, the past).
-import { z } from "zod";
+import type { z } from "zod";
 import { meetingSchema, proposalSchema } from "~/utils/group-schemas";
 import { localToUtc } from "~/utils/zoned-time.server";
 import type { MeetingInput } from "./group-meetings.server";
@@ -14,7 +14,11 @@ function toUtc(ctx: z.RefinementCtx, path: string, local: string, zone: string):
   if (result.ok) return result.iso;
   // An unknown zone is reported on the zone field by its own rule.
   if (result.reason !== "unknown_zone") {
-    ctx.addIssue({ code: "custom", path: [path], message: result.reason === "nonexistent" ? "groups.errors.nonexistentTime" : "groups.errors.dateTime" });
+    ctx.addIssue({
+      code: "custom",
+      path: [path],
+      message: result.reason === "nonexistent" ? "groups.errors.nonexistentTime" : "groups.errors.dateTime",
+    });
   }
   return null;
 }
@@ -25,7 +29,8 @@ export const meetingFormSchema = meetingSchema.transform((value, ctx): MeetingIn
   const endsAt = toUtc(ctx, "endsAt", value.endsAt, value.timeZone);
   if (startsAt && endsAt) {
     if (endsAt <= startsAt) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "groups.errors.endBeforeStart" });
-    else if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_MEETING_MS) ctx.addIssue({ code: "custom", path: ["endsAt"], message: "groups.errors.meetingTooLong" });
+    else if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_MEETING_MS)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "groups.errors.meetingTooLong" });
   }
   return { ...value, startsAt: startsAt ?? "", endsAt: endsAt ?? "" };
 });
@@ -34,8 +39,16 @@ export const meetingFormSchema = meetingSchema.transform((value, ctx): MeetingIn
 export const proposalFormSchema = proposalSchema.transform((value, ctx): ProposalInput => {
   const closesAt = toUtc(ctx, "closesAt", value.closesAt, value.timeZone);
   if (closesAt) {
-    if (closesAt <= new Date().toISOString()) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "groups.errors.closingInPast" });
-    else if (Date.parse(closesAt) - Date.now() > MAX_PROPOSAL_MS) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "groups.errors.closingTooFar" });
+    if (closesAt <= new Date().toISOString())
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "groups.errors.closingInPast" });
+    else if (Date.parse(closesAt) - Date.now() > MAX_PROPOSAL_MS)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "groups.errors.closingTooFar" });
   }
-  return { title: value.title, body: value.body, closesAt: closesAt ?? "", meetingId: value.meetingId ?? null, documentId: value.documentId ?? null };
+  return {
+    title: value.title,
+    body: value.body,
+    closesAt: closesAt ?? "",
+    meetingId: value.meetingId ?? null,
+    documentId: value.documentId ?? null,
+  };
 });

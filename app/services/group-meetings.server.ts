@@ -2,8 +2,9 @@
 // Scheduling, rescheduling, cancelling and minutes are audited; watchers are told of new,
 // moved and cancelled meetings.
 import { indexMeeting } from "./search-indexers.server";
-import type { WorkingGroup } from "../../db/schema";
-import type { AttendanceResponse, Meeting } from "../../db/tables/groups";
+import type { WorkingGroup } from "~db/schema";
+import type { Meeting } from "~db/tables/groups";
+import type { AttendanceResponse } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { listWatcherIds } from "~/models/group.server";
 import { notify } from "~/models/notification.server";
@@ -52,7 +53,12 @@ async function notifyMeetingWatchers(
   });
 }
 
-export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, given: MeetingInput): Promise<GroupResult<{ id: number }>> {
+export async function scheduleMeeting(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  given: MeetingInput,
+): Promise<GroupResult<{ id: number }>> {
   const input = { ...given, timeZone: currentZoneName(given.timeZone) };
   return writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
@@ -82,12 +88,23 @@ export async function scheduleMeeting(db: DB, actorId: number, group: GroupRef, 
       subjectId: id,
       data: { groupId: group.id, startsAt: input.startsAt, endsAt: input.endsAt, timeZone: input.timeZone },
     });
-    await notifyMeetingWatchers(trx, group, "meeting_scheduled", actorId, { id, title: input.title, startsAt: input.startsAt, timeZone: input.timeZone });
+    await notifyMeetingWatchers(trx, group, "meeting_scheduled", actorId, {
+      id,
+      title: input.title,
+      startsAt: input.startsAt,
+      timeZone: input.timeZone,
+    });
     return { ok: true, value: { id } };
   });
 }
 
-export async function updateMeeting(db: DB, actorId: number, group: GroupRef, meeting: Meeting, given: MeetingInput): Promise<GroupResult> {
+export async function updateMeeting(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  meeting: Meeting,
+  given: MeetingInput,
+): Promise<GroupResult> {
   const input = { ...given, timeZone: currentZoneName(given.timeZone) };
   if (meeting.cancelled_at) return { ok: false, status: 409, error: "groups.errors.meetingCancelled" };
   return writeTransaction(db, async (trx) => {
@@ -107,7 +124,10 @@ export async function updateMeeting(db: DB, actorId: number, group: GroupRef, me
       })
       .where("id", "=", meeting.id)
       .execute();
-    const moved = meeting.starts_at !== input.startsAt || meeting.ends_at !== input.endsAt || currentZoneName(meeting.time_zone) !== input.timeZone;
+    const moved =
+      meeting.starts_at !== input.startsAt ||
+      meeting.ends_at !== input.endsAt ||
+      currentZoneName(meeting.time_zone) !== input.timeZone;
     await indexMeeting(trx, meeting.id);
     await recordAudit(trx, {
       actorId,
@@ -121,7 +141,12 @@ export async function updateMeeting(db: DB, actorId: number, group: GroupRef, me
       },
     });
     if (moved) {
-      await notifyMeetingWatchers(trx, group, "meeting_rescheduled", actorId, { id: meeting.id, title: input.title, startsAt: input.startsAt, timeZone: input.timeZone });
+      await notifyMeetingWatchers(trx, group, "meeting_rescheduled", actorId, {
+        id: meeting.id,
+        title: input.title,
+        startsAt: input.startsAt,
+        timeZone: input.timeZone,
+      });
     }
     return { ok: true, value: undefined };
   });
@@ -132,15 +157,35 @@ export async function cancelMeeting(db: DB, actorId: number, group: GroupRef, me
   if (meeting.ends_at <= new Date().toISOString()) return { ok: false, status: 409, error: "groups.errors.meetingOver" };
   return writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
-    await trx.updateTable("meeting").set({ cancelled_at: now, sequence: meeting.sequence + 1, updated_at: now }).where("id", "=", meeting.id).execute();
-    await recordAudit(trx, { actorId, action: "meeting.cancel", subjectType: "meeting", subjectId: meeting.id, data: { groupId: group.id } });
-    await notifyMeetingWatchers(trx, group, "meeting_cancelled", actorId, { id: meeting.id, title: meeting.title, startsAt: meeting.starts_at, timeZone: meeting.time_zone });
+    await trx
+      .updateTable("meeting")
+      .set({ cancelled_at: now, sequence: meeting.sequence + 1, updated_at: now })
+      .where("id", "=", meeting.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId,
+      action: "meeting.cancel",
+      subjectType: "meeting",
+      subjectId: meeting.id,
+      data: { groupId: group.id },
+    });
+    await notifyMeetingWatchers(trx, group, "meeting_cancelled", actorId, {
+      id: meeting.id,
+      title: meeting.title,
+      startsAt: meeting.starts_at,
+      timeZone: meeting.time_zone,
+    });
     return { ok: true, value: undefined };
   });
 }
 
 /** A member says whether they will attend a meeting that has not ended and is not cancelled. */
-export async function respondToMeeting(db: DB, userId: number, meeting: Meeting, response: AttendanceResponse): Promise<GroupResult> {
+export async function respondToMeeting(
+  db: DB,
+  userId: number,
+  meeting: Meeting,
+  response: AttendanceResponse,
+): Promise<GroupResult> {
   if (meeting.cancelled_at) return { ok: false, status: 400, error: "groups.errors.meetingCancelled" };
   if (meeting.ends_at <= new Date().toISOString()) return { ok: false, status: 400, error: "groups.errors.meetingOver" };
   const now = new Date().toISOString();
@@ -164,7 +209,8 @@ export async function recordMinutes(
   input: { minutes: string; attendeeIds: number[] },
 ): Promise<GroupResult> {
   if (meeting.cancelled_at) return { ok: false, status: 400, error: "groups.errors.meetingCancelled" };
-  if (meeting.starts_at > new Date().toISOString()) return { ok: false, status: 400, error: "groups.errors.minutesTooEarly", field: "minutes" };
+  if (meeting.starts_at > new Date().toISOString())
+    return { ok: false, status: 400, error: "groups.errors.minutesTooEarly", field: "minutes" };
   return writeTransaction(db, async (trx) => {
     const attendees = [...new Set(input.attendeeIds)];
     if (attendees.length) {
@@ -174,14 +220,26 @@ export async function recordMinutes(
         .where("user.id", "in", attendees)
         .where((eb) =>
           eb.or([
-            eb.exists(eb.selectFrom("group_membership").select("user_id").whereRef("group_membership.user_id", "=", "user.id").where("group_membership.group_id", "=", group.id)),
             eb.exists(
-              eb.selectFrom("attendance").select("user_id").whereRef("attendance.user_id", "=", "user.id").where("attendance.meeting_id", "=", meeting.id).where("attendance.attended", "=", 1),
+              eb
+                .selectFrom("group_membership")
+                .select("user_id")
+                .whereRef("group_membership.user_id", "=", "user.id")
+                .where("group_membership.group_id", "=", group.id),
+            ),
+            eb.exists(
+              eb
+                .selectFrom("attendance")
+                .select("user_id")
+                .whereRef("attendance.user_id", "=", "user.id")
+                .where("attendance.meeting_id", "=", meeting.id)
+                .where("attendance.attended", "=", 1),
             ),
           ]),
         )
         .execute();
-      if (known.length !== attendees.length) return { ok: false, status: 400, error: "groups.errors.unknownAttendee", field: "attendees" };
+      if (known.length !== attendees.length)
+        return { ok: false, status: 400, error: "groups.errors.unknownAttendee", field: "attendees" };
     }
     const now = new Date().toISOString();
     await trx

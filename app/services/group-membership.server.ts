@@ -2,7 +2,8 @@
 // requests, invitations, roles, removal, leaving, watching and private calendar links.
 // Every membership and role change is audited in its transaction; a group always keeps a chair.
 import { randomBytes } from "node:crypto";
-import type { GroupRole, GroupVisibility, WorkingGroup } from "../../db/schema";
+import type { WorkingGroup } from "~db/schema";
+import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { countChairs, findMembership, listMemberIdsWithRole } from "~/models/group.server";
 import { findPendingRequest, findRequest } from "~/models/join-request.server";
@@ -12,10 +13,16 @@ import { writeTransaction, type DB } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 /** What a refused operation tells the route: the status to answer and a catalogue key. */
-export type GroupResult<T = undefined> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; error: string; field?: string };
+export type GroupResult<T = undefined> =
+  { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; error: string; field?: string };
 
 const ok = <T>(value: T): GroupResult<T> => ({ ok: true, value });
-const refuse = (status: 400 | 404 | 409, error: string, field?: string): GroupResult<never> => ({ ok: false, status, error, field });
+const refuse = (status: 400 | 404 | 409, error: string, field?: string): GroupResult<never> => ({
+  ok: false,
+  status,
+  error,
+  field,
+});
 
 type GroupRef = Pick<WorkingGroup, "id" | "slug" | "name" | "visibility">;
 
@@ -46,7 +53,10 @@ export async function createGroup(db: DB, actorId: number, input: NewGroup): Pro
     if (taken) return refuse(400, "groups.errors.slugTaken", "slug");
     const chair = await trx.selectFrom("user").select(["id", "status"]).where("id", "=", input.chairId).executeTakeFirst();
     if (!chair || chair.status !== "approved") return refuse(400, "groups.errors.unknownMember", "chair");
-    const last = await trx.selectFrom("working_group").select((eb) => eb.fn.max("position").as("p")).executeTakeFirst();
+    const last = await trx
+      .selectFrom("working_group")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .executeTakeFirst();
     const position = Number(last?.p ?? 0) + 1;
     const now = new Date().toISOString();
     const { id } = await trx
@@ -76,7 +86,10 @@ export async function createGroup(db: DB, actorId: number, input: NewGroup): Pro
         created_at: now,
       })
       .execute();
-    await trx.insertInto("group_membership").values({ group_id: id, user_id: input.chairId, role: "chair", joined_at: now }).execute();
+    await trx
+      .insertInto("group_membership")
+      .values({ group_id: id, user_id: input.chairId, role: "chair", joined_at: now })
+      .execute();
     await recordAudit(trx, {
       actorId,
       action: "group.create",
@@ -109,7 +122,8 @@ export interface GroupSettings {
  * after the fact): create a new group instead.
  */
 export async function updateGroup(db: DB, actorId: number, group: WorkingGroup, input: GroupSettings): Promise<GroupResult> {
-  if ((group.visibility === "private") !== (input.visibility === "private")) return refuse(400, "groups.errors.visibilityLocked", "visibility");
+  if ((group.visibility === "private") !== (input.visibility === "private"))
+    return refuse(400, "groups.errors.visibilityLocked", "visibility");
   return writeTransaction(db, async (trx) => {
     const now = new Date().toISOString();
     await trx
@@ -125,7 +139,12 @@ export async function updateGroup(db: DB, actorId: number, group: WorkingGroup, 
       .where("id", "=", group.id)
       .execute();
     if (input.name !== group.name) {
-      await trx.updateTable("category").set({ name: input.name }).where("slug", "=", `group-${group.slug}`).where("group_id", "=", group.id).execute();
+      await trx
+        .updateTable("category")
+        .set({ name: input.name })
+        .where("slug", "=", `group-${group.slug}`)
+        .where("group_id", "=", group.id)
+        .execute();
     }
     const changed = (["name", "purpose", "visibility"] as const).filter((key) => input[key] !== group[key]);
     await recordAudit(trx, {
@@ -149,8 +168,17 @@ export async function joinOpenGroup(db: DB, userId: number, group: GroupRef): Pr
   if (group.visibility !== "open") return refuse(409, "groups.errors.notOpen");
   return writeTransaction(db, async (trx) => {
     if (await findMembership(trx, group.id, userId)) return refuse(409, "groups.errors.alreadyMember");
-    await trx.insertInto("group_membership").values({ group_id: group.id, user_id: userId, role: "member", joined_at: new Date().toISOString() }).execute();
-    await recordAudit(trx, { actorId: userId, action: "group.join", subjectType: "group", subjectId: group.id, data: { userId, role: "member" } });
+    await trx
+      .insertInto("group_membership")
+      .values({ group_id: group.id, user_id: userId, role: "member", joined_at: new Date().toISOString() })
+      .execute();
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "group.join",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { userId, role: "member" },
+    });
     return ok(undefined);
   });
 }
@@ -166,7 +194,13 @@ export async function requestToJoin(db: DB, user: { id: number }, group: GroupRe
       .values({ group_id: group.id, user_id: user.id, motivation, created_at: new Date().toISOString() })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: user.id, action: "group.request", subjectType: "group", subjectId: group.id, data: { requestId: id } });
+    await recordAudit(trx, {
+      actorId: user.id,
+      action: "group.request",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { requestId: id },
+    });
     await notify(trx, await listMemberIdsWithRole(trx, group.id, ["chair"]), {
       kind: "group_join_request",
       actorId: user.id,
@@ -182,8 +216,18 @@ export async function withdrawRequest(db: DB, userId: number, group: GroupRef): 
   return writeTransaction(db, async (trx) => {
     const request = await findPendingRequest(trx, group.id, userId);
     if (!request) return refuse(409, "groups.errors.noPendingRequest");
-    await trx.updateTable("join_request").set({ status: "withdrawn", decided_at: new Date().toISOString() }).where("id", "=", request.id).execute();
-    await recordAudit(trx, { actorId: userId, action: "group.request.withdraw", subjectType: "group", subjectId: group.id, data: { requestId: request.id } });
+    await trx
+      .updateTable("join_request")
+      .set({ status: "withdrawn", decided_at: new Date().toISOString() })
+      .where("id", "=", request.id)
+      .execute();
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "group.request.withdraw",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { requestId: request.id },
+    });
     return ok(undefined);
   });
 }
@@ -206,7 +250,10 @@ export async function decideRequest(
       const user = await trx.selectFrom("user").select("status").where("id", "=", request.user_id).executeTakeFirst();
       if (user?.status !== "approved") return refuse(409, "groups.errors.unknownMember");
       if (!(await findMembership(trx, group.id, request.user_id))) {
-        await trx.insertInto("group_membership").values({ group_id: group.id, user_id: request.user_id, role: "member", joined_at: now }).execute();
+        await trx
+          .insertInto("group_membership")
+          .values({ group_id: group.id, user_id: request.user_id, role: "member", joined_at: now })
+          .execute();
       }
     }
     await trx
@@ -219,7 +266,12 @@ export async function decideRequest(
       action: decision === "approve" ? "group.request.approve" : "group.request.decline",
       subjectType: "group",
       subjectId: group.id,
-      data: { requestId: request.id, userId: request.user_id, ...(decision === "approve" ? { role: "member" } : {}), ...(response ? { response } : {}) },
+      data: {
+        requestId: request.id,
+        userId: request.user_id,
+        ...(decision === "approve" ? { role: "member" } : {}),
+        ...(response ? { response } : {}),
+      },
     });
     await notify(trx, [request.user_id], {
       kind: decision === "approve" ? "group_join_approved" : "group_join_declined",
@@ -234,9 +286,19 @@ export async function decideRequest(
 }
 
 /** A chair adds an approved member to the group with a role (an invitation needs no answer). */
-export async function inviteMember(db: DB, actorId: number, group: GroupRef, username: string, role: GroupRole): Promise<GroupResult<{ userId: number; name: string }>> {
+export async function inviteMember(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  username: string,
+  role: GroupRole,
+): Promise<GroupResult<{ userId: number; name: string }>> {
   return writeTransaction(db, async (trx) => {
-    const user = await trx.selectFrom("user").select(["id", "status", "display_name"]).where("username", "=", username.trim().toLowerCase()).executeTakeFirst();
+    const user = await trx
+      .selectFrom("user")
+      .select(["id", "status", "display_name"])
+      .where("username", "=", username.trim().toLowerCase())
+      .executeTakeFirst();
     if (!user || user.status !== "approved") return refuse(400, "groups.errors.unknownMember", "username");
     if (await findMembership(trx, group.id, user.id)) return refuse(400, "groups.errors.alreadyMember", "username");
     const now = new Date().toISOString();
@@ -249,20 +311,43 @@ export async function inviteMember(db: DB, actorId: number, group: GroupRef, use
       .where("user_id", "=", user.id)
       .where("status", "=", "pending")
       .execute();
-    await recordAudit(trx, { actorId, action: "group.member.invite", subjectType: "group", subjectId: group.id, data: { userId: user.id, role } });
-    await notify(trx, [user.id], { kind: "group_invited", actorId, title: group.name, url: `/groups/${group.slug}`, privateGroupId: privateGroupId(group) });
+    await recordAudit(trx, {
+      actorId,
+      action: "group.member.invite",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { userId: user.id, role },
+    });
+    await notify(trx, [user.id], {
+      kind: "group_invited",
+      actorId,
+      title: group.name,
+      url: `/groups/${group.slug}`,
+      privateGroupId: privateGroupId(group),
+    });
     return ok({ userId: user.id, name: user.display_name });
   });
 }
 
 /** A chair changes a member's role; the last chair cannot be demoted. */
-export async function changeGroupRole(db: DB, actorId: number, group: GroupRef, userId: number, role: GroupRole): Promise<GroupResult> {
+export async function changeGroupRole(
+  db: DB,
+  actorId: number,
+  group: GroupRef,
+  userId: number,
+  role: GroupRole,
+): Promise<GroupResult> {
   return writeTransaction(db, async (trx) => {
     const membership = await findMembership(trx, group.id, userId);
     if (!membership) return refuse(404, "groups.errors.notAMember");
     if (membership.role === role) return ok(undefined);
     if (membership.role === "chair" && (await countChairs(trx, group.id)) <= 1) return refuse(409, "groups.errors.lastChair");
-    await trx.updateTable("group_membership").set({ role }).where("group_id", "=", group.id).where("user_id", "=", userId).execute();
+    await trx
+      .updateTable("group_membership")
+      .set({ role })
+      .where("group_id", "=", group.id)
+      .where("user_id", "=", userId)
+      .execute();
     await recordAudit(trx, {
       actorId,
       action: "group.member.role",
@@ -295,7 +380,13 @@ export async function removeMember(db: DB, actorId: number, group: GroupRef, use
     if (!membership) return refuse(404, "groups.errors.notAMember");
     if (membership.role === "chair" && (await countChairs(trx, group.id)) <= 1) return refuse(409, "groups.errors.lastChair");
     await endMembership(trx, group, userId);
-    await recordAudit(trx, { actorId, action: "group.member.remove", subjectType: "group", subjectId: group.id, data: { userId, role: membership.role } });
+    await recordAudit(trx, {
+      actorId,
+      action: "group.member.remove",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { userId, role: membership.role },
+    });
     return ok(undefined);
   });
 }
@@ -307,7 +398,13 @@ export async function leaveGroup(db: DB, userId: number, group: GroupRef): Promi
     if (!membership) return refuse(409, "groups.errors.notAMember");
     if (membership.role === "chair" && (await countChairs(trx, group.id)) <= 1) return refuse(409, "groups.errors.lastChair");
     await endMembership(trx, group, userId);
-    await recordAudit(trx, { actorId: userId, action: "group.leave", subjectType: "group", subjectId: group.id, data: { userId, role: membership.role } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "group.leave",
+      subjectType: "group",
+      subjectId: group.id,
+      data: { userId, role: membership.role },
+    });
     return ok(undefined);
   });
 }
@@ -316,7 +413,9 @@ export async function setWatching(db: DB, userId: number, groupId: number, watch
   await db
     .insertInto("group_watch")
     .values({ group_id: groupId, user_id: userId, watching: watching ? 1 : 0, updated_at: new Date().toISOString() })
-    .onConflict((oc) => oc.columns(["group_id", "user_id"]).doUpdateSet({ watching: watching ? 1 : 0, updated_at: new Date().toISOString() }))
+    .onConflict((oc) =>
+      oc.columns(["group_id", "user_id"]).doUpdateSet({ watching: watching ? 1 : 0, updated_at: new Date().toISOString() }),
+    )
     .execute();
 }
 

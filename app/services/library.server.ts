@@ -4,7 +4,14 @@
 // Titles, summaries and tags are those published with the version shown (published_version), never
 // the document's live ones, which editors change in the workspace until a chair publishes.
 import { latestConsultation } from "~/models/consultation.server";
-import { findDocumentById, findDocumentBySlug, findPublishedTitle, findVersion, listFamily, listVersions } from "~/models/document.server";
+import {
+  findDocumentById,
+  findDocumentBySlug,
+  findPublishedTitle,
+  findVersion,
+  listFamily,
+  listVersions,
+} from "~/models/document.server";
 import { authorize, can, readableScope, type Viewer } from "~/policies";
 import { consultationState } from "~/policies/documents";
 import type { DB } from "~/utils/db.server";
@@ -41,10 +48,18 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
   if (document.successor_id !== null) {
     const target = await findDocumentById(db, document.successor_id);
     if (target) {
-      const group = await db.selectFrom("working_group").select(["id", "visibility"]).where("id", "=", target.group_id).executeTakeFirst();
+      const group = await db
+        .selectFrom("working_group")
+        .select(["id", "visibility"])
+        .where("id", "=", target.group_id)
+        .executeTakeFirst();
       const title = await findPublishedTitle(db, target.id);
       // A successor that was never published has no public page to send readers to.
-      if (title !== undefined && group && can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })) {
+      if (
+        title !== undefined &&
+        group &&
+        can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })
+      ) {
         successor = { slug: target.slug, title };
       }
     }
@@ -52,7 +67,12 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
   const permissions = documentPermissions(viewer, documentResource(document, consultation ?? null));
   const consultationOpen =
     consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
-      ? { closesAt: consultation.closes_at, audience: consultation.audience, canTakePart: permissions.comment, signedIn: viewer !== null }
+      ? {
+          closesAt: consultation.closes_at,
+          audience: consultation.audience,
+          canTakePart: permissions.comment,
+          signedIn: viewer !== null,
+        }
       : null;
   const { dispositions, summary, tags, ...version_ } = current;
   // What a printed copy says is in the document's language, whatever the reader's interface.
@@ -126,7 +146,12 @@ export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, f
     .execute();
   const revisionOf = (v: string) => rows.find((row) => row.version === v)!;
   return {
-    document: { slug: document.slug, title: revisionOf(toVersion.version).title, language: document.language, groupName: document.group_name },
+    document: {
+      slug: document.slug,
+      title: revisionOf(toVersion.version).title,
+      language: document.language,
+      groupName: document.group_name,
+    },
     from: { version: fromVersion.version, publishedAt: fromVersion.published_at },
     to: { version: toVersion.version, publishedAt: toVersion.published_at, notes: toVersion.notes },
     versions: versions.map((v) => v.version),

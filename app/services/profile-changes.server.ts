@@ -1,7 +1,7 @@
 // Member type and organisation are vetted at admission, so a member cannot change them directly:
 // they ask, an administrator approves or rejects with a reason, the member is notified. Every step
 // writes an audit row with the values before and after.
-import type { MemberType } from "../../db/schema";
+import type { MemberType } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { notify } from "~/models/notification.server";
 import { findPendingProfileChange, findProfileChange } from "~/models/profile-change.server";
@@ -42,7 +42,13 @@ export async function requestProfileChange(db: DB, userId: number, input: Profil
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId: userId, action: "profile.change_request", subjectType: "user", subjectId: userId, data: { request: id, before, after } });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "profile.change_request",
+      subjectType: "user",
+      subjectId: userId,
+      data: { request: id, before, after },
+    });
     return { ok: true, id };
   });
 }
@@ -98,7 +104,12 @@ export async function approveProfileChange(db: DB, adminId: number, requestId: n
         after: { memberType: request.member_type, organization: request.organization },
       },
     });
-    await notify(trx, [user.id], { kind: "profile_change_approved", actorId: adminId, title: request.organization, url: SETTINGS_ANCHOR });
+    await notify(trx, [user.id], {
+      kind: "profile_change_approved",
+      actorId: adminId,
+      title: request.organization,
+      url: SETTINGS_ANCHOR,
+    });
     await indexMember(trx, user.id);
     return { ok: true };
   });

@@ -91,7 +91,6 @@ function parse(source: string): Node[] {
 
 const isBlank = (node: Node) => typeof node === "string" && node.trim() === "";
 const keyOf = (node: Node) => (typeof node === "string" ? `#text ${node}` : node.html);
-const tagOf = (node: Node) => (typeof node === "string" ? "#text" : node.tag);
 
 function textOf(node: Node): string {
   if (typeof node === "string") return node;
@@ -364,7 +363,9 @@ function* renderedSteps(oldHtml: string, newHtml: string): Generator<void, Rende
   const midA = a.slice(head, a.length - tail);
   const midB = b.slice(head, b.length - tail);
   if (midA.length || midB.length) {
-    const changes = diffArrays(keysA.slice(head, a.length - tail), keysB.slice(head, b.length - tail), { maxEditLength: 2_000 }) ?? [
+    const changes = diffArrays(keysA.slice(head, a.length - tail), keysB.slice(head, b.length - tail), {
+      maxEditLength: 2_000,
+    }) ?? [
       { removed: true, added: false, count: midA.length, value: [] },
       { added: true, removed: false, count: midB.length, value: [] },
     ];
@@ -403,7 +404,14 @@ function* renderedSteps(oldHtml: string, newHtml: string): Generator<void, Rende
       if (nodes.length > keepHead + keepTail + 1) {
         if (keepHead) blocks.push({ kind: "same", html: nodes.slice(0, keepHead).map(serialize).join("\n") });
         blocks.push({ kind: "skip", count: nodes.length - keepHead - keepTail });
-        if (keepTail) blocks.push({ kind: "same", html: nodes.slice(nodes.length - keepTail).map(serialize).join("\n") });
+        if (keepTail)
+          blocks.push({
+            kind: "same",
+            html: nodes
+              .slice(nodes.length - keepTail)
+              .map(serialize)
+              .join("\n"),
+          });
       } else {
         blocks.push({ kind: "same", html: nodes.map(serialize).join("\n") });
       }
@@ -424,7 +432,9 @@ function* renderedSteps(oldHtml: string, newHtml: string): Generator<void, Rende
 
 /** Compares two rendered versions of a document (in slices, shared and remembered; see runInSlices). */
 export function compareRenderedInSlices(oldHtml: string, newHtml: string): Promise<RenderedComparison> {
-  return runInSlices(`rendered:${digest(oldHtml)}:${digest(newHtml)}`, oldHtml.length + newHtml.length, () => renderedSteps(oldHtml, newHtml));
+  return runInSlices(`rendered:${digest(oldHtml)}:${digest(newHtml)}`, oldHtml.length + newHtml.length, () =>
+    renderedSteps(oldHtml, newHtml),
+  );
 }
 
 /** The same, at once (tests, small texts). */

@@ -1,11 +1,20 @@
 // What each kind of content puts in the search index, and the full rebuild. Capabilities call the
 // index* functions in the transaction of their writes; `npm run search:reindex` calls rebuild.
 import { sql } from "kysely";
-import type { SearchAccess } from "../../db/tables/search";
+import type { SearchAccess } from "~db/tables/search";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { countryName } from "~/utils/format";
-import { bulkIndex, clearIndex, entryKey, htmlToText, indexEntry, removeEntries, removeEntry, type SearchEntry } from "~/utils/search.server";
+import {
+  bulkIndex,
+  clearIndex,
+  entryKey,
+  htmlToText,
+  indexEntry,
+  removeEntries,
+  removeEntry,
+  type SearchEntry,
+} from "~/utils/search.server";
 
 const groupAccess = (visibility: string): SearchAccess => (visibility === "private" ? "group" : "public");
 
@@ -128,7 +137,11 @@ export async function removeDocumentSections(db: Tx, documentId: number, kind: "
     .where("ref_id", ">=", documentId * SECTION_SLOTS)
     .where("ref_id", "<", (documentId + 1) * SECTION_SLOTS)
     .execute();
-  await removeEntries(db, kind, existing.map((row) => row.ref_id));
+  await removeEntries(
+    db,
+    kind,
+    existing.map((row) => row.ref_id),
+  );
 }
 
 /**
@@ -204,7 +217,11 @@ export async function indexPost(db: Tx, postId: number) {
 export async function indexTopic(db: Tx, topicId: number) {
   const posts = await db.selectFrom("post").select(["id", "number"]).where("topic_id", "=", topicId).execute();
   await removeEntry(db, "topic", topicId);
-  await removeEntries(db, "post", posts.filter((p) => p.number > 1).map((p) => p.id));
+  await removeEntries(
+    db,
+    "post",
+    posts.filter((p) => p.number > 1).map((p) => p.id),
+  );
   const { rows } = await sql<PostRow>`${sql.raw(POST_ROWS)} and t.id = ${topicId}`.execute(db);
   for (const row of rows) await indexEntry(db, postEntry(row));
 }
@@ -343,7 +360,9 @@ export async function rebuildSearchIndex(db: DB): Promise<Record<string, number>
     const documents = await trx
       .selectFrom("document")
       .select("id")
-      .where(({ exists, selectFrom }) => exists(selectFrom("published_version").select("id").whereRef("published_version.document_id", "=", "document.id")))
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom("published_version").select("id").whereRef("published_version.document_id", "=", "document.id")),
+      )
       .execute();
     for (const doc of documents) await indexPublishedDocument(trx, doc.id);
     counts.document = documents.length;

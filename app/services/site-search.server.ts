@@ -1,5 +1,5 @@
 // The search page's work: read the request's query and filters, check them, run the search.
-import { LANGUAGES } from "../../db/schema";
+import { LANGUAGES } from "~/domain/vocabulary";
 import { listCategoryNames } from "~/models/category.server";
 import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
@@ -9,7 +9,12 @@ import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
 
 export const SEARCH_KINDS = ["topic", "post", "document", "draft", "group", "meeting", "decision", "member"] as const;
 
-export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearchParams, options: { prefix?: boolean; pageSize?: number } = {}) {
+export async function runSearch(
+  db: DB,
+  viewer: Viewer | null,
+  params: URLSearchParams,
+  options: { prefix?: boolean; pageSize?: number } = {},
+) {
   const q = (params.get("q") ?? "").slice(0, 10_000);
   const scope = { ...readableScope(viewer), signedIn: viewer !== null };
   const [groups, categories] = await Promise.all([listGroupNames(db, scope), listCategoryNames(db, scope)]);
@@ -36,7 +41,12 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
   const category = categories.find((c) => c.slug === categorySlug);
   if (categorySlug) filters.categoryId = category?.id ?? -1;
   if (authorName) {
-    const author = await db.selectFrom("user").select("id").where("username", "=", authorName).where("status", "=", "approved").executeTakeFirst();
+    const author = await db
+      .selectFrom("user")
+      .select("id")
+      .where("username", "=", authorName)
+      .where("status", "=", "approved")
+      .executeTakeFirst();
     filters.authorId = author?.id ?? -1;
   }
   if (from) filters.from = from;
@@ -46,13 +56,21 @@ export async function runSearch(db: DB, viewer: Viewer | null, params: URLSearch
 
   const parsed = parseQuery(q);
   const hasPositive = parsed.parts.length > 0;
-  const { hits, hasMore } = hasPositive ? await search(db, scope, parsed, filters, { page, prefix: options.prefix, pageSize: options.pageSize }) : { hits: [], hasMore: false };
+  const { hits, hasMore } = hasPositive
+    ? await search(db, scope, parsed, filters, { page, prefix: options.prefix, pageSize: options.pageSize })
+    : { hits: [], hasMore: false };
   return {
     q: q.slice(0, 300),
     hits,
     hasMore,
     page,
-    notice: !q.trim() ? ("empty" as const) : !hasPositive ? ("onlyExcluded" as const) : parsed.truncated ? ("truncated" as const) : null,
+    notice: !q.trim()
+      ? ("empty" as const)
+      : !hasPositive
+        ? ("onlyExcluded" as const)
+        : parsed.truncated
+          ? ("truncated" as const)
+          : null,
     invalidDates,
     filters: { kind, group: groupSlug, category: categorySlug, author: authorName, from, to, language },
     choices: {

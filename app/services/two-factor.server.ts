@@ -28,7 +28,10 @@ export async function beginEnrolment(db: DB, userId: number): Promise<void> {
     const user = await findUserById(trx, userId);
     if (!user || user.two_factor_enabled_at) return;
     await trx.deleteFrom("two_factor").where("user_id", "=", userId).execute();
-    await trx.insertInto("two_factor").values({ user_id: userId, secret: newTotpSecret(), created_at: new Date().toISOString() }).execute();
+    await trx
+      .insertInto("two_factor")
+      .values({ user_id: userId, secret: newTotpSecret(), created_at: new Date().toISOString() })
+      .execute();
   });
 }
 
@@ -65,7 +68,12 @@ export async function regenerateRecoveryCodes(db: DB, userId: number): Promise<s
     const user = await findUserById(trx, userId);
     if (!user?.two_factor_enabled_at) return null;
     const codes = await replaceRecoveryCodes(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: "two_factor.recovery_codes_regenerated", subjectType: "user", subjectId: userId });
+    await recordAudit(trx, {
+      actorId: userId,
+      action: "two_factor.recovery_codes_regenerated",
+      subjectType: "user",
+      subjectId: userId,
+    });
     return codes;
   });
 }
@@ -114,7 +122,13 @@ export async function resetTwoFactor(db: DB, actorId: number | null, userId: num
 // ---- The second step of signing in ----
 
 /** After a right password: a pending sign-in (not a session) and the token for its cookie. */
-export async function startPendingSignIn(db: DB, userId: number, redirectTo: string, ipAddress: string, now = Date.now()): Promise<string> {
+export async function startPendingSignIn(
+  db: DB,
+  userId: number,
+  redirectTo: string,
+  ipAddress: string,
+  now = Date.now(),
+): Promise<string> {
   const token = newToken();
   await writeTransaction(db, async (trx) => {
     // Expired pending sign-ins are only kept until the next one starts.
@@ -166,7 +180,12 @@ export async function completeSecondStep(db: DB, token: string, code: string, no
       }
     } else if (await useRecoveryCode(trx, pending.user_id, code)) {
       method = "recovery_code";
-      await recordAudit(trx, { actorId: pending.user_id, action: "two_factor.recovery_code_used", subjectType: "user", subjectId: pending.user_id });
+      await recordAudit(trx, {
+        actorId: pending.user_id,
+        action: "two_factor.recovery_code_used",
+        subjectType: "user",
+        subjectId: pending.user_id,
+      });
     }
     if (!method) {
       const failures = pending.failures + 1;
@@ -190,10 +209,20 @@ export async function completeSecondStep(db: DB, token: string, code: string, no
 }
 
 /** Remembers this browser for 30 days: the token for its cookie. */
-export async function rememberBrowser(db: DB, userId: number, userAgent: string, ipAddress: string, now = Date.now()): Promise<string> {
+export async function rememberBrowser(
+  db: DB,
+  userId: number,
+  userAgent: string,
+  ipAddress: string,
+  now = Date.now(),
+): Promise<string> {
   const token = newToken();
   await writeTransaction(db, async (trx) => {
-    await trx.deleteFrom("remembered_browser").where("user_id", "=", userId).where("expires_at", "<=", new Date(now).toISOString()).execute();
+    await trx
+      .deleteFrom("remembered_browser")
+      .where("user_id", "=", userId)
+      .where("expires_at", "<=", new Date(now).toISOString())
+      .execute();
     await trx
       .insertInto("remembered_browser")
       .values({

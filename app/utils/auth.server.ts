@@ -2,7 +2,7 @@
 import { BetterSqlite3Adapter } from "@lucia-auth/adapter-sqlite";
 import { Lucia, TimeSpan, type Session } from "lucia";
 import { redirect } from "@remix-run/node";
-import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "../../db/schema";
+import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "~/domain/vocabulary";
 import { getConnection, getDb, withStatementCache } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
@@ -13,7 +13,9 @@ import { currentZoneName } from "~/utils/time-zones";
 
 function createLucia() {
   // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
-  const statements = withStatementCache(getConnection().sqlite) as unknown as ConstructorParameters<typeof BetterSqlite3Adapter>[0];
+  const statements = withStatementCache(getConnection().sqlite) as unknown as ConstructorParameters<
+    typeof BetterSqlite3Adapter
+  >[0];
   const adapter = new BetterSqlite3Adapter(statements, { user: "user", session: "session" });
   return new Lucia(adapter, {
     sessionExpiresIn: new TimeSpan(SESSION_IDLE_DAYS, "d"),

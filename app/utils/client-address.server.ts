@@ -5,7 +5,11 @@
  * X-Forwarded-For that the outermost trusted proxy appended (counted from the right). Entries to
  * the left of it are the client's own words and are never believed.
  */
-export function clientAddressOf(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function clientAddressOf(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+): string {
   const socket = socketAddress || "unknown";
   if (trustedHops === 0 || forwardedFor === undefined) return socket;
   const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)

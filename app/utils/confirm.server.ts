@@ -19,7 +19,13 @@ export function isConfirmed(form: Form): boolean {
  * nothing went wrong, nothing was done). Call it after authorization and validation, right
  * before the change, so that a refused or invalid request is answered as before.
  */
-export function requireConfirmation(request: Request, form: Form, kind: ConfirmKind, values: ConfirmValues = {}, back?: string): void {
+export function requireConfirmation(
+  request: Request,
+  form: Form,
+  kind: ConfirmKind,
+  values: ConfirmValues = {},
+  back?: string,
+): void {
   if (isConfirmed(form)) return;
   const url = new URL(request.url);
   const fields: Array<[string, string]> = [];

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql, type SqliteDatabase, type SqliteStatement, type Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database } from "~db/schema";
 import { databasePath } from "./env.server";
 
 export type DB = Kysely<Database>;
@@ -146,7 +146,8 @@ export async function writeTransaction<T>(db: DB, work: (trx: DB) => Promise<T>,
       }
     });
     if (outcome !== RETRY) return outcome.value;
-    if (Date.now() - started > WRITE_LOCK_TIMEOUT_MS) throw new Error("The database stayed locked by another process for too long.");
+    if (Date.now() - started > WRITE_LOCK_TIMEOUT_MS)
+      throw new Error("The database stayed locked by another process for too long.");
     await new Promise((resolve) => setTimeout(resolve, Math.min(8, 1 << Math.min(attempt, 3))));
   }
 }

@@ -38,8 +38,12 @@ export function productionConfigurationProblems(): string[] {
   const problems: string[] = [];
   if (isProduction) {
     const origin = publicOrigin();
-    if (!origin) problems.push("Set PUBLIC_ORIGIN to the site's public address (e.g. PUBLIC_ORIGIN=https://cop.example.org): NODE_ENV=production needs it.");
-    else if (!isOrigin(origin)) problems.push(`PUBLIC_ORIGIN must be an origin such as https://cop.example.org, not "${origin}".`);
+    if (!origin)
+      problems.push(
+        "Set PUBLIC_ORIGIN to the site's public address (e.g. PUBLIC_ORIGIN=https://cop.example.org): NODE_ENV=production needs it.",
+      );
+    else if (!isOrigin(origin))
+      problems.push(`PUBLIC_ORIGIN must be an origin such as https://cop.example.org, not "${origin}".`);
   }
   try {
     trustedProxyHops();

@@ -1,6 +1,6 @@
 // Dates and numbers go through Intl, in the viewer's language and time zone. Intl formatters are
 // costly to create, so each one is made once and reused.
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 
 const LOCALES: Record<Language, string> = { en: "en-GB", fr: "fr-FR", vi: "vi-VN" };
 
@@ -9,7 +9,11 @@ function dateFormat(language: Language, timeZone: string, withTime: boolean): In
   const key = `${language}|${timeZone}|${withTime}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "medium", ...(withTime ? { timeStyle: "short" } : {}), timeZone });
+    format = new Intl.DateTimeFormat(LOCALES[language], {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone,
+    });
     if (dateFormats.size > 500) dateFormats.clear();
     dateFormats.set(key, format);
   }

@@ -2,8 +2,8 @@
 // (early feedback). Messages are catalogue keys. Times arrive as the wall-clock time a
 // datetime-local field sends plus an IANA time zone; the server converts them (group-forms.server.ts).
 import { z } from "zod";
-import { GROUP_ROLES, GROUP_VISIBILITIES } from "../../db/schema";
-import { ATTENDANCE_RESPONSES, VOTE_POSITIONS } from "../../db/tables/groups";
+import { GROUP_ROLES, GROUP_VISIBILITIES } from "~/domain/vocabulary";
+import { ATTENDANCE_RESPONSES, VOTE_POSITIONS } from "~/domain/vocabulary";
 import { optionalText, text, timeZoneField, usernameField } from "./schemas";
 
 const id = z.coerce.number({ invalid_type_error: "validation.required" }).int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,6 @@
 // The language of each request, and the server's i18next instances (one per language, shared).
 import type { i18n as I18n, TFunction } from "i18next";
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";

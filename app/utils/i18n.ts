@@ -1,6 +1,6 @@
 // Languages of the interface and the i18next set-up shared by the server and the browser.
 import i18next, { type i18n as I18n, type Resource } from "i18next";
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import type { Messages } from "~/locales/en";
 
 export const LANGUAGES = ["en", "fr", "vi"] as const satisfies readonly Language[];
@@ -83,12 +83,13 @@ function memoizeLookups(instance: I18n): void {
   instance.store.on("removed", forget);
 
   const remembering = (translate: Translate, namespace: string) =>
-    function (this: unknown, key: unknown, options?: unknown): unknown {
-      const cacheKey = callKey(namespace, key, options, arguments.length);
-      if (cacheKey === null) return translate.apply(this, arguments as unknown as unknown[]);
+    function (this: unknown, ...args: unknown[]): unknown {
+      const [key, options] = args;
+      const cacheKey = callKey(namespace, key, options, args.length);
+      if (cacheKey === null) return translate.apply(this, args);
       const known = answers.get(cacheKey);
       if (known !== undefined) return known;
-      const answer = translate.apply(this, arguments as unknown as unknown[]);
+      const answer = translate.apply(this, args);
       if (typeof answer === "string") {
         if (answers.size >= MAX_REMEMBERED) answers.clear();
         answers.set(cacheKey, answer);

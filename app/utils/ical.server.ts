@@ -36,7 +36,18 @@ export interface Calendar {
 
 const CRLF = "\r\n";
 const PRODID = "-//CoP Portal//Working-group meetings//EN";
-const UTC_ZONES = new Set(["UTC", "Etc/UTC", "GMT", "Etc/GMT", "Etc/Universal", "Etc/Zulu", "Universal", "Zulu", "UCT", "Etc/UCT"]);
+const UTC_ZONES = new Set([
+  "UTC",
+  "Etc/UTC",
+  "GMT",
+  "Etc/GMT",
+  "Etc/Universal",
+  "Etc/Zulu",
+  "Universal",
+  "Zulu",
+  "UCT",
+  "Etc/UCT",
+]);
 const DAY = 86_400_000;
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
@@ -112,11 +123,18 @@ export function vtimezone(zone: string, fromMs: number, toMs: number): string[] 
   const lines = ["BEGIN:VTIMEZONE", `TZID:${zone}`, `X-LIC-LOCATION:${zone}`];
   const observance = (at: number, from: number, to: number) => {
     const kind = isDaylight(zone, at, to) ? "DAYLIGHT" : "STANDARD";
-    lines.push(`BEGIN:${kind}`, `DTSTART:${wallAtOffset(at, from)}`, `TZOFFSETFROM:${offsetText(from)}`, `TZOFFSETTO:${offsetText(to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${wallAtOffset(at, from)}`,
+      `TZOFFSETFROM:${offsetText(from)}`,
+      `TZOFFSETTO:${offsetText(to)}`,
+      `END:${kind}`,
+    );
   };
   const initial = offsetMinutes(zone, windowStart);
   observance(windowStart, initial, initial);
-  for (const transition of transitions(zone, windowStart + 60_000, windowEnd)) observance(transition.at, transition.from, transition.to);
+  for (const transition of transitions(zone, windowStart + 60_000, windowEnd))
+    observance(transition.at, transition.from, transition.to);
   lines.push("END:VTIMEZONE");
   return lines;
 }

@@ -102,7 +102,9 @@ export class PageCache {
     this.entries.clear();
     this.bytes = 0;
     // Lost in a power cut, this increment would be harmless: the cached pages die with the process.
-    await writeTransaction(this.db, (trx) => sql`update content_version set version = version + 1 where id = 1`.execute(trx), { durability: "relaxed" });
+    await writeTransaction(this.db, (trx) => sql`update content_version set version = version + 1 where id = 1`.execute(trx), {
+      durability: "relaxed",
+    });
     this.entries.clear();
     this.bytes = 0;
   }

@@ -1,7 +1,7 @@
 // Form schemas shared by the server (authoritative) and the browser (early feedback).
 // Messages are catalogue keys, translated where they are shown.
 import { z } from "zod";
-import { LANGUAGES, MEMBER_TYPES, SITE_ROLES } from "../../db/schema";
+import { LANGUAGES, MEMBER_TYPES, SITE_ROLES } from "~/domain/vocabulary";
 import { isCountryCode } from "./countries";
 import { currentZoneName, isTimeZone } from "./time-zones";
 
@@ -97,7 +97,11 @@ export const profileChangeDecisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("reject-change"),
     request: idField,
-    reason: z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(1000, "validation.tooLong"),
+    reason: z
+      .string({ required_error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(1000, "validation.tooLong"),
   }),
 ]);
 

@@ -2,7 +2,7 @@
 // indexEntry / removeEntry / search / rebuild, so another engine (PostgreSQL full-text search)
 // can replace it here alone.
 import { sql } from "kysely";
-import type { SearchAccess } from "../../db/tables/search";
+import type { SearchAccess } from "~db/tables/search";
 import type { ReadableScope } from "~/policies";
 import type { DB, Tx } from "./db.server";
 
@@ -69,7 +69,10 @@ export function fold(text: string): string {
       out += "d";
       continue;
     }
-    const base = char.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const base = char
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     out += base.length === char.length ? base : char.toLowerCase().length === char.length ? char.toLowerCase() : char;
   }
   return out;
@@ -126,7 +129,9 @@ export async function indexEntry(db: Tx, entry: SearchEntry) {
     id = (await db.insertInto("search_doc").values(values).returning("id").executeTakeFirstOrThrow()).id;
   }
   await sql`insert into search_fts (rowid, title, body, place, kind)
-    values (${id}, ${indexedText(entry.title)}, ${indexedText(text)}, ${fold(values.place)}, ${kindToken(entry.kind)})`.execute(db);
+    values (${id}, ${indexedText(entry.title)}, ${indexedText(text)}, ${fold(values.place)}, ${kindToken(entry.kind)})`.execute(
+    db,
+  );
 }
 
 /** Adds many entries to an index known not to hold them yet (a rebuild): no look-ups, few statements. */
@@ -176,7 +181,15 @@ export async function removeEntries(db: Tx, kind: string, refIds: number[]) {
       .where("ref_id", "in", refIds.slice(i, i + 500))
       .execute();
     for (const row of rows) await sql`delete from search_fts where rowid = ${row.id}`.execute(db);
-    if (rows.length) await db.deleteFrom("search_doc").where("id", "in", rows.map((r) => r.id)).execute();
+    if (rows.length)
+      await db
+        .deleteFrom("search_doc")
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .execute();
   }
 }
 
@@ -549,7 +562,8 @@ export async function search(
   const groups: Array<{ parent: string; matches: number; ids: number[]; headMatched: boolean; standIn: number | null }> = [];
   for (const row of rows) {
     let group = groups[groups.length - 1];
-    if (!group || group.parent !== row.parent) groups.push((group = { parent: row.parent, matches: row.matches, ids: [], headMatched: false, standIn: null }));
+    if (!group || group.parent !== row.parent)
+      groups.push((group = { parent: row.parent, matches: row.matches, ids: [], headMatched: false, standIn: null }));
     if (row.head) group.headMatched = true;
     else if (row.in_body) group.ids.push(row.id);
     else group.standIn ??= row.id;
@@ -565,7 +579,9 @@ export async function search(
     where d.id in (${sql.join(groups.flatMap((g) => [...g.ids, g.standIn ?? -1]))})
        or (d.parent in (${sql.join(parents)}) and ${isHead} and ${visible(scope)})`.execute(db);
   const byId = new Map(entries.rows.map((row) => [row.id, row]));
-  const headOf = new Map(entries.rows.filter((row) => row.parent === `${row.kind}:${row.ref_id}`).map((row) => [row.parent, row]));
+  const headOf = new Map(
+    entries.rows.filter((row) => row.parent === `${row.kind}:${row.ref_id}`).map((row) => [row.parent, row]),
+  );
   const families = [...new Set(entries.rows.map((row) => row.family).filter((f): f is string => !!f))];
   const translations = families.length
     ? (
@@ -579,7 +595,8 @@ export async function search(
   const hits = groups.map((group): SearchHit => {
     const parts = group.ids.map((id) => byId.get(id)!).filter(Boolean);
     const head = headOf.get(group.parent) ?? (group.standIn ? byId.get(group.standIn) : undefined) ?? parts.shift()!;
-    const label = (title: string) => (title === head.title ? "" : title.startsWith(`${head.title} — `) ? title.slice(head.title.length + 3) : title);
+    const label = (title: string) =>
+      title === head.title ? "" : title.startsWith(`${head.title} — `) ? title.slice(head.title.length + 3) : title;
     return {
       kind: head.kind,
       url: head.url,

@@ -30,12 +30,20 @@ export interface FeedAnswer {
  */
 export function feedResponse(request: Request, body: string, answer: FeedAnswer): Response {
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  const lastModified = answer.lastModified && Number.isFinite(Date.parse(answer.lastModified)) ? new Date(answer.lastModified) : undefined;
-  const headers: Record<string, string> = { "Content-Type": answer.contentType, "Cache-Control": answer.cacheControl, ETag: etag };
+  const lastModified =
+    answer.lastModified && Number.isFinite(Date.parse(answer.lastModified)) ? new Date(answer.lastModified) : undefined;
+  const headers: Record<string, string> = {
+    "Content-Type": answer.contentType,
+    "Cache-Control": answer.cacheControl,
+    ETag: etag,
+  };
   if (lastModified) headers["Last-Modified"] = lastModified.toUTCString();
   if (answer.vary) headers.Vary = answer.vary;
   if (answer.contentDisposition) headers["Content-Disposition"] = answer.contentDisposition;
-  const conditions = { ifNoneMatch: request.headers.get("if-none-match"), ifModifiedSince: request.headers.get("if-modified-since") };
+  const conditions = {
+    ifNoneMatch: request.headers.get("if-none-match"),
+    ifModifiedSince: request.headers.get("if-modified-since"),
+  };
   if (isNotModified(conditions, etag, headers["Last-Modified"])) {
     delete headers["Content-Type"];
     delete headers["Content-Disposition"];
@@ -48,11 +56,18 @@ export function feedResponse(request: Request, body: string, answer: FeedAnswer)
  * Whether the client's copy is current: If-None-Match names this ETag (weak comparison, as for a
  * GET), or, without If-None-Match, nothing changed since If-Modified-Since (RFC 9110 §13.2.2).
  */
-export function isNotModified(conditions: { ifNoneMatch?: string | null; ifModifiedSince?: string | null }, etag: string | undefined, lastModified: string | undefined): boolean {
+export function isNotModified(
+  conditions: { ifNoneMatch?: string | null; ifModifiedSince?: string | null },
+  etag: string | undefined,
+  lastModified: string | undefined,
+): boolean {
   const { ifNoneMatch, ifModifiedSince } = conditions;
   if (ifNoneMatch) {
     if (!etag) return false;
-    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""));
+    return (
+      ifNoneMatch.trim() === "*" ||
+      ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag.replace(/^W\//, ""))
+    );
   }
   const since = Date.parse(ifModifiedSince ?? "");
   const modified = Date.parse(lastModified ?? "");
@@ -73,13 +88,19 @@ export async function plainRefusals(load: () => Promise<Response>): Promise<Resp
     const status = refusalStatus(thrown);
     if (status === undefined) throw thrown;
     const message = status === 404 ? "Not found.\n" : status === 403 ? "Forbidden.\n" : "Bad request.\n";
-    return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(message, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
 }
 
 function refusalStatus(thrown: unknown): number | undefined {
   if (isRouteErrorResponse(thrown)) return thrown.status < 500 ? thrown.status : undefined;
   // data(…, { status }) thrown by app/utils/http.server.ts
-  const init = (thrown as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit" ? (thrown as { init?: { status?: number } }).init : undefined;
+  const init =
+    (thrown as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit"
+      ? (thrown as { init?: { status?: number } }).init
+      : undefined;
   return init?.status !== undefined && init.status >= 400 && init.status < 500 ? init.status : undefined;
 }

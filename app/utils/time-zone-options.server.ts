@@ -1,6 +1,6 @@
 // The time-zone options of a form page, in the reader's language, with the catalogue's names of
 // places whose spelling differs between languages.
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import en from "~/locales/en";
 import fr from "~/locales/fr";
 import vi from "~/locales/vi";

@@ -199,7 +199,19 @@ export function browserTimeZone(): string | null {
   }
 }
 
-export const TIME_ZONE_REGIONS = ["africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific", "other"] as const;
+export const TIME_ZONE_REGIONS = [
+  "africa",
+  "america",
+  "antarctica",
+  "arctic",
+  "asia",
+  "atlantic",
+  "australia",
+  "europe",
+  "indian",
+  "pacific",
+  "other",
+] as const;
 export type TimeZoneRegion = (typeof TIME_ZONE_REGIONS)[number];
 
 export interface TimeZoneOption {
@@ -275,7 +287,9 @@ function genericName(zone: string, locale: string, at: Date): string | null {
   if (name === undefined) {
     try {
       const style = zone === "UTC" ? "long" : "longGeneric";
-      const value = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
+      const value = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
+        .formatToParts(at)
+        .find((part) => part.type === "timeZoneName")?.value;
       name = value && !/^(GMT|UTC)([+\-\u2212]|$)/.test(value) ? value : null;
     } catch {
       name = null;
@@ -290,7 +304,11 @@ function genericName(zone: string, locale: string, at: Date): string | null {
  * Offsets are those in force now, so the lists are rebuilt hourly (clocks change) and kept per
  * language. `cityName` gives a localised name of a place when the catalogue has one.
  */
-export function timeZoneOptions(language: string, cityName: (zone: string) => string | undefined = () => undefined, now: Date = new Date()): TimeZoneOptions {
+export function timeZoneOptions(
+  language: string,
+  cityName: (zone: string) => string | undefined = () => undefined,
+  now: Date = new Date(),
+): TimeZoneOptions {
   const cached = optionCache.get(language);
   if (cached && now.getTime() - cached.builtAt < HOUR && now.getTime() >= cached.builtAt) return cached.options;
   const locale = LOCALES[language] ?? language;

@@ -1,6 +1,6 @@
 // What every page knows about the viewer, from the root loader.
 import { useRouteLoaderData } from "@remix-run/react";
-import type { Language } from "../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import type { loader as rootLoader } from "~/root";
 import { formatDate, formatNumber } from "./format";
 

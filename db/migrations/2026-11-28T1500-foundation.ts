@@ -16,14 +16,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("member_type", "text", (c) =>
       c.notNull().check(sql`member_type in ('regulator','industry','academia','civil_society','secretariat')`),
     )
-    .addColumn("language", "text", (c) => c.notNull().defaultTo("en").check(sql`language in ('en','fr','vi')`))
+    .addColumn("language", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("en")
+        .check(sql`language in ('en','fr','vi')`),
+    )
     .addColumn("time_zone", "text", (c) => c.notNull().defaultTo("UTC"))
     .addColumn("bio", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending','approved','rejected','suspended')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending','approved','rejected','suspended')`),
     )
     .addColumn("site_role", "text", (c) =>
-      c.notNull().defaultTo("member").check(sql`site_role in ('admin','moderator','member')`),
+      c
+        .notNull()
+        .defaultTo("member")
+        .check(sql`site_role in ('admin','moderator','member')`),
     )
     .addColumn("rejection_reason", "text")
     .addColumn("password_hash", "text", (c) => c.notNull())
@@ -124,9 +135,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("family_id", "integer")
     .addColumn("tags", "text", (c) => c.notNull().defaultTo("[]"))
     .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .check(sql`status in ('working_draft','consultation','final_draft','published','superseded','withdrawn')`),
+      c.notNull().check(sql`status in ('working_draft','consultation','final_draft','published','superseded','withdrawn')`),
     )
     .addColumn("head_revision_id", "integer")
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))

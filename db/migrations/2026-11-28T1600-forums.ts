@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("deleted_by", "integer", (c) => c.references("user.id").onDelete("set null"))
     .execute();
   // The category list: pinned first, then last activity, keyset on (pinned, last_post_at, id).
-  await sql`create index topic_category_list on topic (category_id, pinned, last_post_at, id) where deleted_at is null`.execute(db);
+  await sql`create index topic_category_list on topic (category_id, pinned, last_post_at, id) where deleted_at is null`.execute(
+    db,
+  );
   // Latest discussions across categories (home page, working-group spaces).
   await sql`create index topic_latest on topic (last_post_at, id) where deleted_at is null`.execute(db);
   await db.schema.createIndex("topic_author").on("topic").column("author_id").execute();
@@ -86,7 +88,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "integer", (c) => c.references("user.id").onDelete("set null"))
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("open").check(sql`status in ('open','hidden','dismissed','restored')`),
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open','hidden','dismissed','restored')`),
     )
     .addColumn("resolved_by", "integer", (c) => c.references("user.id").onDelete("set null"))
     .addColumn("resolved_at", "text")
@@ -142,7 +147,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["topic_tag", "tag", "watch", "topic_read", "draft", "flag", "reaction", "post_revision", "post", "topic"]) {
+  for (const table of [
+    "topic_tag",
+    "tag",
+    "watch",
+    "topic_read",
+    "draft",
+    "flag",
+    "reaction",
+    "post_revision",
+    "post",
+    "topic",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

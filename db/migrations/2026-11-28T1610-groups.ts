@@ -25,7 +25,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id").onDelete("cascade"))
     .addColumn("motivation", "text", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`status in ('pending','approved','declined','withdrawn')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending','approved','declined','withdrawn')`),
     )
     .addColumn("response", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("decided_by", "integer", (c) => c.references("user.id").onDelete("set null"))
@@ -34,7 +37,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // At most one pending request per person and group.
   await sql`create unique index join_request_pending on join_request (group_id, user_id) where status = 'pending'`.execute(db);
-  await db.schema.createIndex("join_request_group_status").on("join_request").columns(["group_id", "status", "created_at"]).execute();
+  await db.schema
+    .createIndex("join_request_group_status")
+    .on("join_request")
+    .columns(["group_id", "status", "created_at"])
+    .execute();
   await db.schema.createIndex("join_request_user").on("join_request").column("user_id").execute();
 
   // A member's private address of the group's calendar feed (calendar applications cannot sign in).
@@ -134,7 +141,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ["proposal_comment", "vote", "proposal", "attendance", "meeting", "group_calendar_token", "join_request", "group_watch"]) {
+  for (const table of [
+    "proposal_comment",
+    "vote",
+    "proposal",
+    "attendance",
+    "meeting",
+    "group_calendar_token",
+    "join_request",
+    "group_watch",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -7,7 +7,10 @@ import { sql, type Kysely } from "kysely";
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("document").addColumn("status_reason", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("document")
+    .addColumn("status_reason", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
   await db.schema
     .alterTable("document")
     .addColumn("successor_id", "integer", (c) => c.references("document.id").onDelete("set null"))
@@ -26,17 +29,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable("revision")
     .addColumn("kind", "text", (c) =>
-      c.notNull().defaultTo("edit").check(sql`kind in ('create','edit','merge','restore','proposal','import')`),
+      c
+        .notNull()
+        .defaultTo("edit")
+        .check(sql`kind in ('create','edit','merge','restore','proposal','import')`),
     )
     .execute();
   await db.schema.alterTable("revision").addColumn("based_on_id", "integer").execute();
   await db.schema.alterTable("revision").addColumn("restored_from_id", "integer").execute();
   await db.schema.alterTable("revision").addColumn("proposal_id", "integer").execute();
-  await db.schema.alterTable("revision").addColumn("chars_added", "integer", (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable("revision").addColumn("chars_removed", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("revision")
+    .addColumn("chars_added", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable("revision")
+    .addColumn("chars_removed", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema.alterTable("published_version").addColumn("source_version", "text").execute();
-  await db.schema.alterTable("published_version").addColumn("dispositions", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  await db.schema
+    .alterTable("published_version")
+    .addColumn("dispositions", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
   await db.schema.createIndex("published_version_published_at").on("published_version").column("published_at").execute();
   await db.schema.createIndex("published_version_revision").on("published_version").column("revision_id").execute();
   // A published version is a citable record: it is never changed once written.
@@ -102,7 +117,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("consultation_id", "integer", (c) => c.references("consultation.id").onDelete("set null"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("open").check(sql`status in ('open','accepted','declined','withdrawn')`),
+      c
+        .notNull()
+        .defaultTo("open")
+        .check(sql`status in ('open','accepted','declined','withdrawn')`),
     )
     .addColumn("decided_by", "integer", (c) => c.references("user.id").onDelete("set null"))
     .addColumn("decided_at", "text")
@@ -110,7 +128,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("applied_revision_id", "integer", (c) => c.references("revision.id"))
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("change_proposal_document").on("change_proposal").columns(["document_id", "status", "id"]).execute();
+  await db.schema
+    .createIndex("change_proposal_document")
+    .on("change_proposal")
+    .columns(["document_id", "status", "id"])
+    .execute();
   await db.schema.createIndex("change_proposal_author").on("change_proposal").columns(["author_id", "id"]).execute();
 }
 
@@ -121,8 +143,19 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop trigger if exists published_version_immutable`.execute(db);
   await db.schema.dropIndex("published_version_revision").execute();
   await db.schema.dropIndex("published_version_published_at").execute();
-  for (const column of ["dispositions", "source_version"]) await db.schema.alterTable("published_version").dropColumn(column).execute();
-  for (const column of ["chars_removed", "chars_added", "proposal_id", "restored_from_id", "based_on_id", "kind", "sections", "toc", "body_html"]) {
+  for (const column of ["dispositions", "source_version"])
+    await db.schema.alterTable("published_version").dropColumn(column).execute();
+  for (const column of [
+    "chars_removed",
+    "chars_added",
+    "proposal_id",
+    "restored_from_id",
+    "based_on_id",
+    "kind",
+    "sections",
+    "toc",
+    "body_html",
+  ]) {
     await db.schema.alterTable("revision").dropColumn(column).execute();
   }
   for (const column of ["created_by", "status_changed_at", "successor_id", "status_reason"]) {

@@ -15,13 +15,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("member_type", "text", (c) => c.notNull())
     .addColumn("organization", "text", (c) => c.notNull())
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("pending").check(sql`status in ('pending', 'approved', 'rejected', 'withdrawn')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`status in ('pending', 'approved', 'rejected', 'withdrawn')`),
+    )
     .addColumn("reason", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("decided_at", "text")
     .addColumn("decided_by", "integer", (c) => c.references("user.id").onDelete("set null"))
     .execute();
-  await sql`create unique index profile_change_request_one_pending on profile_change_request (user_id) where status = 'pending'`.execute(db);
+  await sql`create unique index profile_change_request_one_pending on profile_change_request (user_id) where status = 'pending'`.execute(
+    db,
+  );
   await db.schema.createIndex("profile_change_request_user").on("profile_change_request").columns(["user_id", "id"]).execute();
   await db.schema.createIndex("profile_change_request_status").on("profile_change_request").columns(["status", "id"]).execute();
 }

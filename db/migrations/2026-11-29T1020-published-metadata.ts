@@ -7,8 +7,14 @@
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("published_version").addColumn("summary", "text", (c) => c.notNull().defaultTo("")).execute();
-  await db.schema.alterTable("published_version").addColumn("tags", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  await db.schema
+    .alterTable("published_version")
+    .addColumn("summary", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await db.schema
+    .alterTable("published_version")
+    .addColumn("tags", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
   await sql`drop trigger published_version_immutable`.execute(db);
   await sql`update published_version set
       summary = (select document.summary from document where document.id = published_version.document_id),

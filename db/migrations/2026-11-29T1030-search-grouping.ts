@@ -14,7 +14,10 @@ import { sql, type Kysely } from "kysely";
 const folded = (column: string) => sql.raw(`replace(replace(${column}, 'đ', 'd'), 'Đ', 'd')`);
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("search_doc").addColumn("parent", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("search_doc")
+    .addColumn("parent", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
   await db.schema.alterTable("search_doc").addColumn("family", "text").execute();
   // Sections of a document or draft belong to its first entry (slot 0 of 1,000); a reply to its
   // topic (/t/<topic id>/…); anything else is its own parent.
@@ -47,7 +50,9 @@ export async function down(db: Kysely<any>): Promise<void> {
     tokenize="unicode61 remove_diacritics 2",
     prefix='2 3 4'
   )`.execute(db);
-  await sql`insert into search_fts (rowid, title, body) select id, ${folded("title")}, ${folded("text")} from search_doc`.execute(db);
+  await sql`insert into search_fts (rowid, title, body) select id, ${folded("title")}, ${folded("text")} from search_doc`.execute(
+    db,
+  );
   await db.schema.dropIndex("search_doc_family").execute();
   await db.schema.dropIndex("search_doc_parent").execute();
   await db.schema.alterTable("search_doc").dropColumn("family").execute();

@@ -1,14 +1,8 @@
 // Tables of the documents capability; db/schema.ts merges them into the Database interface.
 import type { ColumnType, Generated } from "kysely";
+import type { ConsultationAudience, Disposition, ProposalStatus } from "~/domain/vocabulary";
 
 type DefaultedText = ColumnType<string, string | undefined, string>;
-
-export const CONSULTATION_AUDIENCES = ["members", "public"] as const;
-export type ConsultationAudience = (typeof CONSULTATION_AUDIENCES)[number];
-export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
-export const PROPOSAL_STATUSES = ["open", "accepted", "declined", "withdrawn"] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface ConsultationTable {
   id: Generated<number>;

@@ -1,15 +1,9 @@
 // Tables of the forums capability; db/schema.ts merges them into the Database interface.
 import type { ColumnType, Generated } from "kysely";
+import type { FlagStatus, ReactionKind, WatchLevel } from "~/domain/vocabulary";
 
 type DefaultedText = ColumnType<string, string | undefined, string>;
 type DefaultedNumber = ColumnType<number, number | undefined, number>;
-
-export const REACTION_KINDS = ["thumbs_up", "check", "idea", "heart"] as const;
-export type ReactionKind = (typeof REACTION_KINDS)[number];
-export const FLAG_STATUSES = ["open", "hidden", "dismissed", "restored"] as const;
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
-export const WATCH_LEVELS = ["watching", "muted"] as const;
-export type WatchLevel = (typeof WATCH_LEVELS)[number];
 
 export interface TopicTable {
   id: Generated<number>;

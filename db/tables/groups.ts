@@ -1,15 +1,9 @@
 // Tables of the groups capability; db/schema.ts merges them into the Database interface.
 import type { ColumnType, Generated, Selectable } from "kysely";
+import type { AttendanceResponse, JoinRequestStatus, VotePosition } from "~/domain/vocabulary";
 
 type DefaultedText = ColumnType<string, string | undefined, string>;
 type DefaultedNumber = ColumnType<number, number | undefined, number>;
-
-export const JOIN_REQUEST_STATUSES = ["pending", "approved", "declined", "withdrawn"] as const;
-export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
-export const ATTENDANCE_RESPONSES = ["attending", "not_attending"] as const;
-export type AttendanceResponse = (typeof ATTENDANCE_RESPONSES)[number];
-export const VOTE_POSITIONS = ["agree", "abstain", "disagree", "block"] as const;
-export type VotePosition = (typeof VOTE_POSITIONS)[number];
 
 /** Members watch their groups unless they opt out (watching = 0); others follow with watching = 1. */
 export interface GroupWatchTable {

@@ -10,7 +10,9 @@ import { ROOT } from "../setup/paths";
 import { startServer } from "../e2e/support/server";
 import { sessionCookieFor } from "../e2e/support/session";
 
-const { values: args } = parseArgs({ options: { duration: { type: "string", default: "30" }, connections: { type: "string", default: "40" } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: "string", default: "30" }, connections: { type: "string", default: "40" } },
+});
 
 const server = await startServer({ env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "2" } });
 const base = server.url;
@@ -18,7 +20,8 @@ const base = server.url;
 /** Signed in as a person would be, through the second step for accounts that have one (the chair). */
 async function signIn(email: string) {
   const cookie = await sessionCookieFor(base, email);
-  if (!cookie.startsWith("cop_session=")) throw new Error(`Could not sign in as ${email}: the load would measure redirects to the sign-in page.`);
+  if (!cookie.startsWith("cop_session="))
+    throw new Error(`Could not sign in as ${email}: the load would measure redirects to the sign-in page.`);
   return cookie;
 }
 
@@ -37,7 +40,11 @@ const requests: autocannon.Request[] = [
   { method: "GET", path: topicPath, headers: { cookie: member } },
   { method: "GET", path: "/forums/introductions", headers: { cookie: member } },
   { method: "GET", path: "/search?q=evaluation+monitoring", headers: { cookie: member } },
-  { method: "POST", path: `/t/${topicId}`, setupRequest: (req) => ({ ...req, headers: post(member), body: form({ intent: "reply", body: `Load reply ${++n}` }) }) },
+  {
+    method: "POST",
+    path: `/t/${topicId}`,
+    setupRequest: (req) => ({ ...req, headers: post(member), body: form({ intent: "reply", body: `Load reply ${++n}` }) }),
+  },
   { method: "GET", path: "/groups/evaluation-procedures/decisions", headers: { cookie: chair } },
   { method: "GET", path: "/documents/pre-deployment-evaluation/history", headers: { cookie: chair } },
 ];
@@ -45,7 +52,9 @@ const requests: autocannon.Request[] = [
 const started = Date.now();
 const result = await autocannon({ url: base, connections: Number(args.connections), duration: Number(args.duration), requests });
 const stats = (result as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
-const serverErrors = Object.entries(stats).filter(([code]) => Number(code) >= 500).reduce((sum, [, v]) => sum + v.count, 0);
+const serverErrors = Object.entries(stats)
+  .filter(([code]) => Number(code) >= 500)
+  .reduce((sum, [, v]) => sum + v.count, 0);
 
 // Every reply acknowledged must be in the database.
 const Database = (await import("better-sqlite3")).default;

@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { BENCH_EMAIL, BENCH_PASSWORD } from "../../db/bench-account";
+import { BENCH_EMAIL, BENCH_PASSWORD } from "../../scripts/bench-account";
 import { ROOT } from "../setup/paths";
 import { freePort } from "../e2e/support/server";
 
@@ -89,10 +89,14 @@ function discover(db: Database.Database) {
     ? (db.prepare("select id from revision where document_id = ? order by id").all(longDoc.id) as Array<{ id: number }>)
     : [];
   const replyTopics = db
-    .prepare("select t.id from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.locked = 0 and t.deleted_at is null order by t.id limit 200")
+    .prepare(
+      "select t.id from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.locked = 0 and t.deleted_at is null order by t.id limit 200",
+    )
     .all() as Array<{ id: number }>;
   const manyTopics = db
-    .prepare("select t.id, t.slug from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.deleted_at is null order by t.id limit 5000")
+    .prepare(
+      "select t.id, t.slug from topic t join category c on c.id = t.category_id where c.visibility = 'public' and t.deleted_at is null order by t.id limit 5000",
+    )
     .all() as Array<{ id: number; slug: string }>;
   return { bigTopic, busyCategory, longDoc, revisions, replyTopics, manyTopics };
 }
@@ -104,8 +108,12 @@ async function signIn(base: string): Promise<string> {
     headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (!cookie.includes("cop_session=")) throw new Error(`The bench account could not sign in (status ${res.status}). Was the database made by npm run seed:large?`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  if (!cookie.includes("cop_session="))
+    throw new Error(`The bench account could not sign in (status ${res.status}). Was the database made by npm run seed:large?`);
   return cookie;
 }
 
@@ -121,7 +129,12 @@ async function run(url: string, scenario: Scenario, cookie: string | undefined, 
   let next = 0;
   const rotating = scenario.paths;
   const requests = rotating
-    ? [{ method: "GET" as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: rotating[next++ % rotating.length] }) }]
+    ? [
+        {
+          method: "GET" as const,
+          setupRequest: (req: autocannon.Request) => ({ ...req, path: rotating[next++ % rotating.length] }),
+        },
+      ]
     : scenario.method === "POST"
       ? [
           {
@@ -228,7 +241,13 @@ async function main() {
     if (found.busyCategory) {
       add({ name: "category", path: `/forums/${found.busyCategory.slug}`, as, ceiling: true });
     }
-    if (found.bigTopic) add({ name: `topic (${found.bigTopic.post_count} posts), first page`, path: `/t/${found.bigTopic.id}/${found.bigTopic.slug}`, as, ceiling: true });
+    if (found.bigTopic)
+      add({
+        name: `topic (${found.bigTopic.post_count} posts), first page`,
+        path: `/t/${found.bigTopic.id}/${found.bigTopic.slug}`,
+        as,
+        ceiling: true,
+      });
     if (found.longDoc) add({ name: "library document", path: `/library/${found.longDoc.slug}`, as, ceiling: true });
   }
   // Deep pages are found by following the pages' own links.
@@ -253,7 +272,12 @@ async function main() {
   if (found.longDoc && found.revisions.length > 1) {
     const from = found.revisions[0].id;
     const to = found.revisions[found.revisions.length - 1].id;
-    add({ name: "compare far-apart revisions (100 KiB)", path: `/documents/${found.longDoc.slug}/compare?from=${from}&to=${to}`, as: "member", ceiling: true });
+    add({
+      name: "compare far-apart revisions (100 KiB)",
+      path: `/documents/${found.longDoc.slug}/compare?from=${from}&to=${to}`,
+      as: "member",
+      ceiling: true,
+    });
   }
   for (const [label, q] of [
     ["search: rare word", "pharmacovigilance"],
@@ -273,12 +297,50 @@ async function main() {
     add({ name: "topic, a different one each request (uncached)", path: paths[0], paths, as: "member" });
   }
   const words = [
-    "monitoring", "validation", "calibration", "subgroup", "scanner", "override", "sensitivity", "specificity",
-    "quarterly", "report", "hospital", "pilot", "deployment", "risk", "drift", "alert", "fatigue", "patients",
-    "servers", "indicators", "change", "control", "plan", "evidence", "clinicians", "model", "dataset",
-    "performance", "age", "surveillance", "données", "dérive", "hôpital", "bệnh", "viện", "giám", "sát", "rủi", "đánh", "giá",
+    "monitoring",
+    "validation",
+    "calibration",
+    "subgroup",
+    "scanner",
+    "override",
+    "sensitivity",
+    "specificity",
+    "quarterly",
+    "report",
+    "hospital",
+    "pilot",
+    "deployment",
+    "risk",
+    "drift",
+    "alert",
+    "fatigue",
+    "patients",
+    "servers",
+    "indicators",
+    "change",
+    "control",
+    "plan",
+    "evidence",
+    "clinicians",
+    "model",
+    "dataset",
+    "performance",
+    "age",
+    "surveillance",
+    "données",
+    "dérive",
+    "hôpital",
+    "bệnh",
+    "viện",
+    "giám",
+    "sát",
+    "rủi",
+    "đánh",
+    "giá",
   ];
-  const queries = words.flatMap((a, i) => words.filter((_, j) => j !== i).map((b) => `/search?q=${encodeURIComponent(`${a} ${b}`)}`));
+  const queries = words.flatMap((a, i) =>
+    words.filter((_, j) => j !== i).map((b) => `/search?q=${encodeURIComponent(`${a} ${b}`)}`),
+  );
   add({ name: "search: a different two-word query each request (uncached)", path: queries[0], paths: queries, as: "member" });
   if (found.replyTopics.length) {
     let n = 0;
@@ -290,7 +352,10 @@ async function main() {
       as: "member",
       body: () => {
         n += 1;
-        return new URLSearchParams({ intent: "reply", body: `Benchmark reply ${n}: the quarterly KPI report is attached.` }).toString();
+        return new URLSearchParams({
+          intent: "reply",
+          body: `Benchmark reply ${n}: the quarterly KPI report is attached.`,
+        }).toString();
       },
     });
   }
@@ -304,18 +369,26 @@ async function main() {
     let url = base + scenario.path;
     if (scenario.method !== "POST") {
       // Measure the page a browser ends up on (e.g. a returning member lands on the first unread post).
-      const first = await fetch(url, { redirect: "manual", headers: { "accept-language": "en", ...(who ? { cookie: who } : {}) } });
+      const first = await fetch(url, {
+        redirect: "manual",
+        headers: { "accept-language": "en", ...(who ? { cookie: who } : {}) },
+      });
       const location = first.headers.get("location");
       if (first.status >= 300 && first.status < 400 && location) url = new URL(location, url).href.split("#")[0];
     }
     const probe = await fetch(url, {
       method: scenario.method ?? "GET",
       redirect: "manual",
-      headers: { "accept-language": "en", ...(who ? { cookie: who } : {}), ...(scenario.method === "POST" ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}) },
+      headers: {
+        "accept-language": "en",
+        ...(who ? { cookie: who } : {}),
+        ...(scenario.method === "POST" ? { origin: base, "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
       body: scenario.body?.(),
     });
     const bytes = Buffer.from(await probe.arrayBuffer());
-    if (scenario.name.startsWith("topic (") && scenario.as === "anonymous") topicJsGzip = await shippedJs(base, bytes.toString("utf8"));
+    if (scenario.name.startsWith("topic (") && scenario.as === "anonymous")
+      topicJsGzip = await shippedJs(base, bytes.toString("utf8"));
     await resetEventLoopDelay(base, workers);
     const measured = await run(url, scenario, who);
     const loopDelay = await eventLoopDelay(base, workers);
@@ -326,7 +399,12 @@ async function main() {
       status: probe.status,
       bytes: bytes.length,
       requestsPerSec: Math.round(measured.requests.average),
-      latency: { p50: measured.latency.p50, p95: measured.latency.p97_5 ?? measured.latency.p90, p99: measured.latency.p99, max: measured.latency.max },
+      latency: {
+        p50: measured.latency.p50,
+        p95: measured.latency.p97_5 ?? measured.latency.p90,
+        p99: measured.latency.p99,
+        max: measured.latency.max,
+      },
       errors: measured.errors + measured.timeouts,
       // A redirect is the success answer of a form post (Post/Redirect/Get).
       non2xx: scenario.method === "POST" ? failedPosts(measured) : measured.non2xx,
@@ -338,7 +416,11 @@ async function main() {
       const ceilingPath = `/page-${results.length}`;
       ceiling.send({ path: ceilingPath, file, contentType: probe.headers.get("content-type") ?? "text/html" });
       await new Promise<void>((resolve) => ceiling.once("message", () => resolve()));
-      const plain = await autocannon({ url: `http://127.0.0.1:${ceilingPort}${ceilingPath}`, connections: CONNECTIONS, duration: DURATION });
+      const plain = await autocannon({
+        url: `http://127.0.0.1:${ceilingPort}${ceilingPath}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
       result.ceilingRequestsPerSec = Math.round(plain.requests.average);
       result.ratio = Math.round((result.requestsPerSec / result.ceilingRequestsPerSec) * 1000) / 10;
     }
@@ -355,7 +437,12 @@ async function main() {
 
   const summary = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: { durationSeconds: DURATION, connections: CONNECTIONS, workers, database: path.relative(ROOT, DATABASE) },
     coldStartMs: Math.round(coldStartMs),
     peakServerMemoryMB: Math.round(peakMemoryBytes / 2 ** 20),
@@ -384,7 +471,15 @@ async function shippedJs(base: string, html: string): Promise<number> {
   return total;
 }
 
-function table(summary: { measuredAt: string; machine: { cpus: number; model?: string; node: string }; settings: { durationSeconds: number; connections: number; workers: number }; coldStartMs: number; peakServerMemoryMB: number; topicPageJsGzipKB: number; results: Result[] }) {
+function table(summary: {
+  measuredAt: string;
+  machine: { cpus: number; model?: string; node: string };
+  settings: { durationSeconds: number; connections: number; workers: number };
+  coldStartMs: number;
+  peakServerMemoryMB: number;
+  topicPageJsGzipKB: number;
+  results: Result[];
+}) {
   const lines = [
     `Measured ${summary.measuredAt} on ${summary.machine.cpus} cores (${summary.machine.model ?? "?"}), Node ${summary.machine.node}; ` +
       `${summary.settings.connections} connections, ${summary.settings.durationSeconds} s per route, ${summary.settings.workers} server processes, load generator on the same machine.`,

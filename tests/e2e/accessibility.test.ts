@@ -23,14 +23,40 @@ async function audit(path: string): Promise<Violation[]> {
   // Evaluated through the DevTools protocol, so the page's CSP does not apply to the checker.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> } }
+    ).axe;
     return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
   });
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+  }));
 }
 
-const PUBLIC_PAGES = ["/", "/library", "/library/pre-deployment-evaluation", "/forums", "/forums/introductions", "/groups", "/groups/evaluation-procedures", "/join", "/login", "/search?q=evaluation"];
-const MEMBER_PAGES = ["/settings", "/notifications", "/members", "/members/chair", "/documents/pre-deployment-evaluation", "/documents/pre-deployment-evaluation/history", "/documents/pre-deployment-evaluation/revisions/3"];
+const PUBLIC_PAGES = [
+  "/",
+  "/library",
+  "/library/pre-deployment-evaluation",
+  "/forums",
+  "/forums/introductions",
+  "/groups",
+  "/groups/evaluation-procedures",
+  "/join",
+  "/login",
+  "/search?q=evaluation",
+];
+const MEMBER_PAGES = [
+  "/settings",
+  "/notifications",
+  "/members",
+  "/members/chair",
+  "/documents/pre-deployment-evaluation",
+  "/documents/pre-deployment-evaluation/history",
+  "/documents/pre-deployment-evaluation/revisions/3",
+];
 const ADMIN_PAGES = ["/admin", "/admin/members", "/admin/audit"];
 
 beforeAll(async () => {
@@ -53,9 +79,17 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
   it("finds no violation on the reading pages of a document: history, comparisons, print view", async () => {
     await signIn(page, baseUrl, "editor@demo.test");
     await page.goto(`${baseUrl}/documents/pre-deployment-evaluation/history`);
-    const ids = await page.locator("input[name=to]").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const ids = await page
+      .locator("input[name=to]")
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     const compare = `/documents/pre-deployment-evaluation/compare?from=${ids[ids.length - 1]}&to=${ids[0]}`;
-    for (const path of ["/documents/pre-deployment-evaluation/history", compare, `${compare}&view=split`, "/library/pre-deployment-evaluation?print=1", "/library/pre-deployment-evaluation/changes"]) {
+    for (const path of [
+      "/documents/pre-deployment-evaluation/history",
+      compare,
+      `${compare}&view=split`,
+      "/library/pre-deployment-evaluation?print=1",
+      "/library/pre-deployment-evaluation/changes",
+    ]) {
       expect(await audit(path), path).toEqual([]);
     }
     await page.context().clearCookies();

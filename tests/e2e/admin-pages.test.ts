@@ -34,21 +34,33 @@ const post = (path: string, fields: Record<string, string>) =>
 /** The audit table itself (the page's data script holds JSON of its own). */
 const auditTable = (html: string) => /<table class="data-table">[\s\S]*?<\/table>/.exec(html)![0];
 
-const useLanguage = async (language: string) => expect((await post("/language", { language, redirectTo: "/admin" })).status).toBe(302);
+const useLanguage = async (language: string) =>
+  expect((await post("/language", { language, redirectTo: "/admin" })).status).toBe(302);
 
 describe("the administration in the administrator's language", () => {
   it("names each application's applicant once, with approve and reject of equal weight", async () => {
     const html = await page("/admin");
     const card = /<li[^>]*class="panel application"[\s\S]*?<\/li>/.exec(html)![0];
     expect(card.match(/Rahul Mehta/g)).toHaveLength(1);
-    const buttons = [...card.matchAll(/<button[^>]*class="([^"]*)"[^>]*value="(approve|reject)"|<button[^>]*value="(approve|reject)"[^>]*class="([^"]*)"/g)].map((m) => m[1] ?? m[4]);
+    const buttons = [
+      ...card.matchAll(
+        /<button[^>]*class="([^"]*)"[^>]*value="(approve|reject)"|<button[^>]*value="(approve|reject)"[^>]*class="([^"]*)"/g,
+      ),
+    ].map((m) => m[1] ?? m[4]);
     expect(buttons).toHaveLength(2);
     expect(buttons[0]).toBe(buttons[1]);
   });
 
   it("shows the audit log with actions, subjects and details in Vietnamese and French, not codes and JSON", async () => {
     // An event with details: a category created (its fields) by the administrator.
-    const created = await post("/admin/categories", { intent: "create", name: "Hồ sơ thử nghiệm", slug: "ho-so-thu-nghiem", description: "", visibility: "members", position: "9" });
+    const created = await post("/admin/categories", {
+      intent: "create",
+      name: "Hồ sơ thử nghiệm",
+      slug: "ho-so-thu-nghiem",
+      description: "",
+      visibility: "members",
+      position: "9",
+    });
     expect([200, 302, 303]).toContain(created.status);
     try {
       await useLanguage("vi");

@@ -25,7 +25,16 @@ const db = () => new Database(server.databaseFile, { readonly: true });
 
 beforeAll(async () => {
   server = await startServer({ env: { RATE_LIMITS: "off", WEB_CONCURRENCY: "2" } });
-  for (const email of ["member@demo.test", "industry@demo.test", "ravi@demo.test", "sophie@demo.test", "aisha@demo.test", "chair@demo.test", "editor@demo.test", "minh@demo.test"]) {
+  for (const email of [
+    "member@demo.test",
+    "industry@demo.test",
+    "ravi@demo.test",
+    "sophie@demo.test",
+    "aisha@demo.test",
+    "chair@demo.test",
+    "editor@demo.test",
+    "minh@demo.test",
+  ]) {
     cookies.set(email, await signIn(email));
   }
 });
@@ -36,18 +45,29 @@ afterAll(async () => {
 describe("concurrent writers", () => {
   it("keeps every reply sent at once to one topic, each with its own number", async () => {
     const conn = db();
-    const topic = conn.prepare("select t.id from topic t join category c on c.id = t.category_id where c.slug = 'introductions' order by t.id limit 1").get() as { id: number };
+    const topic = conn
+      .prepare(
+        "select t.id from topic t join category c on c.id = t.category_id where c.slug = 'introductions' order by t.id limit 1",
+      )
+      .get() as { id: number };
     const before = (conn.prepare("select count(*) as n from post where topic_id = ?").get(topic.id) as { n: number }).n;
     conn.close();
     const writers = ["member@demo.test", "industry@demo.test", "ravi@demo.test", "sophie@demo.test", "aisha@demo.test"];
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => postForm(`/t/${topic.id}`, cookies.get(writers[i % writers.length])!, { intent: "reply", body: `Concurrent reply number ${i}` })),
+      Array.from({ length: 60 }, (_, i) =>
+        postForm(`/t/${topic.id}`, cookies.get(writers[i % writers.length])!, {
+          intent: "reply",
+          body: `Concurrent reply number ${i}`,
+        }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.every((s) => s === 302)).toBe(true);
     const after = db();
-    const rows = after.prepare("select number, body_md from post where topic_id = ? and body_md like 'Concurrent reply number %'").all(topic.id) as Array<{ number: number; body_md: string }>;
+    const rows = after
+      .prepare("select number, body_md from post where topic_id = ? and body_md like 'Concurrent reply number %'")
+      .all(topic.id) as Array<{ number: number; body_md: string }>;
     const total = (after.prepare("select count(*) as n from post where topic_id = ?").get(topic.id) as { n: number }).n;
     after.close();
     expect(rows).toHaveLength(60);
@@ -58,7 +78,10 @@ describe("concurrent writers", () => {
 
   it("never loses an accepted save when editors save one document at once, and keeps the head whole", async () => {
     const conn = db();
-    const doc = conn.prepare("select id, head_revision_id from document where slug = 'pre-deployment-evaluation'").get() as { id: number; head_revision_id: number };
+    const doc = conn.prepare("select id, head_revision_id from document where slug = 'pre-deployment-evaluation'").get() as {
+      id: number;
+      head_revision_id: number;
+    };
     const head = conn.prepare("select body_md from revision where id = ?").get(doc.head_revision_id) as { body_md: string };
     conn.close();
     const editors = ["chair@demo.test", "editor@demo.test"];
@@ -78,9 +101,16 @@ describe("concurrent writers", () => {
     expect(statuses.every((s) => s === 302 || s === 303 || s === 409)).toBe(true);
     const accepted = statuses.filter((s) => s === 302 || s === 303).length;
     const after = db();
-    const revisions = after.prepare("select id, parent_id, message from revision where document_id = ? and message like 'Racing save %' order by id").all(doc.id) as Array<{ id: number; parent_id: number; message: string }>;
-    const newHead = after.prepare("select head_revision_id from document where id = ?").get(doc.id) as { head_revision_id: number };
-    const chain = after.prepare("select id, parent_id from revision where document_id = ? order by id").all(doc.id) as Array<{ id: number; parent_id: number | null }>;
+    const revisions = after
+      .prepare("select id, parent_id, message from revision where document_id = ? and message like 'Racing save %' order by id")
+      .all(doc.id) as Array<{ id: number; parent_id: number; message: string }>;
+    const newHead = after.prepare("select head_revision_id from document where id = ?").get(doc.id) as {
+      head_revision_id: number;
+    };
+    const chain = after.prepare("select id, parent_id from revision where document_id = ? order by id").all(doc.id) as Array<{
+      id: number;
+      parent_id: number | null;
+    }>;
     after.close();
     expect(revisions).toHaveLength(accepted);
     expect(accepted).toBeGreaterThan(0);
@@ -92,7 +122,9 @@ describe("concurrent writers", () => {
   it("counts exactly one vote per member when members vote and change their vote at once", async () => {
     const conn = db();
     const proposal = conn
-      .prepare("select p.id from proposal p join working_group g on g.id = p.group_id where g.slug = 'evaluation-procedures' and p.closed_at is null and p.closes_at > ? order by p.id limit 1")
+      .prepare(
+        "select p.id from proposal p join working_group g on g.id = p.group_id where g.slug = 'evaluation-procedures' and p.closed_at is null and p.closes_at > ? order by p.id limit 1",
+      )
       .get(new Date().toISOString()) as { id: number } | undefined;
     conn.close();
     expect(proposal).toBeDefined();
@@ -100,13 +132,19 @@ describe("concurrent writers", () => {
     const positions = ["agree", "abstain", "disagree"];
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        postForm(`/groups/evaluation-procedures/decisions/${proposal!.id}`, cookies.get(voters[i % 3])!, { intent: "vote", position: positions[i % 3], reason: "" }),
+        postForm(`/groups/evaluation-procedures/decisions/${proposal!.id}`, cookies.get(voters[i % 3])!, {
+          intent: "vote",
+          position: positions[i % 3],
+          reason: "",
+        }),
       ),
     );
     expect(results.map((r) => r.status).filter((s) => s >= 500)).toEqual([]);
     expect(results.every((r) => r.status === 302)).toBe(true);
     const after = db();
-    const votes = after.prepare("select user_id, count(*) as n from vote where proposal_id = ? group by user_id").all(proposal!.id) as Array<{ n: number }>;
+    const votes = after
+      .prepare("select user_id, count(*) as n from vote where proposal_id = ? group by user_id")
+      .all(proposal!.id) as Array<{ n: number }>;
     after.close();
     expect(votes.length).toBeGreaterThanOrEqual(3);
     for (const vote of votes) expect(vote.n).toBe(1);

@@ -79,7 +79,9 @@ describe("cancelling a meeting", () => {
 
       // Then for real.
       await page.getByRole("button", { name: "Cancel this meeting" }).click();
-      const confirm = javaScriptEnabled ? page.getByRole("dialog").getByRole("button", { name: "Yes, cancel the meeting" }) : page.getByRole("button", { name: "Yes, cancel the meeting" });
+      const confirm = javaScriptEnabled
+        ? page.getByRole("dialog").getByRole("button", { name: "Yes, cancel the meeting" })
+        : page.getByRole("button", { name: "Yes, cancel the meeting" });
       await Promise.all([page.waitForURL(/\/meetings\?done=cancelled$/), confirm.click()]);
       expect(cancelledAt(id)).not.toBeNull();
       await expect.poll(() => page.getByText("The meeting has been cancelled.").isVisible()).toBe(true);

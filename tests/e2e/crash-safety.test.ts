@@ -43,7 +43,10 @@ describe("crash safety", () => {
       headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: "member@demo.test", password: "demo-password" }),
     });
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const listing = await (await fetch(`${server.url}/forums/introductions`)).text();
     const topicPath = /href="\/t\/(\d+)\//.exec(listing)![0].slice(6, -1);
     const acknowledged: number[] = [];
@@ -82,12 +85,16 @@ describe("crash safety", () => {
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       const found = new Set(
-        (db.prepare("select email from user where email like 'crash-%'").all() as Array<{ email: string }>).map((row) => row.email),
+        (db.prepare("select email from user where email like 'crash-%'").all() as Array<{ email: string }>).map(
+          (row) => row.email,
+        ),
       );
       const missing = acknowledged.filter((i) => !found.has(`crash-${i}@example.org`));
       expect(missing).toEqual([]);
       const replies = new Set(
-        (db.prepare("select body_md from post where body_md like 'Crash-test reply %'").all() as Array<{ body_md: string }>).map((row) => row.body_md),
+        (db.prepare("select body_md from post where body_md like 'Crash-test reply %'").all() as Array<{ body_md: string }>).map(
+          (row) => row.body_md,
+        ),
       );
       const missingReplies = acknowledgedReplies.filter((i) => !replies.has(`Crash-test reply ${i}`));
       expect(missingReplies).toEqual([]);

@@ -56,7 +56,10 @@ describe("guidance documents, in the browser", () => {
     // The editor saves first.
     await saveDraft(
       editor,
-      editorText.replace("Performance reported elsewhere does not guarantee performance locally", "Performance reported elsewhere never guarantees performance locally"),
+      editorText.replace(
+        "Performance reported elsewhere does not guarantee performance locally",
+        "Performance reported elsewhere never guarantees performance locally",
+      ),
       "Stronger wording on local performance",
     );
     await editor.waitForURL(/\/documents\/pre-deployment-evaluation\?saved=\d+$/);
@@ -65,7 +68,10 @@ describe("guidance documents, in the browser", () => {
     // The chair's save is now stale; it touches another section, so it is merged.
     await saveDraft(
       chair,
-      chairText.replace("Reconsideration is carried out by assessors not involved in the original decision.", "Reconsideration is carried out within 60 days by assessors not involved in the original decision."),
+      chairText.replace(
+        "Reconsideration is carried out by assessors not involved in the original decision.",
+        "Reconsideration is carried out within 60 days by assessors not involved in the original decision.",
+      ),
       "Deadline for reconsideration",
     );
     await chair.waitForURL(/merged=1/);
@@ -77,11 +83,17 @@ describe("guidance documents, in the browser", () => {
     // Now both change the same sentence: the second save gets the conflict page, text kept.
     const base = await openEditor(editor);
     await openEditor(chair);
-    await saveDraft(editor, base.replace("takes four to twelve weeks", "takes six to twelve weeks"), "Silent mode: six weeks minimum");
+    await saveDraft(
+      editor,
+      base.replace("takes four to twelve weeks", "takes six to twelve weeks"),
+      "Silent mode: six weeks minimum",
+    );
     await editor.waitForURL(/saved=\d+/);
     const mine = base.replace("takes four to twelve weeks", "takes eight to sixteen weeks");
     const [response] = await Promise.all([
-      chair.waitForResponse((r) => r.url().includes("/documents/pre-deployment-evaluation/edit") && r.request().method() === "POST"),
+      chair.waitForResponse(
+        (r) => r.url().includes("/documents/pre-deployment-evaluation/edit") && r.request().method() === "POST",
+      ),
       saveDraft(chair, mine, "Silent mode: eight weeks"),
     ]);
     expect(response.status()).toBe(409);
@@ -107,12 +119,16 @@ describe("guidance documents, in the browser", () => {
     await bias.locator("textarea[name=body]").fill("Could we give an example of a mitigation for a subgroup gap?");
     await bias.getByRole("button", { name: "Send the comment" }).click();
     await aisha.waitForURL(/#comment-\d+$/);
-    expect(await section(aisha, "when-gaps-are-found").locator(".comment-thread").last().textContent()).toContain("example of a mitigation");
+    expect(await section(aisha, "when-gaps-are-found").locator(".comment-thread").last().textContent()).toContain(
+      "example of a mitigation",
+    );
 
     await section(aisha, "public-summary").getByRole("link", { name: "Propose a change to this section" }).click();
     await aisha.locator("#proposal-text").waitFor();
     const text = await aisha.locator("#proposal-text").inputValue();
-    await aisha.locator("#proposal-text").fill(`${text}\n\nThe public summary is published in the official languages of the deploying country.`);
+    await aisha
+      .locator("#proposal-text")
+      .fill(`${text}\n\nThe public summary is published in the official languages of the deploying country.`);
     await aisha.locator("#proposal-reason").fill("Patients and clinicians should be able to read it in their own language.");
     await aisha.getByRole("button", { name: "Send the proposal" }).click();
     await aisha.waitForURL(/\/proposals\/\d+$/);
@@ -139,7 +155,9 @@ describe("guidance documents, in the browser", () => {
     expect(await member.getByText(/Comments are accepted until/).isVisible()).toBe(true);
     const evidence = section(member, "evidence-matrix");
     await evidence.locator("details.comment-new summary").click();
-    await evidence.locator("textarea[name=body]").fill("Class 2 tools in primary care should also need a short prospective check.");
+    await evidence
+      .locator("textarea[name=body]")
+      .fill("Class 2 tools in primary care should also need a short prospective check.");
     await evidence.getByRole("button", { name: "Send the comment" }).click();
     await member.waitForURL(/#comment-\d+$/);
     expect(await member.getByText("Consultation comment").first().isVisible()).toBe(true);
@@ -155,7 +173,9 @@ describe("guidance documents, in the browser", () => {
     await item.locator("textarea[name=response]").fill("A prospective check is recommended, not required, for Class 2.");
     await item.locator("button[type=submit]").click();
     await chair.waitForURL(/#disposition-\d+$/);
-    await expect.poll(() => chair.locator(".disposition-item", { hasText: "short prospective check" }).locator(".badge").count()).toBe(1);
+    await expect
+      .poll(() => chair.locator(".disposition-item", { hasText: "short prospective check" }).locator(".badge").count())
+      .toBe(1);
 
     // After the window, the draft is no longer open to the member: the library is.
     await member.goto(DRAFT);
@@ -163,7 +183,9 @@ describe("guidance documents, in the browser", () => {
 
     // The chair publishes version 1.1.
     await chair.goto(`${DRAFT}/publish`);
-    await chair.locator("#publish-notes").fill("Clarifies local validation, generative AI and the public summary after the members' consultation.");
+    await chair
+      .locator("#publish-notes")
+      .fill("Clarifies local validation, generative AI and the public summary after the members' consultation.");
     await chair.locator("#publish-review").fill("2027-12-01");
     await chair.locator("form:has(input[name=intent][value=publish]) button[type=submit]").click();
     await chair.waitForURL(`${baseUrl}/library/${SLUG}/v/1.1?published=1`);
@@ -178,7 +200,9 @@ describe("guidance documents, in the browser", () => {
     expect(await reader.locator(".disposition-table").textContent()).toContain("short prospective check");
     await reader.getByRole("link", { name: "What changed from 1.0 to 1.1" }).click();
     await reader.waitForURL(/\/library\/pre-deployment-evaluation\/changes\?from=1\.0&to=1\.1$/);
-    await expect.poll(() => reader.getByRole("heading", { level: 1 }).textContent()).toBe("Changes from version 1.0 to version 1.1");
+    await expect
+      .poll(() => reader.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Changes from version 1.0 to version 1.1");
     const added = (await reader.locator(".diff-ins").allTextContents()).join(" ");
     expect(added).toContain("official languages");
     expect(added).toContain("60 days");
@@ -238,9 +262,21 @@ describe("guidance documents, accessibility", () => {
       expect(response?.status(), path).toBeLessThan(400);
       await on.evaluate(axeSource);
       const violations = await on.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: unknown,
+                options: unknown,
+              ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+            };
+          }
+        ).axe;
         // The site header is audited by tests/e2e/accessibility.test.ts; these pages are the documents'.
-        const result = await axe.run({ include: [["main"]] }, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        const result = await axe.run(
+          { include: [["main"]] },
+          { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } },
+        );
         return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
       });
       return violations;

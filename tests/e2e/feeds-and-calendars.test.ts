@@ -14,7 +14,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers, redirect: "manual" });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { headers, redirect: "manual" });
 
 describe("feeds and calendars", () => {
   for (const path of ["/library/feed.xml", "/forums/introductions/feed.xml", "/groups/evaluation-procedures/calendar.ics"]) {

@@ -12,7 +12,10 @@ async function axeViolations(page: Page, url: string) {
   expect(response?.status(), url).toBeLessThan(400);
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    type Run = (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
+    type Run = (
+      context: unknown,
+      options: unknown,
+    ) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }>;
     const axe = (window as unknown as { axe: { run: Run } }).axe;
     return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
   });
@@ -44,7 +47,9 @@ describe("forums, in the browser", () => {
     await author.getByRole("link", { name: "New topic" }).click();
     await author.waitForURL(`${baseUrl}/forums/evaluation-validation/new`);
     await author.getByLabel("Title").fill(TITLE);
-    await author.getByLabel("What do you want to discuss?").fill("We plan a **retrospective** validation at two hospitals. How many cases do you ask for?");
+    await author
+      .getByLabel("What do you want to discuss?")
+      .fill("We plan a **retrospective** validation at two hospitals. How many cases do you ask for?");
     await author.getByLabel("Tags").fill("local-validation, imaging");
     await author.getByRole("button", { name: "Start topic" }).click();
     await author.waitForURL(/\/t\/\d+\/minimum-sample-size-for-a-local-validation-of-a-chest-x-ray-tool$/);
@@ -53,7 +58,13 @@ describe("forums, in the browser", () => {
     await expect.poll(() => author.locator("#post-1 strong", { hasText: "retrospective" }).isVisible()).toBe(true);
 
     // (Other demo content may already have told the member something: count from here.)
-    const unreadBadge = async () => Number((await author.locator(".notification-badge").textContent({ timeout: 1000 }).catch(() => "0")) ?? 0);
+    const unreadBadge = async () =>
+      Number(
+        (await author
+          .locator(".notification-badge")
+          .textContent({ timeout: 1000 })
+          .catch(() => "0")) ?? 0,
+      );
     const before = await unreadBadge();
 
     // Another member replies, mentioning the author; the live preview shows the link first.
@@ -77,14 +88,22 @@ describe("forums, in the browser", () => {
     expect(await row.getByText("1 unread post").count()).toBe(1);
     await bell.click();
     await author.waitForURL(`${baseUrl}/notifications`);
-    await expect.poll(() => author.getByRole("link", { name: `Aisha Rahman mentioned you in “${TITLE}”` }).isVisible()).toBe(true);
+    await expect
+      .poll(() => author.getByRole("link", { name: `Aisha Rahman mentioned you in “${TITLE}”` }).isVisible())
+      .toBe(true);
 
     // Back in the topic, the author lands on the first unread post.
     await author.goto(topicUrl);
     await author.waitForURL(`${topicUrl}?page=1#post-2`);
     await expect.poll(() => author.getByText("Unread since your last visit").isVisible()).toBe(true);
     await author.goto(`${baseUrl}/forums/evaluation-validation`);
-    expect(await author.getByRole("row").filter({ has: author.getByRole("link", { name: TITLE }) }).getByText("1 unread post").count()).toBe(0);
+    expect(
+      await author
+        .getByRole("row")
+        .filter({ has: author.getByRole("link", { name: TITLE }) })
+        .getByText("1 unread post")
+        .count(),
+    ).toBe(0);
     await author.goto(`${topicUrl}?page=1`);
 
     // Reacts to the reply, then marks it as the answer.
@@ -106,7 +125,11 @@ describe("forums, in the browser", () => {
     await moderator.getByLabel("Move to category").selectOption({ label: "Regulatory Q&A" });
     await moderator.getByRole("button", { name: "Move", exact: true }).click();
     await expect.poll(() => moderator.getByText("The topic has been moved.").isVisible()).toBe(true);
-    await expect.poll(() => moderator.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Regulatory Q&A" }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        moderator.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Regulatory Q&A" }).isVisible(),
+      )
+      .toBe(true);
     // Both actions are in the audit log, by name.
     const audit = await pageFor("admin@demo.test");
     await audit.goto(`${baseUrl}/admin/audit`);
@@ -123,8 +146,9 @@ describe("forums, in the browser", () => {
     const feed = await fetch(`${baseUrl}/forums/introductions/feed.xml`);
     expect(feed.status).toBe(200);
     expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
-    expect(await feed.text()).toContain("<title type=\"text\">Welcome — please introduce yourself</title>");
-    for (const slug of ["data-protection", "pilot-coordination-internal"]) expect((await fetch(`${baseUrl}/forums/${slug}/feed.xml`)).status).toBe(404);
+    expect(await feed.text()).toContain('<title type="text">Welcome — please introduce yourself</title>');
+    for (const slug of ["data-protection", "pilot-coordination-internal"])
+      expect((await fetch(`${baseUrl}/forums/${slug}/feed.xml`)).status).toBe(404);
   });
 
   it("previews, saves a draft and quotes without JavaScript", async () => {
@@ -135,7 +159,9 @@ describe("forums, in the browser", () => {
     await page.getByLabel("Reply", { exact: true }).fill("We report **override rate** per site.");
     await page.getByRole("button", { name: "Preview" }).click();
     await page.waitForLoadState("domcontentloaded");
-    await expect.poll(() => page.getByRole("region", { name: "Preview" }).locator("strong", { hasText: "override rate" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("region", { name: "Preview" }).locator("strong", { hasText: "override rate" }).isVisible())
+      .toBe(true);
     expect(await page.getByLabel("Reply", { exact: true }).inputValue()).toBe("We report **override rate** per site.");
     // The draft is on the server: it is there when the member comes back.
     await page.goto(`${baseUrl}/forums`);
@@ -145,7 +171,9 @@ describe("forums, in the browser", () => {
     // Quoting the first post adds it to the draft.
     await page.locator("#post-1").getByRole("button", { name: "Quote" }).click();
     await page.waitForLoadState("domcontentloaded");
-    expect(await page.getByLabel("Reply", { exact: true }).inputValue()).toMatch(/We report \*\*override rate\*\* per site\.\n\n> \*\*Sophie Martin\*\*/);
+    expect(await page.getByLabel("Reply", { exact: true }).inputValue()).toMatch(
+      /We report \*\*override rate\*\* per site\.\n\n> \*\*Sophie Martin\*\*/,
+    );
     await page.getByRole("button", { name: "Post reply" }).click();
     await page.waitForLoadState("domcontentloaded");
     expect(page.url()).toMatch(/#post-\d+$/);
@@ -170,8 +198,10 @@ describe("forums, in the browser", () => {
       expect(await axeViolations(member, baseUrl + path), path).toEqual([]);
     }
     const moderator = await pageFor("moderator@demo.test");
-    for (const path of ["/admin/moderation", `${topicPath}?page=1`]) expect(await axeViolations(moderator, baseUrl + path), path).toEqual([]);
+    for (const path of ["/admin/moderation", `${topicPath}?page=1`])
+      expect(await axeViolations(moderator, baseUrl + path), path).toEqual([]);
     const admin = await pageFor("admin@demo.test");
-    for (const path of ["/admin/categories", "/admin/categories?edit=1"]) expect(await axeViolations(admin, baseUrl + path), path).toEqual([]);
+    for (const path of ["/admin/categories", "/admin/categories?edit=1"])
+      expect(await axeViolations(admin, baseUrl + path), path).toEqual([]);
   });
 });

@@ -6,8 +6,11 @@ import { launchBrowser, signIn, signOut } from "./support/browser";
 
 // chair@demo.test reads the portal in Vietnamese: their steps use the Vietnamese catalogue.
 const VI = vi.groups;
-const tr = (text: string, vars: Record<string, string> = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
-const sectionsNav = (language: "en" | "vi") => ({ name: language === "vi" ? new RegExp(`^${tr(VI.tabs, { name: "" })}`) : /^Sections of / });
+const tr = (text: string, vars: Record<string, string> = {}) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => vars[key] ?? "");
+const sectionsNav = (language: "en" | "vi") => ({
+  name: language === "vi" ? new RegExp(`^${tr(VI.tabs, { name: "" })}`) : /^Sections of /,
+});
 
 const baseUrl = inject("baseUrl");
 const GROUP = "/groups/evaluation-procedures";
@@ -28,7 +31,10 @@ afterAll(async () => {
 function parseIcs(text: string) {
   expect(text.endsWith("\r\n")).toBe(true);
   for (const line of text.slice(0, -2).split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
-  const lines = text.replace(/\r\n[ \t]/g, "").slice(0, -2).split("\r\n");
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .slice(0, -2)
+    .split("\r\n");
   const stack: string[] = [];
   const events: Array<Record<string, string>> = [];
   let current: Record<string, string> | null = null;
@@ -56,10 +62,16 @@ describe("a working group, in the browser", () => {
     // A member asks to join the closed group, with a short motivation.
     await signIn(page, baseUrl, "member@demo.test");
     await page.goto(`${baseUrl}${GROUP}`);
-    await expect.poll(() => page.getByRole("heading", { level: 1, name: /Technical working group on evaluation procedures/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: /Technical working group on evaluation procedures/ }).isVisible())
+      .toBe(true);
     await page.getByRole("link", { name: "Ask to join" }).click();
     await page.waitForURL(`${baseUrl}${GROUP}/join`);
-    await page.getByLabel("Why would you like to join?").fill("I lead the evaluation of AI medical devices at the Health Sciences Authority and would like to contribute to the local-validation template.");
+    await page
+      .getByLabel("Why would you like to join?")
+      .fill(
+        "I lead the evaluation of AI medical devices at the Health Sciences Authority and would like to contribute to the local-validation template.",
+      );
     await page.getByRole("button", { name: "Send my request" }).click();
     await expect.poll(() => page.getByText("Your request has been sent to the group's chairs.").isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/You asked to join on/).isVisible()).toBe(true);
@@ -68,7 +80,10 @@ describe("a working group, in the browser", () => {
     // The chair sees the request on the Members tab and approves it.
     await signIn(page, baseUrl, "chair@demo.test");
     await page.goto(`${baseUrl}${GROUP}`);
-    await page.getByRole("navigation", sectionsNav("vi")).getByRole("link", { name: new RegExp(`^${VI.members}`) }).click();
+    await page
+      .getByRole("navigation", sectionsNav("vi"))
+      .getByRole("link", { name: new RegExp(`^${VI.members}`) })
+      .click();
     await page.waitForURL(`${baseUrl}${GROUP}/members`);
     await expect.poll(() => page.getByRole("heading", { name: VI.requests.title }).isVisible()).toBe(true);
     const request = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Tan Wei Ming" }) });
@@ -81,7 +96,13 @@ describe("a working group, in the browser", () => {
     // The member is told, and is now a member of the group.
     await signIn(page, baseUrl, "member@demo.test");
     await page.goto(`${baseUrl}/notifications`);
-    await expect.poll(() => page.getByRole("link", { name: "Your request to join Technical working group on evaluation procedures was approved" }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("link", { name: "Your request to join Technical working group on evaluation procedures was approved" })
+          .isVisible(),
+      )
+      .toBe(true);
     await page.goto(`${baseUrl}${GROUP}`);
     await expect.poll(() => page.getByText("Your role in this group: Member.").isVisible()).toBe(true);
 
@@ -130,13 +151,19 @@ describe("a working group, in the browser", () => {
     await signIn(page, baseUrl, "chair@demo.test");
     await page.goto(`${baseUrl}${GROUP}/decisions`);
     await page.getByRole("link", { name: PROPOSAL }).click();
-    await page.getByRole("textbox", { name: VI.decisions.outcomeLabel, exact: true }).fill("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.");
+    await page
+      .getByRole("textbox", { name: VI.decisions.outcomeLabel, exact: true })
+      .fill("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.");
     await page.getByRole("button", { name: VI.decisions.closeSubmit }).click();
     // Recording the decision cannot be undone: a dialog asks first.
     await page.getByRole("dialog").getByRole("button", { name: vi.confirm.kinds.closeProposal.confirm }).click();
     await expect.poll(() => page.getByText(VI.notices.proposalClosed).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("heading", { name: VI.decisions.outcome, exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.").isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page.getByText("Adopted by consent: the supplementary guidance goes to a six-week members' consultation.").isVisible(),
+      )
+      .toBe(true);
     expect(await page.getByRole("button", { name: VI.decisions.voteSubmit, exact: true }).count()).toBe(0);
 
     // The decision log lists it with its tally.

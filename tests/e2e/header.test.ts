@@ -1,11 +1,12 @@
 // The header at a laptop's width in the longest of the three languages: its buttons keep their
 // words on one line and the search field's placeholder is shown whole.
 import { describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { launchBrowser, signIn } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
 
-async function measure(page: import("playwright-core").Page) {
+async function measure(page: Page) {
   return page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>(".search-box input")!;
     const context = document.createElement("canvas").getContext("2d")!;
@@ -44,7 +45,12 @@ describe("the header at 1366 px", () => {
         await page.setExtraHTTPHeaders({ "accept-language": "en" });
         await signIn(page, baseUrl, "minh@demo.test");
         const previous = (await page.locator("html").getAttribute("lang")) ?? "vi";
-        const setLanguage = (to: string) => page.request.post(`${baseUrl}/language`, { form: { language: to, redirectTo: "/" }, headers: { origin: baseUrl }, maxRedirects: 0 });
+        const setLanguage = (to: string) =>
+          page.request.post(`${baseUrl}/language`, {
+            form: { language: to, redirectTo: "/" },
+            headers: { origin: baseUrl },
+            maxRedirects: 0,
+          });
         await setLanguage("vi");
         try {
           await page.goto(`${baseUrl}/`);

@@ -57,7 +57,11 @@ describe("hostile input", () => {
     expect(login.status).toBe(302);
     expect(login.headers.get("location")).toBe("/search?q=%E2%82%ACuro%20%E1%BB%A5");
 
-    const language = await postRaw("/language", new URLSearchParams({ language: "fr", redirectTo: "/forums/€" }).toString(), "application/x-www-form-urlencoded");
+    const language = await postRaw(
+      "/language",
+      new URLSearchParams({ language: "fr", redirectTo: "/forums/€" }).toString(),
+      "application/x-www-form-urlencoded",
+    );
     expect(language.status).toBe(302);
     expect(language.headers.get("location")).toBe("/forums/%E2%82%AC");
     expect(language.headers.get("set-cookie")).toMatch(/^lang=fr;/);
@@ -65,7 +69,11 @@ describe("hostile input", () => {
 
   it("refuses a language outside the list with 400, whatever its characters", async () => {
     for (const value of ["é", "€", "fr\r\nSet-Cookie: x=1"]) {
-      const res = await postRaw("/language", new URLSearchParams({ language: value, redirectTo: "/" }).toString(), "application/x-www-form-urlencoded");
+      const res = await postRaw(
+        "/language",
+        new URLSearchParams({ language: value, redirectTo: "/" }).toString(),
+        "application/x-www-form-urlencoded",
+      );
       expect(res.status, value).toBe(400);
       expect(res.headers.get("set-cookie")).toBeNull();
     }

@@ -20,8 +20,30 @@ const validator = new HtmlValidate({
   },
 });
 
-const ANONYMOUS = ["/", "/library", "/library/pre-deployment-evaluation", "/library/pre-deployment-evaluation/v/1.0", "/forums", "/forums/introductions", "/groups", "/groups/evaluation-procedures", "/groups/evaluation-procedures/meetings", "/search?q=risk", "/login", "/join", "/status"];
-const MEMBER = ["/", "/settings", "/notifications", "/documents/pre-deployment-evaluation", "/documents/pre-deployment-evaluation/history", "/forums/introductions/new", "/members"];
+const ANONYMOUS = [
+  "/",
+  "/library",
+  "/library/pre-deployment-evaluation",
+  "/library/pre-deployment-evaluation/v/1.0",
+  "/forums",
+  "/forums/introductions",
+  "/groups",
+  "/groups/evaluation-procedures",
+  "/groups/evaluation-procedures/meetings",
+  "/search?q=risk",
+  "/login",
+  "/join",
+  "/status",
+];
+const MEMBER = [
+  "/",
+  "/settings",
+  "/notifications",
+  "/documents/pre-deployment-evaluation",
+  "/documents/pre-deployment-evaluation/history",
+  "/forums/introductions/new",
+  "/members",
+];
 
 async function problems(path: string, cookie?: string): Promise<string[]> {
   const res = await fetch(`${baseUrl}${path}`, { headers: cookie ? { cookie } : {} });

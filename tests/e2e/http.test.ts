@@ -142,10 +142,14 @@ describe("the production server", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: string) =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request(baseUrl + path, { method, agent, headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" }, timeout: 10_000 }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          baseUrl + path,
+          { method, agent, headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded" }, timeout: 10_000 },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on("error", reject);
         req.on("timeout", () => reject(new Error("timed out")));
         req.end(body);

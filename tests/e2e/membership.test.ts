@@ -60,7 +60,9 @@ describe("membership, in the browser", () => {
     await page.locator("#language-menu-select").selectOption("vi");
     await page.waitForFunction(() => document.documentElement.lang === "vi");
     expect(await page.locator("html").getAttribute("lang")).toBe("vi");
-    await expect.poll(() => page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Thư viện" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("navigation", { name: "Menu chính" }).getByRole("link", { name: "Thư viện" }).isVisible())
+      .toBe(true);
 
     // And signs out.
     await page.getByRole("button", { name: "Đăng xuất" }).click();
@@ -84,7 +86,10 @@ describe("membership, in the browser", () => {
       await p.getByLabel("Organisation").fill("Haute Autorité de santé");
       await p.getByLabel("Country").selectOption("FR");
       await p.getByLabel("Member type").selectOption("regulator");
-      const [response] = await Promise.all([p.waitForResponse((r) => r.url().endsWith("/join") && r.request().method() === "POST"), p.getByRole("button", { name: "Send my application" }).click()]);
+      const [response] = await Promise.all([
+        p.waitForResponse((r) => r.url().endsWith("/join") && r.request().method() === "POST"),
+        p.getByRole("button", { name: "Send my application" }).click(),
+      ]);
       expect(response.status()).toBe(400);
       await p.waitForLoadState("domcontentloaded");
       expect(await p.getByText("An account already exists with this email address.").isVisible()).toBe(true);
@@ -118,7 +123,9 @@ describe("membership, in the browser", () => {
         const adminResponse = await p.goto(`${baseUrl}/admin`);
         expect(adminResponse?.status(), email).toBe(expected.admin ? 200 : 403);
         await p.goto(`${baseUrl}/groups`);
-        expect(await p.getByRole("link", { name: "Pilot programme coordination group" }).count(), email).toBe(expected.privateGroup ? 1 : 0);
+        expect(await p.getByRole("link", { name: "Pilot programme coordination group" }).count(), email).toBe(
+          expected.privateGroup ? 1 : 0,
+        );
         const groupResponse = await p.goto(`${baseUrl}/groups/pilot-coordination`);
         expect(groupResponse?.status(), email).toBe(expected.privateGroup ? 200 : 404);
       } finally {

@@ -40,11 +40,15 @@ describe("on a 390 px wide screen", () => {
     expect(await titles.count()).toBeGreaterThan(0);
     // Line boxes of each title link: two at most for a title of up to 70 characters (the seeded
     // titles run to 88; those may take a third line, never more).
-    const lines = await titles.evaluateAll((links) => links.map((link) => ({ length: link.textContent!.length, lines: link.getClientRects().length })));
+    const lines = await titles.evaluateAll((links) =>
+      links.map((link) => ({ length: link.textContent!.length, lines: link.getClientRects().length })),
+    );
     expect(lines[0].lines).toBeLessThanOrEqual(2);
     for (const title of lines) expect(title.lines, JSON.stringify(title)).toBeLessThanOrEqual(title.length <= 70 ? 2 : 3);
     // A tag is never cut across lines.
-    const tagLines = await page.locator(".topic-table .tag").evaluateAll((tags) => tags.map((tag) => tag.getClientRects().length));
+    const tagLines = await page
+      .locator(".topic-table .tag")
+      .evaluateAll((tags) => tags.map((tag) => tag.getClientRects().length));
     for (const n of tagLines) expect(n).toBe(1);
     // The facts line still says what the columns said on a wide screen.
     const firstRow = page.locator(".topic-table tbody tr").first();

@@ -4,7 +4,16 @@ import { describe, expect, inject, it } from "vitest";
 import { sessionCookieFor } from "./support/session";
 
 const baseUrl = inject("baseUrl");
-const PAGES = ["/", "/library", "/library/pre-deployment-evaluation", "/forums", "/groups", "/groups/evaluation-procedures", "/documents/pre-deployment-evaluation/history", "/library/feed.xml"];
+const PAGES = [
+  "/",
+  "/library",
+  "/library/pre-deployment-evaluation",
+  "/forums",
+  "/groups",
+  "/groups/evaluation-procedures",
+  "/documents/pre-deployment-evaluation/history",
+  "/library/feed.xml",
+];
 
 async function bytesOf(path: string, headers: Record<string, string>): Promise<Buffer> {
   const res = await fetch(`${baseUrl}${path}`, { headers });

@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const signIn = (email: string) => sessionCookieFor(server.url, email);
 
-const get = (path: string, cookie?: string) => fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+const get = (path: string, cookie?: string) =>
+  fetch(`${server.url}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
 /** Follows redirects (a topic's canonical address, then the first unread post) to the page itself. */
 async function view(path: string, cookie: string): Promise<{ res: Response; path: string }> {
   for (let hops = 0; hops < 5; hops++) {
@@ -102,7 +103,10 @@ describe("the page cache for signed-in members", () => {
     cookie = await signIn("member@demo.test");
     await get("/library", cookie);
     expect((await get("/library", cookie)).headers.get("x-cache")).toBe("hit");
-    db.prepare("update session set expires_at = ? where id = ?").run(Math.floor(Date.now() / 1000) + 3 * 86_400, sessionId(cookie));
+    db.prepare("update session set expires_at = ? where id = ?").run(
+      Math.floor(Date.now() / 1000) + 3 * 86_400,
+      sessionId(cookie),
+    );
     res = await get("/library", cookie);
     expect(res.headers.get("x-cache")).not.toBe("hit");
     expect(res.headers.getSetCookie().some((c) => c.startsWith("cop_session="))).toBe(true);
@@ -122,7 +126,11 @@ describe("the page cache for signed-in members", () => {
     expect(topic).toBeDefined();
     // The member has read the first post only.
     db.prepare("delete from topic_read where user_id = ? and topic_id = ?").run(memberId, topic.id);
-    db.prepare("insert into topic_read (user_id, topic_id, last_read_number, updated_at) values (?, ?, 1, ?)").run(memberId, topic.id, new Date().toISOString());
+    db.prepare("insert into topic_read (user_id, topic_id, last_read_number, updated_at) values (?, ?, 1, ?)").run(
+      memberId,
+      topic.id,
+      new Date().toISOString(),
+    );
 
     // A list rendered after that direct change would still be served from an earlier render, so
     // render twice with a write in between to start from a fresh cache.

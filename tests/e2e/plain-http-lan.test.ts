@@ -54,7 +54,9 @@ describe("the site over plain HTTP on a LAN address", () => {
       expect(new URL(page.url()).origin).toBe(lanUrl);
       expect(failed).toEqual([]);
       // The site's stylesheet loaded from this origin, and the member is signed in.
-      const sheets = await page.evaluate(() => [...document.styleSheets].filter((sheet) => sheet.href?.startsWith(location.origin)).length);
+      const sheets = await page.evaluate(
+        () => [...document.styleSheets].filter((sheet) => sheet.href?.startsWith(location.origin)).length,
+      );
       expect(sheets).toBeGreaterThan(0);
       expect(await page.locator("form[action='/logout']").count()).toBeGreaterThan(0);
     } finally {

@@ -26,7 +26,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The text of each page of a PDF, by pdftotext (poppler-utils; `bash .ci/run` installs it). */
 function pagesOf(file: string): string[] {
-  if (!fs.existsSync(PDFTOTEXT)) throw new Error("pdftotext was not found: apt-get install -y poppler-utils (`bash .ci/run` installs it).");
+  if (!fs.existsSync(PDFTOTEXT))
+    throw new Error("pdftotext was not found: apt-get install -y poppler-utils (`bash .ci/run` installs it).");
   const text = execFileSync(PDFTOTEXT, ["-layout", file, "-"], { encoding: "utf8" });
   return text.split("\f").filter((page) => page.trim() !== "");
 }

@@ -23,7 +23,9 @@ describe("search, in the browser", () => {
     await page.goto(`${baseUrl}/forums/introductions`);
     await page.locator("main a[href^='/t/']").first().click();
     await page.waitForURL(/\/t\/\d+/);
-    await page.getByLabel("Reply", { exact: true }).fill("Our national sandbox uses a calibration-in-the-large check before every quarterly report.");
+    await page
+      .getByLabel("Reply", { exact: true })
+      .fill("Our national sandbox uses a calibration-in-the-large check before every quarterly report.");
     await page.getByRole("button", { name: "Post reply" }).click();
     await page.waitForURL(/#post-\d+$/);
     const postAnchor = new URL(page.url()).hash;
@@ -41,7 +43,12 @@ describe("search, in the browser", () => {
     await expect.poll(() => result.isVisible()).toBe(true);
     expect(await result.locator("mark").allInnerTexts()).toEqual(expect.arrayContaining(["sandbox"]));
     // The result is the topic; the reply that matched is listed beneath it, linking to the post.
-    await result.locator(".search-result__match").filter({ hasText: "calibration-in-the-large" }).getByRole("link").first().click();
+    await result
+      .locator(".search-result__match")
+      .filter({ hasText: "calibration-in-the-large" })
+      .getByRole("link")
+      .first()
+      .click();
     await page.waitForURL(/\/t\/\d+/);
     expect(new URL(page.url()).hash).toBe(postAnchor);
     await expect.poll(() => page.locator(postAnchor).isVisible()).toBe(true);
@@ -49,7 +56,9 @@ describe("search, in the browser", () => {
 
   it("answers with the framework and its sections beneath, its translation marked with its language", async () => {
     await page.goto(`${baseUrl}/search?q=${encodeURIComponent("post-deployment monitoring")}`);
-    const framework = page.locator(".search-result").filter({ has: page.locator("h2 a[href='/library/post-deployment-monitoring']") });
+    const framework = page
+      .locator(".search-result")
+      .filter({ has: page.locator("h2 a[href='/library/post-deployment-monitoring']") });
     await expect.poll(() => framework.isVisible()).toBe(true);
     const sections = framework.locator(".search-result__match a");
     expect(await sections.count()).toBeGreaterThan(0);

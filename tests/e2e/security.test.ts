@@ -34,7 +34,13 @@ const get = (target: string, cookies: string[] = [], extra: [string, string][] =
   rawRequest(server.url, target, [...cookies.map((c): [string, string] => ["Cookie", c]), ...extra]);
 
 describe("who a request is: one reading of the Cookie header for the cache and for sign-in", () => {
-  const privatePages = ["/groups/pilot-coordination", "/groups/pilot-coordination/meetings", "/groups/pilot-coordination.data", "/settings", "/settings.data"];
+  const privatePages = [
+    "/groups/pilot-coordination",
+    "/groups/pilot-coordination/meetings",
+    "/groups/pilot-coordination.data",
+    "/settings",
+    "/settings.data",
+  ];
 
   it("never serves a page rendered with a session cookie spelled another way, and never keeps it for anonymous visitors", async () => {
     const spellings = ["cop%5Fsession", "cop%5fsession", "%63op_session", "COP_SESSION", "Cop_Session"];
@@ -84,7 +90,14 @@ describe("who a request is: one reading of the Cookie header for the cache and f
   });
 
   it("decides on the address routing reads: /t/%2e%2e/settings is the settings page, never cached", async () => {
-    for (const target of ["/t/%2e%2e/settings", "/t/%2E%2E/settings", "/t/../settings", "/library/%2e%2e/settings", "/SETTINGS", "/%73ettings"]) {
+    for (const target of [
+      "/t/%2e%2e/settings",
+      "/t/%2E%2E/settings",
+      "/t/../settings",
+      "/library/%2e%2e/settings",
+      "/SETTINGS",
+      "/%73ettings",
+    ]) {
       const first = await get(target, [`cop_session=${member}`]);
       expect(first.status, target).toBe(200);
       expect(first.body, target).toContain("member@demo.test");
@@ -127,7 +140,13 @@ describe("the Host header", () => {
   it("refuses to start in production without PUBLIC_ORIGIN, saying what to set", async () => {
     const child = spawn(process.execPath, [path.join(ROOT, "build/index.js")], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", PUBLIC_ORIGIN: "", PORT: String(await freePort()), DATABASE_URL: `file:${server.databaseFile}` },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PUBLIC_ORIGIN: "",
+        PORT: String(await freePort()),
+        DATABASE_URL: `file:${server.databaseFile}`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -166,7 +185,17 @@ describe("the Host header", () => {
 });
 
 describe("redirects to addresses from outside", () => {
-  const bypasses = ["/./\\evil.com", "/a/../\\evil.com", "/%2E/\\evil.com", "/.//evil.com", "//evil.com", "/\\evil.com", "/%2e%2e/%5cevil.com", "/\t/evil.com", "https://evil.com"];
+  const bypasses = [
+    "/./\\evil.com",
+    "/a/../\\evil.com",
+    "/%2E/\\evil.com",
+    "/.//evil.com",
+    "//evil.com",
+    "/\\evil.com",
+    "/%2e%2e/%5cevil.com",
+    "/\t/evil.com",
+    "https://evil.com",
+  ];
   const landsOnSite = (location: string | undefined) => {
     expect(location).toBeDefined();
     expect(new URL(location!, `${server.url}/login`).origin).toBe(server.url);
@@ -181,7 +210,11 @@ describe("redirects to addresses from outside", () => {
       landsOnSite(res.header("location"));
     }
     // The raw query, exactly as the outside test sent it.
-    for (const raw of ["/login?redirectTo=/./%5Cevil.com", "/login?redirectTo=/a/../%5Cevil.com", "/login?redirectTo=/%2E/%5Cevil.com"]) {
+    for (const raw of [
+      "/login?redirectTo=/./%5Cevil.com",
+      "/login?redirectTo=/a/../%5Cevil.com",
+      "/login?redirectTo=/%2E/%5Cevil.com",
+    ]) {
       const res = await get(raw, [`cop_session=${member}`]);
       landsOnSite(res.header("location"));
     }
@@ -192,7 +225,10 @@ describe("redirects to addresses from outside", () => {
       const res = await rawRequest(
         server.url,
         "/login",
-        [["Origin", server.url], ["Content-Type", "application/x-www-form-urlencoded"]],
+        [
+          ["Origin", server.url],
+          ["Content-Type", "application/x-www-form-urlencoded"],
+        ],
         "POST",
         new URLSearchParams({ email: "member@demo.test", password: "demo-password", redirectTo: target }).toString(),
       );
@@ -206,7 +242,11 @@ describe("redirects to addresses from outside", () => {
       const res = await rawRequest(
         server.url,
         "/groups/risk-management/watch",
-        [["Origin", server.url], ["Content-Type", "application/x-www-form-urlencoded"], ["Cookie", `cop_session=${member}`]],
+        [
+          ["Origin", server.url],
+          ["Content-Type", "application/x-www-form-urlencoded"],
+          ["Cookie", `cop_session=${member}`],
+        ],
         "POST",
         new URLSearchParams({ intent: "watch", redirectTo: target }).toString(),
       );
@@ -227,7 +267,11 @@ describe("the client address behind a proxy (TRUST_PROXY=1)", () => {
     const res = await rawRequest(
       server.url,
       "/login",
-      [["Origin", server.url], ["Content-Type", "application/x-www-form-urlencoded"], ["X-Forwarded-For", "6.6.6.6, 198.51.100.7"]],
+      [
+        ["Origin", server.url],
+        ["Content-Type", "application/x-www-form-urlencoded"],
+        ["X-Forwarded-For", "6.6.6.6, 198.51.100.7"],
+      ],
       "POST",
       new URLSearchParams({ email: "industry@demo.test", password: "demo-password" }).toString(),
     );

@@ -25,15 +25,35 @@ beforeAll(async () => {
   expect((await act(DEMO.minh, topicId, { intent: "lock" })).status).toBe(302);
   expect((await act(DEMO.minh, topicId, { intent: "delete-topic", confirm: "yes" })).status).toBe(302);
   // A topic moved between the group's two private spaces.
-  ({ topicId: movedId } = await startTopic(DEMO.minh, "pilot-coordination-internal", { title: "Zeta hospital site visit agenda", body: "Draft agenda." }));
-  const target = await getDb().selectFrom("category").select("id").where("slug", "=", "group-pilot-coordination").executeTakeFirstOrThrow();
+  ({ topicId: movedId } = await startTopic(DEMO.minh, "pilot-coordination-internal", {
+    title: "Zeta hospital site visit agenda",
+    body: "Draft agenda.",
+  }));
+  const target = await getDb()
+    .selectFrom("category")
+    .select("id")
+    .where("slug", "=", "group-pilot-coordination")
+    .executeTakeFirstOrThrow();
   expect((await act(DEMO.minh, movedId, { intent: "move", category: String(target.id) })).status).toBe(302);
-  await createTestDocument(SECRET_DOC, "pilot-coordination", DEMO.editor, "# Zeta\n\nSite protocol.\n", { title: "Zeta site protocol" });
-  // A flag on a post of the private space (the member flagging it belongs to the group).
-  const { topicId: flagged } = await startTopic(DEMO.minh, "pilot-coordination-internal", { title: "Flagged private discussion", body: "Text." });
-  await call(flagAction, post(`/t/${flagged}`, { intent: "flag", post: "1", reason: "off_topic", note: "" }, { cookie: await sessionCookie(DEMO.chair) }), {
-    topicId: String(flagged),
+  await createTestDocument(SECRET_DOC, "pilot-coordination", DEMO.editor, "# Zeta\n\nSite protocol.\n", {
+    title: "Zeta site protocol",
   });
+  // A flag on a post of the private space (the member flagging it belongs to the group).
+  const { topicId: flagged } = await startTopic(DEMO.minh, "pilot-coordination-internal", {
+    title: "Flagged private discussion",
+    body: "Text.",
+  });
+  await call(
+    flagAction,
+    post(
+      `/t/${flagged}`,
+      { intent: "flag", post: "1", reason: "off_topic", note: "" },
+      { cookie: await sessionCookie(DEMO.chair) },
+    ),
+    {
+      topicId: String(flagged),
+    },
+  );
 });
 
 async function auditAs(email: string, search = "") {
@@ -49,7 +69,12 @@ describe("the audit log", () => {
     expect(text).not.toContain(SECRET_DOC);
     expect(text).not.toContain("Zeta site protocol");
     expect(text).not.toContain("pilot-coordination");
-    const events = audit.data.events as Array<{ action: string; subject_type: string; subject_id: string | null; private: boolean }>;
+    const events = audit.data.events as Array<{
+      action: string;
+      subject_type: string;
+      subject_id: string | null;
+      private: boolean;
+    }>;
     const lock = events.find((e) => e.action === "topic.lock");
     expect(lock).toMatchObject({ subject_type: "topic", private: true });
     expect(events.find((e) => e.action === "topic.delete")).toMatchObject({ private: true });
@@ -63,14 +88,20 @@ describe("the audit log", () => {
 
   it("shows them in full to an administrator who is a member of the group", async () => {
     const admin = await userByEmail("admin@demo.test");
-    const group = await getDb().selectFrom("working_group").select("id").where("slug", "=", "pilot-coordination").executeTakeFirstOrThrow();
+    const group = await getDb()
+      .selectFrom("working_group")
+      .select("id")
+      .where("slug", "=", "pilot-coordination")
+      .executeTakeFirstOrThrow();
     await getDb().insertInto("group_membership").values({ group_id: group.id, user_id: admin.id, role: "member" }).execute();
     try {
       const audit = await auditAs("admin@demo.test");
       const text = JSON.stringify(audit.data);
       expect(text).toContain(SECRET_TITLE);
       expect(text).toContain(SECRET_DOC);
-      const lock = (audit.data.events as Array<{ action: string; private: boolean; subject_id: string }>).find((e) => e.action === "topic.lock");
+      const lock = (audit.data.events as Array<{ action: string; private: boolean; subject_id: string }>).find(
+        (e) => e.action === "topic.lock",
+      );
       expect(lock).toMatchObject({ private: false, subject_id: String(topicId) });
     } finally {
       await getDb().deleteFrom("group_membership").where("group_id", "=", group.id).where("user_id", "=", admin.id).execute();

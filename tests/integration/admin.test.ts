@@ -57,14 +57,32 @@ describe("administration", () => {
     const db = getDb();
     const { id } = await db
       .insertInto("user")
-      .values({ email: "applicant@example.org", username: "applicant", display_name: "An Applicant", organization: "Somewhere", country: "FR", member_type: "industry", password_hash: "x" })
+      .values({
+        email: "applicant@example.org",
+        username: "applicant",
+        display_name: "An Applicant",
+        organization: "Somewhere",
+        country: "FR",
+        member_type: "industry",
+        password_hash: "x",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const missing = await call(applicationsAction, post("/admin", { intent: "reject", confirm: "yes", userId: String(id), reason: "  " }, { cookie: admin }));
+    const missing = await call(
+      applicationsAction,
+      post("/admin", { intent: "reject", confirm: "yes", userId: String(id), reason: "  " }, { cookie: admin }),
+    );
     expect(missing.status).toBe(400);
     expect((await userByEmail("applicant@example.org")).status).toBe("pending");
 
-    const res = await call(applicationsAction, post("/admin", { intent: "reject", confirm: "yes", userId: String(id), reason: "Please apply through your national focal point." }, { cookie: admin }));
+    const res = await call(
+      applicationsAction,
+      post(
+        "/admin",
+        { intent: "reject", confirm: "yes", userId: String(id), reason: "Please apply through your national focal point." },
+        { cookie: admin },
+      ),
+    );
     expect(res.status).toBe(302);
     const root = await call(rootLoader, get("/", { cookie: await sessionCookie(id) }));
     expect(root.data.application).toEqual({ status: "rejected", reason: "Please apply through your national focal point." });
@@ -73,10 +91,21 @@ describe("administration", () => {
   it("refuses a review by a non-admin with 403 and writes nothing", async () => {
     const pending = await getDb()
       .insertInto("user")
-      .values({ email: "second@example.org", username: "second", display_name: "Second", organization: "Org", country: "SG", member_type: "academia", password_hash: "x" })
+      .values({
+        email: "second@example.org",
+        username: "second",
+        display_name: "Second",
+        organization: "Org",
+        country: "SG",
+        member_type: "academia",
+        password_hash: "x",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const res = await call(applicationsAction, post("/admin", { intent: "approve", userId: String(pending.id) }, { cookie: await sessionCookie("moderator@demo.test") }));
+    const res = await call(
+      applicationsAction,
+      post("/admin", { intent: "approve", userId: String(pending.id) }, { cookie: await sessionCookie("moderator@demo.test") }),
+    );
     expect(res.status).toBe(403);
     expect((await userByEmail("second@example.org")).status).toBe("pending");
   });
@@ -85,22 +114,36 @@ describe("administration", () => {
     const admin = await sessionCookie("admin@demo.test");
     const industry = await userByEmail("industry@demo.test");
     const theirCookie = await sessionCookie(industry.id);
-    const res = await call(adminMembersAction, post("/admin/members", { intent: "role", userId: String(industry.id), role: "moderator" }, { cookie: admin }));
+    const res = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "role", userId: String(industry.id), role: "moderator" }, { cookie: admin }),
+    );
     expect(res.status).toBe(302);
     expect((await userByEmail("industry@demo.test")).site_role).toBe("moderator");
     const root = await call(rootLoader, get("/", { cookie: theirCookie }));
     expect(root.data.viewer).toBeNull();
-    const event = await getDb().selectFrom("audit_event").selectAll().where("action", "=", "user.role").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const event = await getDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "user.role")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(event.data)).toEqual({ before: { siteRole: "member" }, after: { siteRole: "moderator" } });
 
-    const bogus = await call(adminMembersAction, post("/admin/members", { intent: "role", userId: String(industry.id), role: "emperor" }, { cookie: admin }));
+    const bogus = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "role", userId: String(industry.id), role: "emperor" }, { cookie: admin }),
+    );
     expect(bogus.status).toBe(400);
   });
 
   it("does not let an admin demote or suspend themselves", async () => {
     const adminUser = await userByEmail("admin@demo.test");
     const cookie = await sessionCookie(adminUser.id);
-    const res = await call(adminMembersAction, post("/admin/members", { intent: "role", userId: String(adminUser.id), role: "member" }, { cookie }));
+    const res = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "role", userId: String(adminUser.id), role: "member" }, { cookie }),
+    );
     expect(res.status).toBe(403);
     const list = await call(adminMembersLoader, get("/admin/members", { cookie }));
     const self = list.data.users.find((u: { id: number }) => u.id === adminUser.id);
@@ -111,7 +154,14 @@ describe("administration", () => {
     const admin = await sessionCookie("admin@demo.test");
     const editor = await userByEmail("editor@demo.test");
     const theirCookie = await sessionCookie(editor.id);
-    const res = await call(adminMembersAction, post("/admin/members", { intent: "suspend", confirm: "yes", userId: String(editor.id), reason: "Compromised account" }, { cookie: admin }));
+    const res = await call(
+      adminMembersAction,
+      post(
+        "/admin/members",
+        { intent: "suspend", confirm: "yes", userId: String(editor.id), reason: "Compromised account" },
+        { cookie: admin },
+      ),
+    );
     expect(res.status).toBe(302);
     expect((await call(settingsLoader, get("/settings", { cookie: theirCookie }))).status).toBe(302);
     const login = await call(loginAction, post("/login", { email: "editor@demo.test", password: "demo-password" }));

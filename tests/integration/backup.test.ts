@@ -29,7 +29,11 @@ describe("npm run db:backup / db:restore", () => {
     );
     await new Promise((r) => setTimeout(r, 300));
     const backupFile = path.join(dir, "backups", "copy.sqlite");
-    const result = spawnSync(process.execPath, [tsx, "db/backup.ts", backupFile], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${live}` }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [tsx, "scripts/backup.ts", backupFile], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${live}` },
+      encoding: "utf8",
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("integrity ok");
     await new Promise((r) => writer.once("exit", r));
@@ -43,7 +47,11 @@ describe("npm run db:backup / db:restore", () => {
     expect(ids.every((row, index) => row.id === index + 1)).toBe(true);
 
     // Restore replaces the live database with the copy (nothing has it open now).
-    const restore = spawnSync(process.execPath, [tsx, "db/restore.ts", backupFile], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${live}` }, encoding: "utf8" });
+    const restore = spawnSync(process.execPath, [tsx, "scripts/restore.ts", backupFile], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${live}` },
+      encoding: "utf8",
+    });
     expect(restore.status, restore.stderr).toBe(0);
     const restored = new Database(live, { readonly: true });
     expect((restored.prepare("select count(*) as n from ledger").get() as { n: number }).n).toBe(copied);
@@ -59,7 +67,11 @@ describe("npm run db:backup / db:restore", () => {
     const holder = new Database(live);
     holder.pragma("journal_mode = WAL");
     holder.exec("create table t (x); begin immediate; insert into t values (1);");
-    const result = spawnSync(process.execPath, [tsx, "db/restore.ts", backup], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${live}` }, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [tsx, "scripts/restore.ts", backup], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${live}` },
+      encoding: "utf8",
+    });
     holder.exec("rollback");
     holder.close();
     expect(result.status).toBe(1);

@@ -13,8 +13,20 @@ const year = new Date().getUTCFullYear() + 1;
 const db = () => getDb();
 
 async function scheduleMeeting(title: string) {
-  const fields = { title, startsAt: `${year}-06-03T14:00`, endsAt: `${year}-06-03T15:00`, timeZone: "Europe/Paris", location: "", videoUrl: "", agenda: "" };
-  const res = await call(newMeetingAction, post(`/groups/${SLUG}/meetings/new`, fields, { cookie: await sessionCookie("chair@demo.test") }), { slug: SLUG });
+  const fields = {
+    title,
+    startsAt: `${year}-06-03T14:00`,
+    endsAt: `${year}-06-03T15:00`,
+    timeZone: "Europe/Paris",
+    location: "",
+    videoUrl: "",
+    agenda: "",
+  };
+  const res = await call(
+    newMeetingAction,
+    post(`/groups/${SLUG}/meetings/new`, fields, { cookie: await sessionCookie("chair@demo.test") }),
+    { slug: SLUG },
+  );
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return Number(res.location!.match(/meetings\/(\d+)/)![1]);
 }
@@ -38,37 +50,69 @@ describe("confirming destructive actions", () => {
       back: `/groups/${SLUG}/meetings/${id}`,
     });
     expect(asked.headers.get("Cache-Control")).toBe("private, no-store");
-    const untouched = await db().selectFrom("meeting").select(["cancelled_at", "sequence"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const untouched = await db()
+      .selectFrom("meeting")
+      .select(["cancelled_at", "sequence"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(untouched).toEqual({ cancelled_at: null, sequence: 0 });
     expect((await db().selectFrom("notification").select("id").execute()).length).toBe(notificationsBefore);
-    expect(await db().selectFrom("audit_event").select("id").where("action", "=", "meeting.cancel").where("subject_id", "=", String(id)).execute()).toEqual([]);
+    expect(
+      await db()
+        .selectFrom("audit_event")
+        .select("id")
+        .where("action", "=", "meeting.cancel")
+        .where("subject_id", "=", String(id))
+        .execute(),
+    ).toEqual([]);
 
     // Anything but "yes" is no confirmation.
-    expect((await call(meetingAction, post(path, { intent: "cancel", confirm: "1" }, { cookie: chair }), params)).data.reason).toBe("confirmation_required");
+    expect(
+      (await call(meetingAction, post(path, { intent: "cancel", confirm: "1" }, { cookie: chair }), params)).data.reason,
+    ).toBe("confirmation_required");
     // Who may not cancel is refused as before, not asked.
-    expect((await call(meetingAction, post(path, { intent: "cancel" }, { cookie: await sessionCookie("editor@demo.test") }), params)).status).toBe(403);
+    expect(
+      (await call(meetingAction, post(path, { intent: "cancel" }, { cookie: await sessionCookie("editor@demo.test") }), params))
+        .status,
+    ).toBe(403);
 
     const done = await call(meetingAction, post(path, { intent: "cancel", confirm: "yes" }, { cookie: chair }), params);
     expect(done.status).toBe(302);
-    expect((await db().selectFrom("meeting").select("cancelled_at").where("id", "=", id).executeTakeFirstOrThrow()).cancelled_at).not.toBeNull();
+    expect(
+      (await db().selectFrom("meeting").select("cancelled_at").where("id", "=", id).executeTakeFirstOrThrow()).cancelled_at,
+    ).not.toBeNull();
     expect((await db().selectFrom("notification").select("id").execute()).length).toBeGreaterThan(notificationsBefore);
   });
 
   it("deletes a topic only with confirm=yes", async () => {
-    const { topicId } = await startTopic("member@demo.test", "introductions", { title: "A topic withdrawn on second thought", body: "Hello all." });
+    const { topicId } = await startTopic("member@demo.test", "introductions", {
+      title: "A topic withdrawn on second thought",
+      body: "Hello all.",
+    });
     const asked = await act("member@demo.test", topicId, { intent: "delete-topic" });
     expect(asked.status).toBe(200);
-    expect(asked.data).toMatchObject({ reason: "confirmation_required", kind: "deleteTopic", values: { title: "A topic withdrawn on second thought" } });
-    expect((await db().selectFrom("topic").select("deleted_at").where("id", "=", topicId).executeTakeFirstOrThrow()).deleted_at).toBeNull();
+    expect(asked.data).toMatchObject({
+      reason: "confirmation_required",
+      kind: "deleteTopic",
+      values: { title: "A topic withdrawn on second thought" },
+    });
+    expect(
+      (await db().selectFrom("topic").select("deleted_at").where("id", "=", topicId).executeTakeFirstOrThrow()).deleted_at,
+    ).toBeNull();
     const done = await act("member@demo.test", topicId, { intent: "delete-topic", confirm: "yes" });
     expect(done.location).toBe("/forums/introductions?deleted=1");
-    expect((await db().selectFrom("topic").select("deleted_at").where("id", "=", topicId).executeTakeFirstOrThrow()).deleted_at).not.toBeNull();
+    expect(
+      (await db().selectFrom("topic").select("deleted_at").where("id", "=", topicId).executeTakeFirstOrThrow()).deleted_at,
+    ).not.toBeNull();
   });
 });
 
 describe("undoing the deletion of one's own post", () => {
   it("lets the author restore it within 24 hours, not after; moderators restore it any time", async () => {
-    const { topicId, slug } = await startTopic("editor@demo.test", "introductions", { title: "Replies that come and go", body: "Tell us about your pilots." });
+    const { topicId, slug } = await startTopic("editor@demo.test", "introductions", {
+      title: "Replies that come and go",
+      body: "Tell us about your pilots.",
+    });
     expect((await replyAs("member@demo.test", topicId, "We run a pilot in two hospitals.")).status).toBe(302);
 
     // Deleting one's own reply is one click: it can be undone.
@@ -91,7 +135,11 @@ describe("undoing the deletion of one's own post", () => {
     // Deleted again, 25 hours ago: the author's window has closed.
     expect((await act("member@demo.test", topicId, { intent: "delete", post: "2" })).status).toBe(302);
     const post = (await postsOf(topicId))[1];
-    await db().updateTable("post").set({ deleted_at: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() }).where("id", "=", post.id).execute();
+    await db()
+      .updateTable("post")
+      .set({ deleted_at: new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString() })
+      .where("id", "=", post.id)
+      .execute();
     const late = (await topicAs("member@demo.test", topicId, slug)).data.posts[1];
     expect(late.can.restore).toBe(false);
     expect(late.undoDeleteUntil).toBeNull();

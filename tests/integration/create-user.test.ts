@@ -8,7 +8,7 @@ import { verifyPassword } from "~/utils/password.server";
 import { ROOT } from "../setup/paths";
 
 function runCli(args: string[], options: { env?: Record<string, string>; input?: string; database: string }) {
-  return spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "db/create-user.ts", ...args], {
+  return spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/create-user.ts", ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: `file:${options.database}`, ...options.env },
     input: options.input ?? "",
@@ -21,7 +21,10 @@ describe("npm run user:create", () => {
   it("creates an approved admin from USER_PASSWORD without printing the password", async () => {
     const database = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cop-cli-")), "portal.sqlite");
     const secret = "first-admin-secret-password";
-    const result = runCli(["--email", "Ada@Example.org", "--role", "admin", "--name", "Ada Lovelace"], { database, env: { USER_PASSWORD: secret } });
+    const result = runCli(["--email", "Ada@Example.org", "--role", "admin", "--name", "Ada Lovelace"], {
+      database,
+      env: { USER_PASSWORD: secret },
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout + result.stderr).not.toContain(secret);
     expect(result.stdout).toContain("Created admin ada@example.org");
@@ -57,7 +60,11 @@ describe("npm run user:create", () => {
     sqlite.prepare("update user set two_factor_enabled_at = '2026-11-29T10:00:00.000Z' where id = ?").run(user.id);
     sqlite.prepare("insert into two_factor (user_id, secret) values (?, 'COPPORTALDEMOTOTPSECRETKEY234567')").run(user.id);
     sqlite.prepare("insert into recovery_code (user_id, code_hash) values (?, 'h')").run(user.id);
-    sqlite.prepare("insert into session (id, user_id, expires_at, created_at) values ('s1', ?, 9999999999, '2026-11-29T10:00:00.000Z')").run(user.id);
+    sqlite
+      .prepare(
+        "insert into session (id, user_id, expires_at, created_at) values ('s1', ?, 9999999999, '2026-11-29T10:00:00.000Z')",
+      )
+      .run(user.id);
     sqlite.close();
 
     const reset = runCli(["--email", "chair@example.org", "--reset-two-factor"], { database });
@@ -66,7 +73,13 @@ describe("npm run user:create", () => {
     ({ db, sqlite } = openDatabase(database));
     const after = await db.selectFrom("user").select("two_factor_enabled_at").where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(after.two_factor_enabled_at).toBeNull();
-    expect(sqlite.prepare("select (select count(*) from two_factor) + (select count(*) from recovery_code) + (select count(*) from session) as n").get()).toEqual({ n: 0 });
+    expect(
+      sqlite
+        .prepare(
+          "select (select count(*) from two_factor) + (select count(*) from recovery_code) + (select count(*) from session) as n",
+        )
+        .get(),
+    ).toEqual({ n: 0 });
     const audit = await db.selectFrom("audit_event").selectAll().where("action", "=", "two_factor.reset").execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_id).toBeNull();

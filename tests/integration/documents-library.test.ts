@@ -23,11 +23,16 @@ import { call, get, post, rawDb } from "../support/routes";
 import { as, createTestDocument, DEMO, head, save } from "./documents-support";
 import { action as publishAction } from "~/routes/documents.$slug.publish";
 
-const PRIVATE_BODY = "# Pilot site results\n\n## Site A\n\nSensitivity 0.91 on 412 cases.\n\n## Site B\n\nSensitivity 0.87 on 298 cases.\n";
+const PRIVATE_BODY =
+  "# Pilot site results\n\n## Site A\n\nSensitivity 0.91 on 412 cases.\n\n## Site B\n\nSensitivity 0.87 on 298 cases.\n";
 
 async function publishAs(email: string, slug: string, fields: Record<string, string>) {
   const h = await head(slug);
-  return call(publishAction, post(`/documents/${slug}/publish`, { intent: "publish", baseRevision: String(h.id), ...fields }, { cookie: await as(email) }), { slug });
+  return call(
+    publishAction,
+    post(`/documents/${slug}/publish`, { intent: "publish", baseRevision: String(h.id), ...fields }, { cookie: await as(email) }),
+    { slug },
+  );
 }
 
 beforeAll(async () => {
@@ -70,7 +75,10 @@ describe("a private group's documents", () => {
       for (const [loader, path, params] of pages) {
         const outcome = await call(loader, get(path, { cookie }), params);
         // Visitors who are not signed in may be sent to sign in by the pages that need an account.
-        expect(outcome.status === 404 || (email === null && outcome.status === 302 && outcome.location?.startsWith("/login")), `${who} ${path} → ${outcome.status}`).toBe(true);
+        expect(
+          outcome.status === 404 || (email === null && outcome.status === 302 && outcome.location?.startsWith("/login")),
+          `${who} ${path} → ${outcome.status}`,
+        ).toBe(true);
       }
       const lists = JSON.stringify([
         (await call(libraryLoader, get("/library", { cookie }))).data,
@@ -85,10 +93,19 @@ describe("a private group's documents", () => {
   it("are readable by the group's members, whose library lists them", async () => {
     for (const email of [DEMO.chair, DEMO.editor, DEMO.minh]) {
       const cookie = await as(email);
-      expect((await call(draftLoader, get("/documents/pilot-results", { cookie }), { slug: "pilot-results" })).status, email).toBe(200);
-      expect((await call(publicationLoader, get("/library/pilot-results", { cookie }), { slug: "pilot-results" })).status, email).toBe(200);
+      expect(
+        (await call(draftLoader, get("/documents/pilot-results", { cookie }), { slug: "pilot-results" })).status,
+        email,
+      ).toBe(200);
+      expect(
+        (await call(publicationLoader, get("/library/pilot-results", { cookie }), { slug: "pilot-results" })).status,
+        email,
+      ).toBe(200);
       const library = await call(libraryLoader, get("/library", { cookie }));
-      expect(library.data.documents.map((d: { slug: string }) => d.slug), email).toContain("pilot-results");
+      expect(
+        library.data.documents.map((d: { slug: string }) => d.slug),
+        email,
+      ).toContain("pilot-results");
     }
     // Even members do not find them in the public feed.
     const feed = await call(feedLoader, get("/library/feed.xml", { cookie: await as(DEMO.minh) }));
@@ -98,7 +115,9 @@ describe("a private group's documents", () => {
 
 describe("the library", () => {
   it("shows the last published version while the next draft is in progress", async () => {
-    const page = await call(publicationLoader, get("/library/pilot-results", { cookie: await as(DEMO.chair) }), { slug: "pilot-results" });
+    const page = await call(publicationLoader, get("/library/pilot-results", { cookie: await as(DEMO.chair) }), {
+      slug: "pilot-results",
+    });
     const publication = page.data.publication;
     expect(publication.version.version).toBe("1.1");
     expect(publication.version.body_html).toContain("0.88");
@@ -115,22 +134,37 @@ describe("the library", () => {
 
   it("shows what changed between two versions, and 404 for unknown versions", async () => {
     const cookie = await as(DEMO.editor);
-    const changes = await call(changesLoader, get("/library/pilot-results/changes?from=1.0&to=1.1", { cookie }), { slug: "pilot-results" });
+    const changes = await call(changesLoader, get("/library/pilot-results/changes?from=1.0&to=1.1", { cookie }), {
+      slug: "pilot-results",
+    });
     expect(changes.status).toBe(200);
-    const changed = changes.data.comparison.blocks.filter((b: { kind: string }) => b.kind === "change").map((b: { html: string }) => b.html).join("");
+    const changed = changes.data.comparison.blocks
+      .filter((b: { kind: string }) => b.kind === "change")
+      .map((b: { html: string }) => b.html)
+      .join("");
     expect(changed).toContain('<del class="diff-del">0.87</del> <ins class="diff-ins">0.88</ins>');
     const defaults = await call(changesLoader, get("/library/pilot-results/changes", { cookie }), { slug: "pilot-results" });
     expect([defaults.data.from.version, defaults.data.to.version]).toEqual(["1.0", "1.1"]);
-    expect((await call(changesLoader, get("/library/pilot-results/changes?from=3.0&to=1.1", { cookie }), { slug: "pilot-results" })).status).toBe(404);
-    expect((await call(changesLoader, get("/library/pilot-results/changes?from=x", { cookie }), { slug: "pilot-results" })).status).toBe(404);
-    expect((await call(versionLoader, get("/library/pilot-results/v/9.9", { cookie }), { slug: "pilot-results", version: "9.9" })).status).toBe(404);
+    expect(
+      (await call(changesLoader, get("/library/pilot-results/changes?from=3.0&to=1.1", { cookie }), { slug: "pilot-results" }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(changesLoader, get("/library/pilot-results/changes?from=x", { cookie }), { slug: "pilot-results" })).status,
+    ).toBe(404);
+    expect(
+      (await call(versionLoader, get("/library/pilot-results/v/9.9", { cookie }), { slug: "pilot-results", version: "9.9" }))
+        .status,
+    ).toBe(404);
   });
 
   it("filters by topic, group, language and status, and sorts by title", async () => {
     const byLanguage = await call(libraryLoader, get("/library?language=fr"));
     expect(byLanguage.data.documents.map((d: { language: string }) => d.language)).toEqual(["fr"]);
     const byGroup = await call(libraryLoader, get("/library?group=evaluation-procedures"));
-    expect(new Set(byGroup.data.documents.map((d: { group_slug: string }) => d.group_slug))).toEqual(new Set(["evaluation-procedures"]));
+    expect(new Set(byGroup.data.documents.map((d: { group_slug: string }) => d.group_slug))).toEqual(
+      new Set(["evaluation-procedures"]),
+    );
     const byTopic = await call(libraryLoader, get("/library?topic=evaluation"));
     expect(byTopic.data.documents.every((d: { tags: string[] }) => d.tags.includes("evaluation"))).toBe(true);
     expect(byTopic.data.documents.length).toBeGreaterThan(0);
@@ -165,11 +199,19 @@ describe("the library", () => {
         .all()
         .map((row) => (row as { detail: string }).detail)
         .join("\n");
-    expect(plan("select * from published_version where document_id = 1 order by major desc, minor desc limit 1")).toMatch(/USING (COVERING )?INDEX/);
-    expect(plan("select * from revision where document_id = 1 order by id desc limit 51")).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
+    expect(plan("select * from published_version where document_id = 1 order by major desc, minor desc limit 1")).toMatch(
+      /USING (COVERING )?INDEX/,
+    );
+    expect(plan("select * from revision where document_id = 1 order by id desc limit 51")).toMatch(
+      /USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/,
+    );
     expect(plan("select * from doc_comment where document_id = 1 order by id")).toMatch(/USING INDEX doc_comment_document/);
-    expect(plan("select * from change_proposal where document_id = 1 and status = 'open'")).toMatch(/USING INDEX change_proposal_document/);
-    expect(plan("select * from consultation where document_id = 1 order by id desc limit 1")).toMatch(/USING (COVERING )?INDEX consultation_document/);
+    expect(plan("select * from change_proposal where document_id = 1 and status = 'open'")).toMatch(
+      /USING INDEX change_proposal_document/,
+    );
+    expect(plan("select * from consultation where document_id = 1 order by id desc limit 1")).toMatch(
+      /USING (COVERING )?INDEX consultation_document/,
+    );
     expect(plan("select * from published_version order by published_at desc limit 50")).toMatch(/published_version_published_at/);
     void getDb;
   });

@@ -24,11 +24,27 @@ const LIVE = { title: "Wombat reporting guidance", summary: "Editor pangolin sum
 
 async function publish(email: string, slug: string, notes: string) {
   const h = await head(slug);
-  return call(publishAction, post(`/documents/${slug}/publish`, { intent: "publish", baseRevision: String(h.id), kind: "minor", notes }, { cookie: await as(email) }), { slug });
+  return call(
+    publishAction,
+    post(
+      `/documents/${slug}/publish`,
+      { intent: "publish", baseRevision: String(h.id), kind: "minor", notes },
+      { cookie: await as(email) },
+    ),
+    { slug },
+  );
 }
 
-async function changeSettings(email: string, slug: string, fields: { title: string; summary: string; tags: string; translationOf?: string }) {
-  return call(settingsAction, post(`/documents/${slug}/settings`, { translationOf: "", ...fields }, { cookie: await as(email) }), { slug });
+async function changeSettings(
+  email: string,
+  slug: string,
+  fields: { title: string; summary: string; tags: string; translationOf?: string },
+) {
+  return call(
+    settingsAction,
+    post(`/documents/${slug}/settings`, { translationOf: "", ...fields }, { cookie: await as(email) }),
+    { slug },
+  );
 }
 
 /** Everything an anonymous reader can see of the document, as one string. */
@@ -76,7 +92,11 @@ describe("a published document's title, summary and tags", () => {
     // The public page and its citation.
     const page = await call(publicationLoader, get(`/library/${SLUG}`), { slug: SLUG });
     expect(page.data.publication.version.title).toBe(PUBLISHED.title);
-    expect(page.data.publication.document).toMatchObject({ title: PUBLISHED.title, summary: PUBLISHED.summary, tags: ["evaluation", "quokka-topic"] });
+    expect(page.data.publication.document).toMatchObject({
+      title: PUBLISHED.title,
+      summary: PUBLISHED.summary,
+      tags: ["evaluation", "quokka-topic"],
+    });
     expect(page.data.title).toBe(PUBLISHED.title);
     // Public search finds the published title, not the new one.
     const found = await call(searchLoader, get("/search?q=quokka+reporting"));
@@ -87,7 +107,9 @@ describe("a published document's title, summary and tags", () => {
     const layout = await call(layoutLoader, get(`/documents/${SLUG}`, { cookie: await as(DEMO.editor) }), { slug: SLUG });
     expect(layout.data.document.title).toBe(LIVE.title);
     expect(layout.data.metadataPending).toBe(true);
-    const publishPage = await call(publishLoader, get(`/documents/${SLUG}/publish`, { cookie: await as(DEMO.chair) }), { slug: SLUG });
+    const publishPage = await call(publishLoader, get(`/documents/${SLUG}/publish`, { cookie: await as(DEMO.chair) }), {
+      slug: SLUG,
+    });
     expect(publishPage.data.metadataChanged).toBe(true);
   });
 
@@ -119,7 +141,15 @@ describe("linking a translation", () => {
       newAction,
       post(
         "/documents/new?group=evaluation-procedures",
-        { title: "Gestion des risques (traduction sauvage)", slug: "risques-sauvage", summary: "", language: "fr", tags: "", translationOf: "ai-risk-management", body: "## Objet\n" },
+        {
+          title: "Gestion des risques (traduction sauvage)",
+          slug: "risques-sauvage",
+          summary: "",
+          language: "fr",
+          tags: "",
+          translationOf: "ai-risk-management",
+          body: "## Objet\n",
+        },
         { cookie: await as(DEMO.editor) },
       ),
     );
@@ -127,19 +157,29 @@ describe("linking a translation", () => {
     expect(created.data.result.error.translationOf).toEqual(["documents.errors.link_forbidden"]);
     // Nor through the settings of a draft of theirs.
     await createTestDocument("risques-draft", "evaluation-procedures", DEMO.editor, "## Objet\n", { language: "fr" });
-    const linked = await changeSettings(DEMO.editor, "risques-draft", { title: "Risques", summary: "", tags: "", translationOf: "ai-risk-management" });
+    const linked = await changeSettings(DEMO.editor, "risques-draft", {
+      title: "Risques",
+      summary: "",
+      tags: "",
+      translationOf: "ai-risk-management",
+    });
     expect(linked.status).toBe(400);
     expect(linked.data.result.error.translationOf).toEqual(["documents.errors.link_forbidden"]);
     expect((await documentRow("risques-draft")).family_id).toBe((await documentRow("risques-draft")).id);
     // The forms do not offer it.
     const form = await call(newLoader, get("/documents/new?group=evaluation-procedures", { cookie: await as(DEMO.editor) }));
     expect(form.data.sources.map((s: { slug: string }) => s.slug)).not.toContain("ai-risk-management");
-    const settings = await call(settingsLoader, get("/documents/risques-draft/settings", { cookie: await as(DEMO.editor) }), { slug: "risques-draft" });
+    const settings = await call(settingsLoader, get("/documents/risques-draft/settings", { cookie: await as(DEMO.editor) }), {
+      slug: "risques-draft",
+    });
     expect(settings.data.sources.map((s: { slug: string }) => s.slug)).not.toContain("ai-risk-management");
     // The original's public page lists no such translation, and its own group translates it.
     const page = await call(publicationLoader, get("/library/ai-risk-management"), { slug: "ai-risk-management" });
     expect(page.data.publication.translations).toEqual([]);
-    const own = await createTestDocument("gestion-des-risques-ia", "risk-management", "sophie@demo.test", "## Objet\n", { language: "fr", translationOf: "ai-risk-management" });
+    const own = await createTestDocument("gestion-des-risques-ia", "risk-management", "sophie@demo.test", "## Objet\n", {
+      language: "fr",
+      translationOf: "ai-risk-management",
+    });
     expect(own.family_id).toBe((await documentRow("ai-risk-management")).id);
   });
 });
@@ -147,15 +187,22 @@ describe("linking a translation", () => {
 describe("a public translation of a private original", () => {
   it("does not reveal the original's version to readers who may not see it", async () => {
     // editor@ edits in both the private pilot-coordination group (minh chairs) and evaluation-procedures (chair@ chairs).
-    await createTestDocument("pilot-protocol", "pilot-coordination", DEMO.editor, "# Protocol\n\nIntro.\n", { title: "Confidential pilot protocol" });
+    await createTestDocument("pilot-protocol", "pilot-coordination", DEMO.editor, "# Protocol\n\nIntro.\n", {
+      title: "Confidential pilot protocol",
+    });
     expect((await publish(DEMO.minh, "pilot-protocol", "First.")).status).toBe(302);
-    await createTestDocument("protocole-pilote", "evaluation-procedures", DEMO.editor, "# Protocole\n\nIntroduction.\n", { language: "fr", translationOf: "pilot-protocol" });
+    await createTestDocument("protocole-pilote", "evaluation-procedures", DEMO.editor, "# Protocole\n\nIntroduction.\n", {
+      language: "fr",
+      translationOf: "pilot-protocol",
+    });
     expect((await publish(DEMO.chair, "protocole-pilote", "Première version.")).status).toBe(302);
     const h = await head("pilot-protocol");
     await save(DEMO.editor, "pilot-protocol", { body: h.body.replace("Intro.", "Introduction."), baseRevision: h.id });
     expect((await publish(DEMO.minh, "pilot-protocol", "Wording.")).status).toBe(302);
     for (const email of [null, DEMO.member, "admin@demo.test"]) {
-      const page = await call(publicationLoader, get("/library/protocole-pilote", { cookie: await as(email) }), { slug: "protocole-pilote" });
+      const page = await call(publicationLoader, get("/library/protocole-pilote", { cookie: await as(email) }), {
+        slug: "protocole-pilote",
+      });
       expect(page.status).toBe(200);
       expect(page.data.publication.outOfDateWith, email ?? "anonymous").toBeNull();
       expect(page.data.publication.translations, email ?? "anonymous").toEqual([]);
@@ -163,7 +210,9 @@ describe("a public translation of a private original", () => {
       expect(JSON.stringify(page.data), email ?? "anonymous").not.toContain("pilot-protocol");
     }
     // The private group's members see that the translation is behind.
-    const member = await call(publicationLoader, get("/library/protocole-pilote", { cookie: await as(DEMO.editor) }), { slug: "protocole-pilote" });
+    const member = await call(publicationLoader, get("/library/protocole-pilote", { cookie: await as(DEMO.editor) }), {
+      slug: "protocole-pilote",
+    });
     expect(member.data.publication.outOfDateWith).toBe("1.1");
   });
 });

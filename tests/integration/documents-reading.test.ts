@@ -26,7 +26,8 @@ async function library(path: string, options: { cookie?: string; headers?: Recor
   return outcome.data.documents as Card[];
 }
 
-const cardOf = (cards: Card[], slugs: string[]) => cards.filter((card) => slugs.includes(card.slug) || card.otherLanguages.some((o) => slugs.includes(o.slug)));
+const cardOf = (cards: Card[], slugs: string[]) =>
+  cards.filter((card) => slugs.includes(card.slug) || card.otherLanguages.some((o) => slugs.includes(o.slug)));
 const EVALUATION = ["pre-deployment-evaluation", "evaluation-avant-deploiement", "danh-gia-rieng"];
 const MONITORING = ["post-deployment-monitoring", "giam-sat-sau-trien-khai"];
 
@@ -34,7 +35,11 @@ async function publishAs(email: string, slug: string) {
   const h = await head(slug);
   const outcome = await call(
     publishAction,
-    post(`/documents/${slug}/publish`, { intent: "publish", baseRevision: String(h.id), kind: "minor", notes: "First." }, { cookie: await as(email) }),
+    post(
+      `/documents/${slug}/publish`,
+      { intent: "publish", baseRevision: String(h.id), kind: "minor", notes: "First." },
+      { cookie: await as(email) },
+    ),
     { slug },
   );
   expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
@@ -43,11 +48,17 @@ async function publishAs(email: string, slug: string) {
 beforeAll(async () => {
   // A Vietnamese translation of the public evaluation framework, made and published in the private
   // pilot-coordination group (the editor edits in both groups; minh chairs the private one).
-  await createTestDocument("danh-gia-rieng", "pilot-coordination", DEMO.editor, "# Đánh giá (bản riêng)\n\n## Phạm vi\n\nNội dung riêng.\n", {
-    language: "vi",
-    translationOf: "pre-deployment-evaluation",
-    title: "Đánh giá trước triển khai (bản riêng)",
-  });
+  await createTestDocument(
+    "danh-gia-rieng",
+    "pilot-coordination",
+    DEMO.editor,
+    "# Đánh giá (bản riêng)\n\n## Phạm vi\n\nNội dung riêng.\n",
+    {
+      language: "vi",
+      translationOf: "pre-deployment-evaluation",
+      title: "Đánh giá trước triển khai (bản riêng)",
+    },
+  );
   await publishAs(DEMO.minh, "danh-gia-rieng");
 });
 
@@ -58,12 +69,20 @@ describe("document families in the library", () => {
     expect(cardOf(english, EVALUATION)).toHaveLength(1);
     expect(evaluation).toMatchObject({ slug: "pre-deployment-evaluation", language: "en" });
     expect(evaluation.otherLanguages.map((o) => [o.slug, o.language])).toEqual([["evaluation-avant-deploiement", "fr"]]);
-    expect(cardOf(english, MONITORING)).toMatchObject([{ slug: "post-deployment-monitoring", otherLanguages: [{ slug: "giam-sat-sau-trien-khai", language: "vi" }] }]);
+    expect(cardOf(english, MONITORING)).toMatchObject([
+      { slug: "post-deployment-monitoring", otherLanguages: [{ slug: "giam-sat-sau-trien-khai", language: "vi" }] },
+    ]);
     // Three families, five published documents: the cards (and the count) are by family.
     expect(english).toHaveLength(3);
 
     const french = await library("/library", anonymous("fr-FR,fr;q=0.9"));
-    expect(cardOf(french, EVALUATION)).toMatchObject([{ slug: "evaluation-avant-deploiement", language: "fr", otherLanguages: [{ slug: "pre-deployment-evaluation", language: "en" }] }]);
+    expect(cardOf(french, EVALUATION)).toMatchObject([
+      {
+        slug: "evaluation-avant-deploiement",
+        language: "fr",
+        otherLanguages: [{ slug: "pre-deployment-evaluation", language: "en" }],
+      },
+    ]);
     // No French monitoring framework: the original.
     expect(cardOf(french, MONITORING)).toMatchObject([{ slug: "post-deployment-monitoring" }]);
     expect(french).toHaveLength(3);
@@ -79,8 +98,12 @@ describe("document families in the library", () => {
     expect(byTitle).toHaveLength(3);
     // Filtering on French shows the French version to an English reader, still linking the original.
     const french = await library("/library?language=fr", anonymous("en"));
-    expect(french).toMatchObject([{ slug: "evaluation-avant-deploiement", otherLanguages: [{ slug: "pre-deployment-evaluation" }] }]);
-    expect(await library("/library?group=risk-management", anonymous("fr"))).toMatchObject([{ slug: "ai-risk-management", otherLanguages: [] }]);
+    expect(french).toMatchObject([
+      { slug: "evaluation-avant-deploiement", otherLanguages: [{ slug: "pre-deployment-evaluation" }] },
+    ]);
+    expect(await library("/library?group=risk-management", anonymous("fr"))).toMatchObject([
+      { slug: "ai-risk-management", otherLanguages: [] },
+    ]);
   });
 
   it("never shows a translation in a private group to outsiders, and shows it to the group's members", async () => {
@@ -95,19 +118,44 @@ describe("document families in the library", () => {
     // minh (interface in Vietnamese) is in the private group: the Vietnamese version is his card.
     const minh = await library("/library", { cookie: await as(DEMO.minh) });
     expect(cardOf(minh, EVALUATION)).toMatchObject([{ slug: "danh-gia-rieng", language: "vi" }]);
-    expect(cardOf(minh, EVALUATION)[0].otherLanguages.map((o) => o.slug).sort()).toEqual(["evaluation-avant-deploiement", "pre-deployment-evaluation"]);
+    expect(
+      cardOf(minh, EVALUATION)[0]
+        .otherLanguages.map((o) => o.slug)
+        .sort(),
+    ).toEqual(["evaluation-avant-deploiement", "pre-deployment-evaluation"]);
   });
 
   it("lists the home page's latest publications by family in the reader's language", async () => {
     const home = await call(homeLoader, get("/", anonymous("fr")));
     const publications = home.data.publications as Card[];
-    expect(cardOf(publications, EVALUATION)).toMatchObject([{ slug: "evaluation-avant-deploiement", language: "fr", otherLanguages: [{ slug: "pre-deployment-evaluation", language: "en" }] }]);
+    expect(cardOf(publications, EVALUATION)).toMatchObject([
+      {
+        slug: "evaluation-avant-deploiement",
+        language: "fr",
+        otherLanguages: [{ slug: "pre-deployment-evaluation", language: "en" }],
+      },
+    ]);
     expect(publications).toHaveLength(3);
   });
 });
 
 describe("the compare page", () => {
-  const BODY = ["# Triage tools", "", "## Scope of the evaluation", "", "Evidence is required from two sites.", "", "- Sensitivity", "- Specificity", "", "| Site | Cases |", "|---|---|", "| A | 412 |", "| B | 298 |", ""].join("\n");
+  const BODY = [
+    "# Triage tools",
+    "",
+    "## Scope of the evaluation",
+    "",
+    "Evidence is required from two sites.",
+    "",
+    "- Sensitivity",
+    "- Specificity",
+    "",
+    "| Site | Cases |",
+    "|---|---|",
+    "| A | 412 |",
+    "| B | 298 |",
+    "",
+  ].join("\n");
 
   it("diffs the rendered document: a changed heading as a heading, list items and table cells as such, del and ins apart", async () => {
     await createTestDocument("compare-rendered", "evaluation-procedures", DEMO.editor, BODY);
@@ -119,19 +167,34 @@ describe("the compare page", () => {
     expect((await save(DEMO.editor, "compare-rendered", { body: edited, baseRevision: before.id })).status).toBe(302);
     const after = await head("compare-rendered");
     const cookie = await as(DEMO.aisha);
-    const outcome = await call(compareLoader, get(`/documents/compare-rendered/compare?from=${before.id}&to=${after.id}`, { cookie }), { slug: "compare-rendered" });
+    const outcome = await call(
+      compareLoader,
+      get(`/documents/compare-rendered/compare?from=${before.id}&to=${after.id}`, { cookie }),
+      { slug: "compare-rendered" },
+    );
     expect(outcome.status).toBe(200);
-    const html = (outcome.data.comparison.blocks as Array<{ kind: string; html?: string }>).filter((b) => b.kind === "change").map((b) => b.html).join("\n");
+    const html = (outcome.data.comparison.blocks as Array<{ kind: string; html?: string }>)
+      .filter((b) => b.kind === "change")
+      .map((b) => b.html)
+      .join("\n");
     // The heading is still a heading, with the changed word marked inside it, deletion and insertion apart.
     expect(html).toContain('<h2>Scope of the <del class="diff-del">evaluation</del> <ins class="diff-ins">assessment</ins></h2>');
-    expect(html).toContain('<p>Evidence is required from <del class="diff-del">two</del> <ins class="diff-ins">three</ins> sites.</p>');
+    expect(html).toContain(
+      '<p>Evidence is required from <del class="diff-del">two</del> <ins class="diff-ins">three</ins> sites.</p>',
+    );
     // A new list item is an item of the list; a changed cell is a cell of the table, marked.
-    expect(html).toMatch(/<ul>[\s\S]*<li>Specificity<\/li>\s*<li class="diff-added"><ins class="diff-ins">Calibration<\/ins><\/li>[\s\S]*<\/ul>/);
-    expect(html).toMatch(/<tr>\s*<td>B<\/td>\s*<td class="diff-changed"><del class="diff-del">298<\/del> <ins class="diff-ins">301<\/ins><\/td>\s*<\/tr>/);
+    expect(html).toMatch(
+      /<ul>[\s\S]*<li>Specificity<\/li>\s*<li class="diff-added"><ins class="diff-ins">Calibration<\/ins><\/li>[\s\S]*<\/ul>/,
+    );
+    expect(html).toMatch(
+      /<tr>\s*<td>B<\/td>\s*<td class="diff-changed"><del class="diff-del">298<\/del> <ins class="diff-ins">301<\/ins><\/td>\s*<\/tr>/,
+    );
     expect(html).not.toMatch(/<\/del><ins/);
     expect(outcome.data.comparison.stats).toMatchObject({ wordsAdded: 4, wordsRemoved: 3 });
     // Side by side: each column alone, in its own structure.
-    const change = (outcome.data.comparison.blocks as Array<{ kind: string; before?: string; after?: string }>).find((b) => b.kind === "change")!;
+    const change = (outcome.data.comparison.blocks as Array<{ kind: string; before?: string; after?: string }>).find(
+      (b) => b.kind === "change",
+    )!;
     expect(change.before).toContain('<h2>Scope of the <del class="diff-del">evaluation</del></h2>');
     expect(change.after).toContain('<h2>Scope of the <ins class="diff-ins">assessment</ins></h2>');
     expect(change.before).not.toContain("<ins");
@@ -139,7 +202,9 @@ describe("the compare page", () => {
   });
 
   it("shows the library's changes between versions as rendered blocks too", async () => {
-    const outcome = await call(changesLoader, get("/library/danh-gia-rieng/changes", { cookie: await as(DEMO.minh) }), { slug: "danh-gia-rieng" });
+    const outcome = await call(changesLoader, get("/library/danh-gia-rieng/changes", { cookie: await as(DEMO.minh) }), {
+      slug: "danh-gia-rieng",
+    });
     expect(outcome.status).toBe(200);
     // One version only: compared with itself, identical.
     expect(outcome.data.comparison.identical).toBe(true);

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
-import { migrations } from "../../db/migrations/index";
+import { migrations } from "~db/migrations/index";
 import { loader as compareLoader } from "~/routes/documents.$slug.compare";
 import { loader as historyLoader } from "~/routes/documents.$slug.history";
 import { loader as revisionLoader } from "~/routes/documents.$slug.revisions.$revisionId";
@@ -29,13 +29,19 @@ describe("revision numbers", () => {
     expect((await numbersOf(a.id)).map((r) => r.number)).toEqual([1]);
     expect((await numbersOf(b.id)).map((r) => r.number)).toEqual([1]);
     let base = await head("numbers-a");
-    expect((await save(DEMO.editor, "numbers-a", { body: BODY.replace("First", "Opening"), baseRevision: base.id })).status).toBe(302);
+    expect((await save(DEMO.editor, "numbers-a", { body: BODY.replace("First", "Opening"), baseRevision: base.id })).status).toBe(
+      302,
+    );
     base = await head("numbers-a");
-    expect((await save(DEMO.chair, "numbers-a", { body: base.body.replace("Second", "Closing"), baseRevision: base.id })).status).toBe(302);
+    expect(
+      (await save(DEMO.chair, "numbers-a", { body: base.body.replace("Second", "Closing"), baseRevision: base.id })).status,
+    ).toBe(302);
     expect((await numbersOf(a.id)).map((r) => r.number)).toEqual([1, 2, 3]);
     // b's first save is its #2, whatever a has done meanwhile.
     const baseB = await head("numbers-b");
-    expect((await save(DEMO.editor, "numbers-b", { body: BODY.replace("First", "Premier"), baseRevision: baseB.id })).status).toBe(302);
+    expect(
+      (await save(DEMO.editor, "numbers-b", { body: BODY.replace("First", "Premier"), baseRevision: baseB.id })).status,
+    ).toBe(302);
     expect((await numbersOf(b.id)).map((r) => r.number)).toEqual([1, 2]);
   });
 
@@ -51,7 +57,12 @@ describe("revision numbers", () => {
           saveDraft(i % 2 ? other.db : getDb(), {
             documentId: doc.id,
             authorId: editor,
-            body: i % 3 === 0 ? base.body.replace("First", `First ${i}`) : i % 3 === 1 ? base.body.replace("Second", `Second ${i}`) : `${base.body}\nAppendix ${i}.\n`,
+            body:
+              i % 3 === 0
+                ? base.body.replace("First", `First ${i}`)
+                : i % 3 === 1
+                  ? base.body.replace("Second", `Second ${i}`)
+                  : `${base.body}\nAppendix ${i}.\n`,
             message: `save ${i}`,
             baseRevisionId: base.id,
           }),
@@ -83,9 +94,16 @@ describe("revision numbers", () => {
       [second.id, 2],
       [first.id, 1],
     ]);
-    const revision = await call(revisionLoader, get(`/documents/numbers-pages/revisions/${first.id}`, { cookie }), { slug: "numbers-pages", revisionId: String(first.id) });
+    const revision = await call(revisionLoader, get(`/documents/numbers-pages/revisions/${first.id}`, { cookie }), {
+      slug: "numbers-pages",
+      revisionId: String(first.id),
+    });
     expect(revision.data.revision).toMatchObject({ id: first.id, number: 1 });
-    const compare = await call(compareLoader, get(`/documents/numbers-pages/compare?from=${first.id}&to=${second.id}`, { cookie }), { slug: "numbers-pages" });
+    const compare = await call(
+      compareLoader,
+      get(`/documents/numbers-pages/compare?from=${first.id}&to=${second.id}`, { cookie }),
+      { slug: "numbers-pages" },
+    );
     expect(compare.data.from).toMatchObject({ id: first.id, number: 1 });
     expect(compare.data.to).toMatchObject({ id: second.id, number: 2 });
   });
@@ -119,7 +137,9 @@ describe("migration 2026-11-29T1040-revision-numbers", () => {
       // A revision inserted without a number (seed scripts) takes the next one of its document.
       sqlite.exec(`insert into revision (id, document_id, message, body_md) values (6, 2, 'b3', 'x')`);
       expect(sqlite.prepare("select number from revision where id = 6").get()).toEqual({ number: 3 });
-      expect(() => sqlite.prepare("insert into revision (document_id, number, message, body_md) values (1, 2, 'dup', 'x')").run()).toThrow(/UNIQUE/);
+      expect(() =>
+        sqlite.prepare("insert into revision (document_id, number, message, body_md) values (1, 2, 'dup', 'x')").run(),
+      ).toThrow(/UNIQUE/);
     } finally {
       sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,19 +1,33 @@
 // The pieces under the workspace: three-way merging, comparison, and the stable keys of sections.
 import { describe, expect, it } from "vitest";
 import { compareTexts, compareTextsInSlices, mergeThreeWay } from "~/services/document-diff.server";
-import { renderRevision, replaceSection, sectionRanges, sectionText, splitHtmlBySections } from "~/services/document-sections.server";
+import {
+  renderRevision,
+  replaceSection,
+  sectionRanges,
+  sectionText,
+  splitHtmlBySections,
+} from "~/services/document-sections.server";
 
 function rebuild(oldText: string, newText: string) {
   const out: string[] = [];
   for (const block of compareTexts(oldText, newText, { context: 1e9 }).blocks) {
     if (block.kind === "same") out.push(...block.lines);
-    if (block.kind === "change" && block.newCount) out.push(...block.segments.filter(([op]) => op !== -1).map(([, text]) => text).join("").split("\n"));
+    if (block.kind === "change" && block.newCount)
+      out.push(
+        ...block.segments
+          .filter(([op]) => op !== -1)
+          .map(([, text]) => text)
+          .join("")
+          .split("\n"),
+      );
   }
   return out.join("\n");
 }
 
 describe("three-way merge", () => {
-  const base = "# Title\n\nFirst paragraph about evaluation.\n\nSecond paragraph about monitoring.\n\nThird paragraph about risk.\n";
+  const base =
+    "# Title\n\nFirst paragraph about evaluation.\n\nSecond paragraph about monitoring.\n\nThird paragraph about risk.\n";
 
   it("merges edits of different lines and of different words of one line", () => {
     const mine = base.replace("evaluation", "pre-deployment evaluation");
@@ -32,7 +46,13 @@ describe("three-way merge", () => {
     const outcome = mergeThreeWay(base.replace("monitoring", "surveillance"), base, base.replace("monitoring", "oversight"));
     expect(outcome).toEqual({
       clean: false,
-      conflicts: [{ mine: "Second paragraph about surveillance.", base: "Second paragraph about monitoring.", theirs: "Second paragraph about oversight." }],
+      conflicts: [
+        {
+          mine: "Second paragraph about surveillance.",
+          base: "Second paragraph about monitoring.",
+          theirs: "Second paragraph about oversight.",
+        },
+      ],
     });
     const same = base.replace("risk", "harm");
     expect(mergeThreeWay(same, base, same)).toEqual({ clean: true, text: same });
@@ -40,7 +60,11 @@ describe("three-way merge", () => {
 
   it("is not confused by lines named like object properties, or by Windows line endings", () => {
     const tricky = "constructor\n__proto__\nhasOwnProperty\ntoString\n";
-    const outcome = mergeThreeWay(tricky.replace("toString", "toString()"), tricky, tricky.replace("constructor", "constructor()"));
+    const outcome = mergeThreeWay(
+      tricky.replace("toString", "toString()"),
+      tricky,
+      tricky.replace("constructor", "constructor()"),
+    );
     expect(outcome).toEqual({ clean: true, text: "constructor()\n__proto__\nhasOwnProperty\ntoString()\n" });
     expect(mergeThreeWay(base.replace(/\n/g, "\r\n"), base, base)).toEqual({ clean: true, text: base });
   });
@@ -66,7 +90,8 @@ describe("comparison", () => {
     let seed = 7;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const words = ["risk", "evaluation", "the", "monitoring", "KPI", "patients", "hospital", "đánh", "giá", "évaluation"];
-    const paragraph = () => Array.from({ length: 5 + Math.floor(random() * 20) }, () => words[Math.floor(random() * words.length)]).join(" ");
+    const paragraph = () =>
+      Array.from({ length: 5 + Math.floor(random() * 20) }, () => words[Math.floor(random() * words.length)]).join(" ");
     for (let round = 0; round < 30; round++) {
       const old = Array.from({ length: 30 }, paragraph);
       const edited = old.flatMap((p) => {
@@ -83,8 +108,14 @@ describe("comparison", () => {
   it("compares two rewritten 100 KiB revisions line by line, then word by word, without holding the server", async () => {
     let seed = 11;
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-    const vocabulary = "the evaluation of risk monitoring KPI patients hospital triage validation evidence safety performance report quarterly".split(" ");
-    const paragraph = () => Array.from({ length: 30 + Math.floor(random() * 30) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
+    const vocabulary =
+      "the evaluation of risk monitoring KPI patients hospital triage validation evidence safety performance report quarterly".split(
+        " ",
+      );
+    const paragraph = () =>
+      Array.from({ length: 30 + Math.floor(random() * 30) }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(
+        " ",
+      );
     const text = () => Array.from({ length: 600 }, paragraph).join("\n\n");
     const oldText = text();
     const newText = text();
@@ -93,7 +124,13 @@ describe("comparison", () => {
     const sync = compareTexts(oldText, newText, { context: 1e9 });
     expect(sync.stats.linesRemoved).toBeGreaterThan(400);
     expect(rebuild(oldText, newText)).toBe(newText);
-    const removed = sync.blocks.flatMap((b) => (b.kind === "change" ? b.segments.filter(([op]) => op !== 1).map(([, t]) => t) : b.kind === "same" ? [b.lines.join("\n")] : []));
+    const removed = sync.blocks.flatMap((b) =>
+      b.kind === "change"
+        ? b.segments.filter(([op]) => op !== 1).map(([, t]) => t)
+        : b.kind === "same"
+          ? [b.lines.join("\n")]
+          : [],
+    );
     expect(removed.join("")).toBe(oldText.replace(/\n/g, ""));
 
     // For a request: the same comparison, computed in slices with the event loop free in between,
@@ -101,7 +138,10 @@ describe("comparison", () => {
     const other = text();
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 0);
-    const [sliced, again] = await Promise.all([compareTextsInSlices(oldText, other, { context: 7 }), compareTextsInSlices(oldText, other, { context: 7 })]);
+    const [sliced, again] = await Promise.all([
+      compareTextsInSlices(oldText, other, { context: 7 }),
+      compareTextsInSlices(oldText, other, { context: 7 }),
+    ]);
     clearInterval(ticker);
     expect(again).toBe(sliced);
     expect(ticks).toBeGreaterThan(0);
@@ -111,14 +151,18 @@ describe("comparison", () => {
   });
 
   it("shows far-apart passages as replaced rather than as a confetti of words", () => {
-    const { blocks } = compareTexts("Alpha beta gamma delta epsilon zeta.", "Completely unrelated wording about quarterly reports.");
+    const { blocks } = compareTexts(
+      "Alpha beta gamma delta epsilon zeta.",
+      "Completely unrelated wording about quarterly reports.",
+    );
     expect(blocks).toHaveLength(1);
     expect(blocks[0].kind === "change" && blocks[0].segments.map(([op]) => op)).toEqual([-1, 1]);
   });
 });
 
 describe("sections", () => {
-  const body = "Preamble text.\n\n## Scope\n\nScope text.\n\n## Evidence\n\nEvidence text.\n\n> ## Quoted heading\n> inside a quote\n\n### Local validation\n\nLocal text.\n";
+  const body =
+    "Preamble text.\n\n## Scope\n\nScope text.\n\n## Evidence\n\nEvidence text.\n\n> ## Quoted heading\n> inside a quote\n\n### Local validation\n\nLocal text.\n";
 
   it("lie between headings, with a preamble; headings inside quotes do not cut the text", () => {
     const { sections, html } = renderRevision(body, null);
@@ -129,7 +173,9 @@ describe("sections", () => {
       ["local-validation", false],
     ]);
     expect(sectionRanges(body, sections).map((r) => r.key)).toEqual(["_preamble", "scope", "evidence", "local-validation"]);
-    expect(sectionText(body, sections, "evidence")).toBe("## Evidence\n\nEvidence text.\n\n> ## Quoted heading\n> inside a quote");
+    expect(sectionText(body, sections, "evidence")).toBe(
+      "## Evidence\n\nEvidence text.\n\n> ## Quoted heading\n> inside a quote",
+    );
     const parts = splitHtmlBySections(html, sections);
     expect(parts.map((p) => p.key)).toEqual(["_preamble", "scope", "evidence", "local-validation"]);
     expect(parts.map((p) => p.html).join("")).toBe(html);
@@ -142,7 +188,10 @@ describe("sections", () => {
 
   it("keep their keys when headings are reworded, moved around them, or duplicated", () => {
     const first = renderRevision(body, null);
-    const reworded = renderRevision(body.replace("## Evidence", "## Evidence required").replace("## Scope", "## Scope of the framework"), first.sections);
+    const reworded = renderRevision(
+      body.replace("## Evidence", "## Evidence required").replace("## Scope", "## Scope of the framework"),
+      first.sections,
+    );
     expect(reworded.sections.map((s) => [s.key, s.id])).toEqual([
       ["scope", "scope-of-the-framework"],
       ["evidence", "evidence-required"],
@@ -150,7 +199,10 @@ describe("sections", () => {
       ["local-validation", "local-validation"],
     ]);
     // A new section called "Scope" does not steal the comments of the renamed one.
-    const added = renderRevision(`## Scope\n\nNew.\n\n${body.replace("## Scope", "## Scope of the framework")}`, reworded.sections);
+    const added = renderRevision(
+      `## Scope\n\nNew.\n\n${body.replace("## Scope", "## Scope of the framework")}`,
+      reworded.sections,
+    );
     const keys = added.sections.map((s) => s.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(added.sections.find((s) => s.id === "scope-of-the-framework")?.key).toBe("scope");

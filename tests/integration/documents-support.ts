@@ -32,7 +32,11 @@ export async function documentRow(slug: string) {
 
 export async function head(slug: string) {
   const doc = await documentRow(slug);
-  const revision = await getDb().selectFrom("revision").selectAll().where("id", "=", doc.head_revision_id!).executeTakeFirstOrThrow();
+  const revision = await getDb()
+    .selectFrom("revision")
+    .selectAll()
+    .where("id", "=", doc.head_revision_id!)
+    .executeTakeFirstOrThrow();
   return { id: revision.id, body: revision.body_md, revision, document: doc };
 }
 
@@ -46,22 +50,45 @@ export async function countRevisions(slug: string) {
   return Number(row.n);
 }
 
-export async function save(email: string | null, slug: string, fields: { body: string; baseRevision: number | string; message?: string }) {
+export async function save(
+  email: string | null,
+  slug: string,
+  fields: { body: string; baseRevision: number | string; message?: string },
+) {
   return call(
     editAction,
-    post(`/documents/${slug}/edit`, { body: fields.body, baseRevision: String(fields.baseRevision), message: fields.message ?? "" }, { cookie: await as(email) }),
+    post(
+      `/documents/${slug}/edit`,
+      { body: fields.body, baseRevision: String(fields.baseRevision), message: fields.message ?? "" },
+      { cookie: await as(email) },
+    ),
     { slug },
   );
 }
 
 /** A new document of a group, created by one of its editors, with a short body. */
-export async function createTestDocument(slug: string, groupSlug: string, editorEmail: string, body: string, extra: Record<string, string> = {}) {
+export async function createTestDocument(
+  slug: string,
+  groupSlug: string,
+  editorEmail: string,
+  body: string,
+  extra: Record<string, string> = {},
+) {
   const { action } = await import("~/routes/documents.new");
   const outcome = await call(
     action,
     post(
       `/documents/new?group=${groupSlug}`,
-      { title: `Test document ${slug}`, slug, summary: "", language: "en", tags: "evaluation", translationOf: "", body, ...extra },
+      {
+        title: `Test document ${slug}`,
+        slug,
+        summary: "",
+        language: "en",
+        tags: "evaluation",
+        translationOf: "",
+        body,
+        ...extra,
+      },
       { cookie: await as(editorEmail) },
     ),
   );

@@ -20,7 +20,15 @@ describe("managing categories", () => {
     for (const email of ["moderator@demo.test", "member@demo.test"]) {
       const cookie = await sessionCookie(email);
       expect((await call(categoriesLoader, get("/admin/categories", { cookie }))).status, email).toBe(403);
-      expect((await call(categoriesAction, post("/admin/categories", { intent: "create", slug: "x-y", name: "X", visibility: "public" }, { cookie }))).status, email).toBe(403);
+      expect(
+        (
+          await call(
+            categoriesAction,
+            post("/admin/categories", { intent: "create", slug: "x-y", name: "X", visibility: "public" }, { cookie }),
+          )
+        ).status,
+        email,
+      ).toBe(403);
     }
   });
 
@@ -39,13 +47,25 @@ describe("managing categories", () => {
     expect(taken.status).toBe(409);
     expect(taken.data.result.error.slug).toEqual(["forums.validation.slugTaken"]);
 
-    const created = await asAdmin({ intent: "create", slug: "ai-procurement", name: "AI procurement", description: "Tenders and contracts.", visibility: "public", qa: "on" });
+    const created = await asAdmin({
+      intent: "create",
+      slug: "ai-procurement",
+      name: "AI procurement",
+      description: "Tenders and contracts.",
+      visibility: "public",
+      qa: "on",
+    });
     expect(created.location).toBe("/admin/categories?done=create");
     const row = await category("ai-procurement");
     expect(row).toMatchObject({ name: "AI procurement", qa: 1, visibility: "public", archived_at: null });
     const forums = await call(forumsLoader, get("/forums"));
     expect(forums.data.community.map((c: { slug: string }) => c.slug)).toContain("ai-procurement");
-    const audit = await getDb().selectFrom("audit_event").selectAll().where("action", "=", "category.create").where("subject_id", "=", String(row.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "category.create")
+      .where("subject_id", "=", String(row.id))
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -54,14 +74,30 @@ describe("managing categories", () => {
     const row = await category("becomes-members");
     const { topicId } = await startTopic("member@demo.test", "becomes-members", { title: "Soon members-only", body: "Body" });
     await replyAs("ravi@demo.test", topicId, "Reply to @member");
-    const edited = await asAdmin({ intent: "edit", id: String(row.id), slug: "becomes-members", name: "Now members only", visibility: "members", description: "" });
+    const edited = await asAdmin({
+      intent: "edit",
+      id: String(row.id),
+      slug: "becomes-members",
+      name: "Now members only",
+      visibility: "members",
+      description: "",
+    });
     expect(edited.status).toBe(302);
     expect(await category("becomes-members")).toMatchObject({ name: "Now members only", visibility: "members" });
     expect((await call(categoryLoader, get("/forums/becomes-members"), { category: "becomes-members" })).status).toBe(404);
-    const notes = await getDb().selectFrom("notification").select("members_only").where("url", "like", `/t/${topicId}/%`).execute();
+    const notes = await getDb()
+      .selectFrom("notification")
+      .select("members_only")
+      .where("url", "like", `/t/${topicId}/%`)
+      .execute();
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.every((n) => n.members_only === 1)).toBe(true);
-    const audit = await getDb().selectFrom("audit_event").select("data").where("action", "=", "category.update").where("subject_id", "=", String(row.id)).executeTakeFirstOrThrow();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .select("data")
+      .where("action", "=", "category.update")
+      .where("subject_id", "=", String(row.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.data)).toMatchObject({ before: { visibility: "public" }, after: { visibility: "members" } });
   });
 
@@ -75,7 +111,10 @@ describe("managing categories", () => {
   });
 
   it("archives a category: out of the lists, no new posts, its topics still readable; and brings it back", async () => {
-    const { topicId, slug } = await startTopic("member@demo.test", "regulatory-questions", { title: "Before archiving", body: "Body" });
+    const { topicId, slug } = await startTopic("member@demo.test", "regulatory-questions", {
+      title: "Before archiving",
+      body: "Body",
+    });
     const row = await category("regulatory-questions");
     expect((await asAdmin({ intent: "archive", id: String(row.id) })).location).toBe("/admin/categories?done=archive");
     const forums = await call(forumsLoader, get("/forums"));
@@ -85,13 +124,24 @@ describe("managing categories", () => {
     expect(page.data.category.archived).toBe(true);
     expect(page.data.can.createTopic).toBe(false);
     const cookie = await sessionCookie("member@demo.test");
-    expect((await call(newTopicLoader, get("/forums/regulatory-questions/new", { cookie }), { category: "regulatory-questions" })).status).toBe(403);
+    expect(
+      (await call(newTopicLoader, get("/forums/regulatory-questions/new", { cookie }), { category: "regulatory-questions" }))
+        .status,
+    ).toBe(403);
     const reply = await replyAs("ravi@demo.test", topicId, "Too late?");
     expect(reply.status).toBe(403);
     expect(slug).toBe("before-archiving");
     expect((await asAdmin({ intent: "unarchive", id: String(row.id) })).status).toBe(302);
     expect((await replyAs("ravi@demo.test", topicId, "Now fine")).status).toBe(302);
-    const actions = (await getDb().selectFrom("audit_event").select("action").where("subject_type", "=", "category").where("subject_id", "=", String(row.id)).orderBy("id").execute()).map((a) => a.action);
+    const actions = (
+      await getDb()
+        .selectFrom("audit_event")
+        .select("action")
+        .where("subject_type", "=", "category")
+        .where("subject_id", "=", String(row.id))
+        .orderBy("id")
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(["category.archive", "category.unarchive"]);
   });
 

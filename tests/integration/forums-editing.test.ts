@@ -6,12 +6,18 @@ import { act, postsOf, replyAs, startTopic, topicAs } from "./forums-support";
 
 async function historyAs(email: string | null, topicId: number, number: number) {
   const cookie = email ? await sessionCookie(email) : undefined;
-  return call(historyLoader, get(`/t/${topicId}/posts/${number}/history`, { cookie }), { topicId: String(topicId), number: String(number) });
+  return call(historyLoader, get(`/t/${topicId}/posts/${number}/history`, { cookie }), {
+    topicId: String(topicId),
+    number: String(number),
+  });
 }
 
 describe("editing a post", () => {
   it("keeps every revision; the history shows who changed what, with a word diff", async () => {
-    const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Edits", body: "We report sensitivity every quarter." });
+    const { topicId, slug } = await startTopic("member@demo.test", "introductions", {
+      title: "Edits",
+      body: "We report sensitivity every quarter.",
+    });
     const res = await act("member@demo.test", topicId, {
       intent: "edit",
       post: "1",
@@ -45,7 +51,10 @@ describe("editing a post", () => {
   });
 
   it("gives the markdown source only of the post being edited, and only to who may edit it", async () => {
-    const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Source", body: "Some **bold** text" });
+    const { topicId, slug } = await startTopic("member@demo.test", "introductions", {
+      title: "Source",
+      body: "Some **bold** text",
+    });
     await replyAs("ravi@demo.test", topicId, "A _reply_");
     const mine = await topicAs("member@demo.test", topicId, slug, "?page=1&edit=1");
     expect(mine.data.editing).toEqual({ number: 1, body: "Some **bold** text", revision: 1 });
@@ -57,7 +66,14 @@ describe("editing a post", () => {
 
   it("changes the title and tags with the first post, and the address follows", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Old title", body: "Body", tags: "one" });
-    const res = await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Body", title: "New title", tags: "two, three" });
+    const res = await act("member@demo.test", topicId, {
+      intent: "edit",
+      post: "1",
+      revision: "1",
+      body: "Body",
+      title: "New title",
+      tags: "two, three",
+    });
     expect(res.location).toBe(`/t/${topicId}/new-title#post-1`);
     const page = await topicAs(null, topicId, "new-title");
     expect(page.data.topic.title).toBe("New title");
@@ -69,19 +85,44 @@ describe("editing a post", () => {
   it("refuses an edit based on a revision a moderator changed meanwhile: 409, the current text shown, nothing lost", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Conflict", body: "Original text" });
     // A moderator edits first.
-    expect((await act("moderator@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Original text, without the phone number" })).status).toBe(302);
+    expect(
+      (
+        await act("moderator@demo.test", topicId, {
+          intent: "edit",
+          post: "1",
+          revision: "1",
+          body: "Original text, without the phone number",
+        })
+      ).status,
+    ).toBe(302);
     // The author's edit was based on revision 1.
-    const res = await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Original text, with my addition" });
+    const res = await act("member@demo.test", topicId, {
+      intent: "edit",
+      post: "1",
+      revision: "1",
+      body: "Original text, with my addition",
+    });
     expect(res.status).toBe(409);
-    expect(res.data.conflict).toMatchObject({ body: "Original text, without the phone number", revision: 2, editedBy: "Priya Raman" });
+    expect(res.data.conflict).toMatchObject({
+      body: "Original text, without the phone number",
+      revision: 2,
+      editedBy: "Priya Raman",
+    });
     expect(res.data.result.initialValue.body).toBe("Original text, with my addition");
     const [post] = await postsOf(topicId);
     expect(post.body_md).toBe("Original text, without the phone number");
     expect(post.revision).toBe(2);
     // Saving again on top of the current revision works.
-    expect((await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "2", body: "Merged by hand" })).status).toBe(302);
+    expect(
+      (await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "2", body: "Merged by hand" })).status,
+    ).toBe(302);
     // The moderator's edit of someone else's post is audited.
-    const audit = await getDb().selectFrom("audit_event").selectAll().where("action", "=", "post.edit").where("subject_id", "=", String(post.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "post.edit")
+      .where("subject_id", "=", String(post.id))
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -97,11 +138,18 @@ describe("editing a post", () => {
 
   it("is for the author and moderators only, with messages for bad input", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Not yours", body: "Body" });
-    expect((await act("industry@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Hijack" })).status).toBe(403);
+    expect((await act("industry@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Hijack" })).status).toBe(
+      403,
+    );
     const empty = await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "  " });
     expect(empty.status).toBe(400);
     expect(empty.data.result.error.body).toEqual(["validation.required"]);
-    const big = await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "x".repeat(64 * 1024 + 1) });
+    const big = await act("member@demo.test", topicId, {
+      intent: "edit",
+      post: "1",
+      revision: "1",
+      body: "x".repeat(64 * 1024 + 1),
+    });
     expect(big.status).toBe(400);
     expect(big.data.result.error.body).toEqual(["forums.validation.bodyTooLong"]);
     expect(big.data.result.initialValue.body).toHaveLength(64 * 1024 + 1);
@@ -109,7 +157,9 @@ describe("editing a post", () => {
     expect((await postsOf(topicId))[0].body_md).toBe("Body");
     // A locked topic freezes its posts for their authors.
     await act("moderator@demo.test", topicId, { intent: "lock" });
-    expect((await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Late edit" })).status).toBe(403);
+    expect((await act("member@demo.test", topicId, { intent: "edit", post: "1", revision: "1", body: "Late edit" })).status).toBe(
+      403,
+    );
   });
 
   it("shows a hidden post's history only to its author and moderators", async () => {
@@ -137,18 +187,30 @@ describe("deleting", () => {
     const asModerator = await topicAs("moderator@demo.test", topicId, slug);
     expect(asModerator.data.posts[1]).toMatchObject({ state: "deleted", html: "<p>Reply to withdraw</p>\n" });
     expect(asModerator.data.posts[1].can.restore).toBe(true);
-    expect((await getDb().selectFrom("topic").select("post_count").where("id", "=", topicId).executeTakeFirstOrThrow()).post_count).toBe(1);
+    expect(
+      (await getDb().selectFrom("topic").select("post_count").where("id", "=", topicId).executeTakeFirstOrThrow()).post_count,
+    ).toBe(1);
     // Other members cannot restore (its author could, for 24 hours: confirmation.test.ts); moderators can.
     expect((await act("ravi@demo.test", topicId, { intent: "restore", post: "2" })).status).toBe(403);
     expect((await act("moderator@demo.test", topicId, { intent: "restore", post: "2" })).status).toBe(302);
     expect((await topicAs("ravi@demo.test", topicId, slug)).data.posts[1].state).toBe("visible");
-    const actions = (await getDb().selectFrom("audit_event").select("action").where("subject_type", "=", "post").orderBy("id", "desc").limit(2).execute()).map((a) => a.action);
+    const actions = (
+      await getDb()
+        .selectFrom("audit_event")
+        .select("action")
+        .where("subject_type", "=", "post")
+        .orderBy("id", "desc")
+        .limit(2)
+        .execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(["post.restore", "post.delete"]);
   });
 
   it("lets the author withdraw a topic nobody answered, and moderators delete and restore topics", async () => {
     const lonely = await startTopic("member@demo.test", "introductions", { title: "Withdrawn", body: "Body" });
-    expect((await act("member@demo.test", lonely.topicId, { intent: "delete-topic", confirm: "yes" })).location).toBe("/forums/introductions?deleted=1");
+    expect((await act("member@demo.test", lonely.topicId, { intent: "delete-topic", confirm: "yes" })).location).toBe(
+      "/forums/introductions?deleted=1",
+    );
     expect((await topicAs("member@demo.test", lonely.topicId, lonely.slug)).status).toBe(404);
     expect((await topicAs("moderator@demo.test", lonely.topicId, lonely.slug)).status).toBe(200);
     expect((await act("moderator@demo.test", lonely.topicId, { intent: "restore-topic" })).status).toBe(302);

@@ -15,7 +15,10 @@ describe("mentions in the shared renderer", () => {
   });
 
   it("leaves e-mail addresses, code and existing links alone", () => {
-    const { html, mentions } = renderMarkdown("mail ravi@example.org, `@ravi`, [ask @ravi](https://example.org)\n\n```\n@ravi\n```", { mentions: members });
+    const { html, mentions } = renderMarkdown(
+      "mail ravi@example.org, `@ravi`, [ask @ravi](https://example.org)\n\n```\n@ravi\n```",
+      { mentions: members },
+    );
     expect(html).not.toContain("/members/ravi");
     expect(mentions).toEqual([]);
   });

@@ -16,7 +16,13 @@ async function moderate(email: string, fields: Record<string, string>) {
 
 async function auditActions(subjectType: string, subjectId: number) {
   return (
-    await getDb().selectFrom("audit_event").select("action").where("subject_type", "=", subjectType).where("subject_id", "=", String(subjectId)).orderBy("id").execute()
+    await getDb()
+      .selectFrom("audit_event")
+      .select("action")
+      .where("subject_type", "=", subjectType)
+      .where("subject_id", "=", String(subjectId))
+      .orderBy("id")
+      .execute()
   ).map((row) => row.action);
 }
 
@@ -40,10 +46,15 @@ describe("flags and the moderation queue", () => {
     const queue = await queueAs("moderator@demo.test");
     const item = queue.data.flagged.find((f: { topicId: number }) => f.topicId === topicId);
     expect(item).toMatchObject({ number: 2, authorName: "Claire Dubois", hidden: false });
-    expect(item.flags.map((f: { reason: string }) => f.reason)).toEqual(["Identifiable patient details", "Données de santé identifiantes"]);
+    expect(item.flags.map((f: { reason: string }) => f.reason)).toEqual([
+      "Identifiable patient details",
+      "Données de santé identifiantes",
+    ]);
 
     // Hide: members see a placeholder; the author and moderators still see the content.
-    expect((await moderate("moderator@demo.test", { intent: "hide", topic: String(topicId), post: "2" })).location).toBe("/admin/moderation?done=hide");
+    expect((await moderate("moderator@demo.test", { intent: "hide", topic: String(topicId), post: "2" })).location).toBe(
+      "/admin/moderation?done=hide",
+    );
     const asMember = await topicAs("ravi@demo.test", topicId, slug);
     expect(asMember.data.posts[1]).toMatchObject({ state: "hidden", html: null });
     expect(JSON.stringify(asMember.data)).not.toContain("born 1957");
@@ -54,7 +65,10 @@ describe("flags and the moderation queue", () => {
     expect(notes[notes.length - 1].kind).toBe("post_hidden");
     const after = await queueAs("moderator@demo.test");
     expect(after.data.flagged.find((f: { topicId: number }) => f.topicId === topicId)).toBeUndefined();
-    expect(after.data.hidden.find((h: { topicId: number }) => h.topicId === topicId)).toMatchObject({ number: 2, hiddenBy: "Priya Raman" });
+    expect(after.data.hidden.find((h: { topicId: number }) => h.topicId === topicId)).toMatchObject({
+      number: 2,
+      hiddenBy: "Priya Raman",
+    });
 
     // Restore.
     expect((await moderate("moderator@demo.test", { intent: "restore", topic: String(topicId), post: "2" })).status).toBe(302);
@@ -64,7 +78,14 @@ describe("flags and the moderation queue", () => {
     await act("daniel@demo.test", topicId, { intent: "flag", post: "2", reason: "Still worried" });
     expect((await moderate("moderator@demo.test", { intent: "dismiss", topic: String(topicId), post: "2" })).status).toBe(302);
     expect((await postsOf(topicId))[1].hidden).toBe(0);
-    const statuses = (await getDb().selectFrom("flag").select("status").where("post_id", "=", (await postsOf(topicId))[1].id).orderBy("id").execute()).map((f) => f.status);
+    const statuses = (
+      await getDb()
+        .selectFrom("flag")
+        .select("status")
+        .where("post_id", "=", (await postsOf(topicId))[1].id)
+        .orderBy("id")
+        .execute()
+    ).map((f) => f.status);
     expect(statuses).toEqual(["hidden", "hidden", "dismissed"]);
     expect(await auditActions("post", (await postsOf(topicId))[1].id)).toEqual(["post.hide", "post.unhide", "flag.dismiss"]);
     // Dismissing again finds nothing to dismiss.
@@ -72,7 +93,10 @@ describe("flags and the moderation queue", () => {
   });
 
   it("lists only what the moderator may read: a private group's flags stay with its chair", async () => {
-    const { topicId, slug } = await startTopic("editor@demo.test", "pilot-coordination-internal", { title: "Private flagged", body: "Body" });
+    const { topicId, slug } = await startTopic("editor@demo.test", "pilot-coordination-internal", {
+      title: "Private flagged",
+      body: "Body",
+    });
     await replyAs("chair@demo.test", topicId, "Site 2 details");
     await act("editor@demo.test", topicId, { intent: "flag", post: "2", reason: "Too detailed" });
     const moderatorQueue = await queueAs("moderator@demo.test");
@@ -95,7 +119,8 @@ describe("flags and the moderation queue", () => {
 describe("topic moderation", () => {
   it("pins, locks and moves topics, each audited; members may not", async () => {
     const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Moderate me", body: "Body" });
-    for (const intent of ["pin", "lock", "unlock", "unpin"]) expect((await act("member@demo.test", topicId, { intent })).status, intent).toBe(403);
+    for (const intent of ["pin", "lock", "unlock", "unpin"])
+      expect((await act("member@demo.test", topicId, { intent })).status, intent).toBe(403);
     expect((await act("moderator@demo.test", topicId, { intent: "pin" })).location).toBe(`/t/${topicId}/${slug}?done=pin`);
     expect((await act("moderator@demo.test", topicId, { intent: "lock" })).status).toBe(302);
     let page = await topicAs("moderator@demo.test", topicId, slug);
@@ -103,7 +128,11 @@ describe("topic moderation", () => {
     expect(page.data.moveTargets.map((c: { name: string }) => c.name)).toContain("Risk management");
     expect(JSON.stringify(page.data.moveTargets)).not.toContain("Pilot coordination");
 
-    const target = await getDb().selectFrom("category").select("id").where("slug", "=", "risk-management").executeTakeFirstOrThrow();
+    const target = await getDb()
+      .selectFrom("category")
+      .select("id")
+      .where("slug", "=", "risk-management")
+      .executeTakeFirstOrThrow();
     expect((await act("member@demo.test", topicId, { intent: "move", category: String(target.id) })).status).toBe(403);
     expect((await act("moderator@demo.test", topicId, { intent: "move", category: String(target.id) })).status).toBe(302);
     page = await topicAs("moderator@demo.test", topicId, slug);
@@ -114,19 +143,35 @@ describe("topic moderation", () => {
     expect(old.data.topics.map((t: { id: number }) => t.id)).not.toContain(topicId);
 
     // A moderator may not move a topic into a private space they cannot read.
-    const secret = await getDb().selectFrom("category").select("id").where("slug", "=", "pilot-coordination-internal").executeTakeFirstOrThrow();
+    const secret = await getDb()
+      .selectFrom("category")
+      .select("id")
+      .where("slug", "=", "pilot-coordination-internal")
+      .executeTakeFirstOrThrow();
     expect((await act("moderator@demo.test", topicId, { intent: "move", category: String(secret.id) })).status).toBe(403);
     expect((await act("moderator@demo.test", topicId, { intent: "move", category: "999999" })).status).toBe(404);
 
     expect(await auditActions("topic", topicId)).toEqual(["topic.pin", "topic.lock", "topic.move"]);
-    const move = await getDb().selectFrom("audit_event").select("data").where("action", "=", "topic.move").where("subject_id", "=", String(topicId)).executeTakeFirstOrThrow();
-    expect(JSON.parse(move.data)).toMatchObject({ before: { category: "introductions" }, after: { category: "risk-management" } });
+    const move = await getDb()
+      .selectFrom("audit_event")
+      .select("data")
+      .where("action", "=", "topic.move")
+      .where("subject_id", "=", String(topicId))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(move.data)).toMatchObject({
+      before: { category: "introductions" },
+      after: { category: "risk-management" },
+    });
   });
 
   it("moving a topic into a members-only space carries its notifications along", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Becomes members-only", body: "Body" });
     await replyAs("ravi@demo.test", topicId, "Hello @member");
-    const target = await getDb().selectFrom("category").select("id").where("slug", "=", "data-protection").executeTakeFirstOrThrow();
+    const target = await getDb()
+      .selectFrom("category")
+      .select("id")
+      .where("slug", "=", "data-protection")
+      .executeTakeFirstOrThrow();
     await act("moderator@demo.test", topicId, { intent: "move", category: String(target.id) });
     const notes = (await notificationsOf("member")).filter((n) => n.url.startsWith(`/t/${topicId}/`));
     expect(notes.length).toBeGreaterThan(0);

@@ -15,7 +15,14 @@ afterAll(() => {
 });
 
 async function topicCount() {
-  return Number((await getDb().selectFrom("topic").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await getDb()
+        .selectFrom("topic")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 describe("starting a topic", () => {
@@ -32,7 +39,11 @@ describe("starting a topic", () => {
     expect(page.data.tags).toEqual(["local-validation", "triage"]);
     expect(page.data.posts[0].html).toContain("<strong>sample size</strong>");
     // The category counts the new topic.
-    const category = await getDb().selectFrom("category").select(["topic_count", "post_count", "last_post_at"]).where("slug", "=", "evaluation-validation").executeTakeFirstOrThrow();
+    const category = await getDb()
+      .selectFrom("category")
+      .select(["topic_count", "post_count", "last_post_at"])
+      .where("slug", "=", "evaluation-validation")
+      .executeTakeFirstOrThrow();
     expect(category.last_post_at).not.toBeNull();
     expect(category.topic_count).toBeGreaterThan(1);
   });
@@ -40,11 +51,19 @@ describe("starting a topic", () => {
   it("refuses empty or whitespace-only titles and bodies with messages, keeping the text, writing nothing", async () => {
     const cookie = await sessionCookie("member@demo.test");
     const before = await topicCount();
-    const res = await call(newTopicAction, post("/forums/introductions/new", { title: "   ", body: " \n\t ", tags: "" }, { cookie }), { category: "introductions" });
+    const res = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "   ", body: " \n\t ", tags: "" }, { cookie }),
+      { category: "introductions" },
+    );
     expect(res.status).toBe(400);
     expect(res.data.result.error.title).toEqual(["validation.required"]);
     expect(res.data.result.error.body).toEqual(["validation.required"]);
-    const kept = await call(newTopicAction, post("/forums/introductions/new", { title: "Hello", body: "   ", tags: "" }, { cookie }), { category: "introductions" });
+    const kept = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "Hello", body: "   ", tags: "" }, { cookie }),
+      { category: "introductions" },
+    );
     expect(kept.status).toBe(400);
     expect(kept.data.result.initialValue.title).toBe("Hello");
     expect(await topicCount()).toBe(before);
@@ -54,40 +73,72 @@ describe("starting a topic", () => {
     const cookie = await sessionCookie("member@demo.test");
     const body = "é".repeat(MAX_POST_BYTES / 2 + 1); // 2 bytes each: just over the limit
     const before = await topicCount();
-    const res = await call(newTopicAction, post("/forums/introductions/new", { title: "Long", body, tags: "" }, { cookie }), { category: "introductions" });
+    const res = await call(newTopicAction, post("/forums/introductions/new", { title: "Long", body, tags: "" }, { cookie }), {
+      category: "introductions",
+    });
     expect(res.status).toBe(400);
     expect(res.data.result.error.body).toEqual(["forums.validation.bodyTooLong"]);
     expect(res.data.result.initialValue.body).toBe(body);
     expect(await topicCount()).toBe(before);
     // Exactly 64 KiB is accepted.
-    const ok = await call(newTopicAction, post("/forums/introductions/new", { title: "Exactly the limit", body: "a".repeat(MAX_POST_BYTES), tags: "" }, { cookie }), { category: "introductions" });
+    const ok = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "Exactly the limit", body: "a".repeat(MAX_POST_BYTES), tags: "" }, { cookie }),
+      { category: "introductions" },
+    );
     expect(ok.status).toBe(302);
   });
 
   it("refuses bad tags", async () => {
     const cookie = await sessionCookie("member@demo.test");
-    const many = await call(newTopicAction, post("/forums/introductions/new", { title: "Tags", body: "Body", tags: "a,b,c,d,e,f" }, { cookie }), { category: "introductions" });
+    const many = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "Tags", body: "Body", tags: "a,b,c,d,e,f" }, { cookie }),
+      { category: "introductions" },
+    );
     expect(many.status).toBe(400);
     expect(many.data.result.error.tags).toEqual(["forums.validation.tooManyTags"]);
-    const odd = await call(newTopicAction, post("/forums/introductions/new", { title: "Tags", body: "Body", tags: "<script>" }, { cookie }), { category: "introductions" });
+    const odd = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "Tags", body: "Body", tags: "<script>" }, { cookie }),
+      { category: "introductions" },
+    );
     expect(odd.status).toBe(400);
   });
 
   it("is for approved members who may post in the category", async () => {
     const anonymous = await call(newTopicLoader, get("/forums/introductions/new"), { category: "introductions" });
     expect(anonymous.status).toBe(302);
-    const pending = await call(newTopicAction, post("/forums/introductions/new", { title: "Hi", body: "Hi" }, { cookie: await sessionCookie("pending@demo.test") }), { category: "introductions" });
+    const pending = await call(
+      newTopicAction,
+      post("/forums/introductions/new", { title: "Hi", body: "Hi" }, { cookie: await sessionCookie("pending@demo.test") }),
+      { category: "introductions" },
+    );
     expect(pending.status).toBe(403);
     // A working group's space: its members post, other members read.
-    const outsider = await call(newTopicLoader, get("/forums/group-evaluation-procedures/new", { cookie: await sessionCookie("member@demo.test") }), {
-      category: "group-evaluation-procedures",
-    });
+    const outsider = await call(
+      newTopicLoader,
+      get("/forums/group-evaluation-procedures/new", { cookie: await sessionCookie("member@demo.test") }),
+      {
+        category: "group-evaluation-procedures",
+      },
+    );
     expect(outsider.status).toBe(403);
-    const insider = await call(newTopicLoader, get("/forums/group-evaluation-procedures/new", { cookie: await sessionCookie("aisha@demo.test") }), {
-      category: "group-evaluation-procedures",
-    });
+    const insider = await call(
+      newTopicLoader,
+      get("/forums/group-evaluation-procedures/new", { cookie: await sessionCookie("aisha@demo.test") }),
+      {
+        category: "group-evaluation-procedures",
+      },
+    );
     expect(insider.status).toBe(200);
-    expect((await call(newTopicLoader, get("/forums/nope/new", { cookie: await sessionCookie("member@demo.test") }), { category: "nope" })).status).toBe(404);
+    expect(
+      (
+        await call(newTopicLoader, get("/forums/nope/new", { cookie: await sessionCookie("member@demo.test") }), {
+          category: "nope",
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -107,10 +158,19 @@ describe("replying", () => {
   it("keeps the topic's and the category's counts and last activity exactly as a full recount finds them", async () => {
     const db = getDb();
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Counted replies", body: "First" });
-    for (const [i, who] of ["industry", "ravi", "sophie"].entries()) expect((await replyAs(`${who}@demo.test`, topicId, `Reply ${i}`)).status).toBe(302);
+    for (const [i, who] of ["industry", "ravi", "sophie"].entries())
+      expect((await replyAs(`${who}@demo.test`, topicId, `Reply ${i}`)).status).toBe(302);
     const snapshot = async () => ({
-      topic: await db.selectFrom("topic").select(["post_count", "last_post_number", "last_post_at", "last_poster_id"]).where("id", "=", topicId).executeTakeFirstOrThrow(),
-      category: await db.selectFrom("category").select(["topic_count", "post_count", "last_post_at"]).where("slug", "=", "introductions").executeTakeFirstOrThrow(),
+      topic: await db
+        .selectFrom("topic")
+        .select(["post_count", "last_post_number", "last_post_at", "last_poster_id"])
+        .where("id", "=", topicId)
+        .executeTakeFirstOrThrow(),
+      category: await db
+        .selectFrom("category")
+        .select(["topic_count", "post_count", "last_post_at"])
+        .where("slug", "=", "introductions")
+        .executeTakeFirstOrThrow(),
     });
     // A deleted reply in between is not counted.
     expect((await act("industry@demo.test", topicId, { intent: "delete", post: "2" })).status).toBe(302);
@@ -147,7 +207,9 @@ describe("replying", () => {
 
   it("never loses a concurrent reply: replies sent at once get distinct numbers", async () => {
     const { topicId } = await startTopic("member@demo.test", "introductions", { title: "Busy topic", body: "First" });
-    const results = await Promise.all(["industry", "ravi", "sophie", "minh", "aisha"].map((who, i) => replyAs(`${who}@demo.test`, topicId, `Reply ${i}`)));
+    const results = await Promise.all(
+      ["industry", "ravi", "sophie", "minh", "aisha"].map((who, i) => replyAs(`${who}@demo.test`, topicId, `Reply ${i}`)),
+    );
     expect(results.map((r) => r.status)).toEqual([302, 302, 302, 302, 302]);
     const posts = await postsOf(topicId);
     expect(posts.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -188,10 +250,18 @@ describe("replying", () => {
     expect(reply.body_html).not.toContain("/members/nobody-here");
     const ravi = await notificationsOf("ravi");
     expect(ravi.length).toBe(before + 1);
-    expect(ravi[ravi.length - 1]).toMatchObject({ kind: "mention", url: `/t/${topicId}/mentions#post-2`, private_group_id: null, members_only: 0 });
+    expect(ravi[ravi.length - 1]).toMatchObject({
+      kind: "mention",
+      url: `/t/${topicId}/mentions#post-2`,
+      private_group_id: null,
+      members_only: 0,
+    });
 
     // In the private pilot space, a mentioned outsider is not told anything.
-    const secret = await startTopic("editor@demo.test", "pilot-coordination-internal", { title: "Site 4 figures", body: "Draft figures" });
+    const secret = await startTopic("editor@demo.test", "pilot-coordination-internal", {
+      title: "Site 4 figures",
+      body: "Draft figures",
+    });
     const memberBefore = (await notificationsOf("member")).length;
     const minhBefore = (await notificationsOf("minh")).length;
     expect((await replyAs("chair@demo.test", secret.topicId, "@member and @minh, please check.")).status).toBe(302);
@@ -220,12 +290,24 @@ describe("replying", () => {
   it("tells a category's watchers of new topics", async () => {
     const cookie = await sessionCookie("daniel@demo.test");
     const { action: categoryAction } = await import("~/routes/forums.$category");
-    expect((await call(categoryAction, post("/forums/risk-management", { intent: "watch", level: "watching" }, { cookie }), { category: "risk-management" })).status).toBe(302);
+    expect(
+      (
+        await call(categoryAction, post("/forums/risk-management", { intent: "watch", level: "watching" }, { cookie }), {
+          category: "risk-management",
+        })
+      ).status,
+    ).toBe(302);
     const before = (await notificationsOf("daniel")).length;
-    const { topicId } = await startTopic("ravi@demo.test", "risk-management", { title: "Hazard log for triage tools", body: "What goes in it?" });
+    const { topicId } = await startTopic("ravi@demo.test", "risk-management", {
+      title: "Hazard log for triage tools",
+      body: "What goes in it?",
+    });
     const notes = await notificationsOf("daniel");
     expect(notes.length).toBe(before + 1);
-    expect(notes[notes.length - 1]).toMatchObject({ kind: "watched_topic", url: `/t/${topicId}/hazard-log-for-triage-tools#post-1` });
+    expect(notes[notes.length - 1]).toMatchObject({
+      kind: "watched_topic",
+      url: `/t/${topicId}/hazard-log-for-triage-tools#post-1`,
+    });
   });
 });
 
@@ -259,18 +341,35 @@ describe("drafts and previews", () => {
 
   it("keeps a new-topic draft per category", async () => {
     const cookie = await sessionCookie("industry@demo.test");
-    const saved = await call(newTopicAction, post("/forums/risk-management/new", { intent: "draft", title: "Half a title", body: "Half a thought", tags: "pccp" }, { cookie }), {
-      category: "risk-management",
-    });
+    const saved = await call(
+      newTopicAction,
+      post(
+        "/forums/risk-management/new",
+        { intent: "draft", title: "Half a title", body: "Half a thought", tags: "pccp" },
+        { cookie },
+      ),
+      {
+        category: "risk-management",
+      },
+    );
     expect(saved.status).toBe(302);
     const page = await call(newTopicLoader, get("/forums/risk-management/new", { cookie }), { category: "risk-management" });
     expect(page.data.draft).toMatchObject({ title: "Half a title", body: "Half a thought", tags: "pccp" });
-    await call(newTopicAction, post("/forums/risk-management/new", { title: "Half a title", body: "Now complete", tags: "pccp" }, { cookie }), { category: "risk-management" });
-    expect((await call(newTopicLoader, get("/forums/risk-management/new", { cookie }), { category: "risk-management" })).data.draft).toBeNull();
+    await call(
+      newTopicAction,
+      post("/forums/risk-management/new", { title: "Half a title", body: "Now complete", tags: "pccp" }, { cookie }),
+      { category: "risk-management" },
+    );
+    expect(
+      (await call(newTopicLoader, get("/forums/risk-management/new", { cookie }), { category: "risk-management" })).data.draft,
+    ).toBeNull();
   });
 
   it("quotes a post into the reply draft without JavaScript", async () => {
-    const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Quoting", body: "Line one\nLine two" });
+    const { topicId, slug } = await startTopic("member@demo.test", "introductions", {
+      title: "Quoting",
+      body: "Line one\nLine two",
+    });
     const res = await act("industry@demo.test", topicId, { intent: "quote", post: "1" });
     expect(res.status).toBe(302);
     const page = await topicAs("industry@demo.test", topicId, slug, "?page=1");

@@ -67,7 +67,12 @@ describe("the forums index and category lists", () => {
     // Nothing repeated, nothing that stayed in place skipped (the bumped topic is now on page 1).
     const seen = [...titles, ...secondTitles];
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.sort()).toEqual(ids.map((_, i) => `Topic ${i}`).filter((t) => t !== "Topic 2").sort());
+    expect(seen.sort()).toEqual(
+      ids
+        .map((_, i) => `Topic ${i}`)
+        .filter((t) => t !== "Topic 2")
+        .sort(),
+    );
     expect((await categoryAs("industry@demo.test", "paging")).data.topics[1].title).toBe("Topic 2");
     // A forged cursor is a bad request, not a crash.
     expect((await categoryAs(null, "paging", "?after=not-a-cursor")).status).toBe(400);
@@ -81,14 +86,21 @@ describe("the forums index and category lists", () => {
     const row = list.data.topics.find((t: { id: number }) => t.id === topicId);
     expect(row).toMatchObject({ unread: 2, isNew: false, replies: 2 });
     // Never opened: "new" for another member; nothing for visitors.
-    expect((await categoryAs("sophie@demo.test", "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId)).toMatchObject({ unread: 0, isNew: true });
-    expect((await categoryAs(null, "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId)).toMatchObject({ unread: 0, isNew: false });
+    expect(
+      (await categoryAs("sophie@demo.test", "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId),
+    ).toMatchObject({ unread: 0, isNew: true });
+    expect((await categoryAs(null, "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId)).toMatchObject({
+      unread: 0,
+      isNew: false,
+    });
     // Reading the topic clears it.
     const landing = await topicAs("member@demo.test", topicId, slug);
     expect(landing.status).toBe(302);
     expect(landing.location).toBe(`/t/${topicId}/${slug}?page=1#post-2`);
     await topicAs("member@demo.test", topicId, slug, "?page=1");
-    expect((await categoryAs("member@demo.test", "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId).unread).toBe(0);
+    expect(
+      (await categoryAs("member@demo.test", "risk-management")).data.topics.find((t: { id: number }) => t.id === topicId).unread,
+    ).toBe(0);
   });
 
   it("filters by tag", async () => {
@@ -99,12 +111,18 @@ describe("the forums index and category lists", () => {
 
   it("lets members watch or mute a category", async () => {
     const cookie = await sessionCookie("industry@demo.test");
-    const res = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "muted" }, { cookie }), { category: "introductions" });
+    const res = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "muted" }, { cookie }), {
+      category: "introductions",
+    });
     expect(res.status).toBe(302);
     expect((await categoryAs("industry@demo.test", "introductions")).data.watchLevel).toBe("muted");
-    const bad = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "loud" }, { cookie }), { category: "introductions" });
+    const bad = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "loud" }, { cookie }), {
+      category: "introductions",
+    });
     expect(bad.status).toBe(400);
-    const anonymous = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "watching" }), { category: "introductions" });
+    const anonymous = await call(categoryAction, post("/forums/introductions", { intent: "watch", level: "watching" }), {
+      category: "introductions",
+    });
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toContain("/login");
   });
@@ -112,13 +130,21 @@ describe("the forums index and category lists", () => {
   it("shows the latest discussions the viewer may read on the home page and in a group's Discussions tab", async () => {
     const home = await call(homeLoader, get("/"));
     expect(home.data.discussions.length).toBeGreaterThan(0);
-    const tab = await call(groupDiscussionsLoader, get("/groups/evaluation-procedures/discussions"), { slug: "evaluation-procedures" });
-    expect(tab.status).toBe(200);
-    expect(tab.data.topics.map((t: { title: string }) => t.title)).toContain("Draft annex B: evidence tiers per risk class — comments before Thursday");
-    expect(tab.data.spaces[0]).toMatchObject({ slug: "group-evaluation-procedures", canCreate: false });
-    const asMember = await call(groupDiscussionsLoader, get("/groups/evaluation-procedures/discussions", { cookie: await sessionCookie("aisha@demo.test") }), {
+    const tab = await call(groupDiscussionsLoader, get("/groups/evaluation-procedures/discussions"), {
       slug: "evaluation-procedures",
     });
+    expect(tab.status).toBe(200);
+    expect(tab.data.topics.map((t: { title: string }) => t.title)).toContain(
+      "Draft annex B: evidence tiers per risk class — comments before Thursday",
+    );
+    expect(tab.data.spaces[0]).toMatchObject({ slug: "group-evaluation-procedures", canCreate: false });
+    const asMember = await call(
+      groupDiscussionsLoader,
+      get("/groups/evaluation-procedures/discussions", { cookie: await sessionCookie("aisha@demo.test") }),
+      {
+        slug: "evaluation-procedures",
+      },
+    );
     expect(asMember.data.spaces[0].canCreate).toBe(true);
   });
 });
@@ -178,7 +204,9 @@ describe("a topic page", () => {
   it("keeps reactions with counts and who reacted; one of each kind per member; not on one's own post", async () => {
     const { topicId, slug } = await startTopic("member@demo.test", "introductions", { title: "Reactions", body: "React to me" });
     expect((await act("ravi@demo.test", topicId, { intent: "react", post: "1", reaction: "thumbs_up" })).status).toBe(302);
-    expect((await act("sophie@demo.test", topicId, { intent: "react", post: "1", reaction: "thumbs_up", js: "1" })).status).toBe(200);
+    expect((await act("sophie@demo.test", topicId, { intent: "react", post: "1", reaction: "thumbs_up", js: "1" })).status).toBe(
+      200,
+    );
     await act("sophie@demo.test", topicId, { intent: "react", post: "1", reaction: "idea" });
     let page = await topicAs("ravi@demo.test", topicId, slug);
     expect(page.data.posts[0].reactions).toEqual([
@@ -196,22 +224,39 @@ describe("a topic page", () => {
   });
 
   it("in a Q&A category, lets the author or a moderator accept one answer, shown under the question", async () => {
-    const { topicId, slug } = await startTopic("member@demo.test", "evaluation-validation", { title: "Which outcome at 72 h?", body: "Question" });
+    const { topicId, slug } = await startTopic("member@demo.test", "evaluation-validation", {
+      title: "Which outcome at 72 h?",
+      body: "Question",
+    });
     await replyAs("ravi@demo.test", topicId, "Final diagnosis at **72 h**.");
     await replyAs("sophie@demo.test", topicId, "Admission to ICU.");
     expect((await act("industry@demo.test", topicId, { intent: "accept", post: "2" })).status).toBe(403);
     const accepted = await act("member@demo.test", topicId, { intent: "accept", post: "2" });
     expect(accepted.status).toBe(302);
     const page = await topicAs("member@demo.test", topicId, slug, "?page=1");
-    expect(page.data.acceptedAnswer).toMatchObject({ number: 2, author_name: "Ravi Shankar", permalink: `/t/${topicId}/${slug}#post-2` });
+    expect(page.data.acceptedAnswer).toMatchObject({
+      number: 2,
+      author_name: "Ravi Shankar",
+      permalink: `/t/${topicId}/${slug}#post-2`,
+    });
     expect(page.data.acceptedAnswer.html).toContain("<strong>72 h</strong>");
     expect(page.data.posts[1].accepted).toBe(true);
-    const ravi = (await getDb().selectFrom("notification").selectAll().where("user_id", "=", await userId("ravi")).orderBy("id", "desc").executeTakeFirstOrThrow());
+    const ravi = await getDb()
+      .selectFrom("notification")
+      .selectAll()
+      .where("user_id", "=", await userId("ravi"))
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(ravi.kind).toBe("answer_accepted");
     // A moderator changes it, which is audited; the question itself cannot be the answer.
     expect((await act("moderator@demo.test", topicId, { intent: "accept", post: "3" })).status).toBe(302);
     expect((await act("moderator@demo.test", topicId, { intent: "accept", post: "1" })).status).toBe(404);
-    const audit = await getDb().selectFrom("audit_event").selectAll().where("action", "=", "topic.accept").where("subject_id", "=", String(topicId)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "topic.accept")
+      .where("subject_id", "=", String(topicId))
+      .execute();
     expect(audit).toHaveLength(1);
     // Not in a category without Q&A.
     const plain = await startTopic("member@demo.test", "introductions", { title: "No Q&A here", body: "Hi" });
@@ -222,7 +267,10 @@ describe("a topic page", () => {
 
 describe("the Atom feed", () => {
   it("is valid Atom 1.0 for a public category: ids, updated, author, links, escaped content", async () => {
-    await startTopic("member@demo.test", "risk-management", { title: "Feeds & <escaping> \"quotes\"", body: "Body with <b>tags</b> & **bold**" });
+    await startTopic("member@demo.test", "risk-management", {
+      title: 'Feeds & <escaping> "quotes"',
+      body: "Body with <b>tags</b> & **bold**",
+    });
     const res = await call(feedLoader, get("/forums/risk-management/feed.xml"), { category: "risk-management" });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
@@ -230,16 +278,21 @@ describe("the Atom feed", () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
     expect(xml).toContain("<id>http://localhost/forums/risk-management/feed.xml</id>");
     expect(xml).toMatch(/<updated>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z<\/updated>/);
-    expect(xml).toContain('<link rel="self" type="application/atom+xml" href="http://localhost/forums/risk-management/feed.xml"/>');
+    expect(xml).toContain(
+      '<link rel="self" type="application/atom+xml" href="http://localhost/forums/risk-management/feed.xml"/>',
+    );
     const entry = xml.slice(xml.indexOf("<entry>"), xml.indexOf("</entry>") + 8);
-    expect(entry).toContain("<title type=\"text\">Feeds &amp; &lt;escaping&gt; &quot;quotes&quot;</title>");
+    expect(entry).toContain('<title type="text">Feeds &amp; &lt;escaping&gt; &quot;quotes&quot;</title>');
     expect(entry).toMatch(/<id>http:\/\/localhost\/t\/\d+\/feeds-escaping-quotes<\/id>/);
     expect(entry).toContain("<author><name>Tan Wei Ming</name></author>");
-    expect(entry).toContain('<content type="html">&lt;p&gt;Body with &amp;lt;b&amp;gt;tags&amp;lt;/b&amp;gt; &amp;amp; &lt;strong&gt;bold&lt;/strong&gt;&lt;/p&gt;');
+    expect(entry).toContain(
+      '<content type="html">&lt;p&gt;Body with &amp;lt;b&amp;gt;tags&amp;lt;/b&amp;gt; &amp;amp; &lt;strong&gt;bold&lt;/strong&gt;&lt;/p&gt;',
+    );
     // Every entry has what Atom requires.
     const entries = xml.split("<entry>").slice(1);
     expect(entries.length).toBeGreaterThan(0);
-    for (const e of entries) for (const tag of ["<id>", "<title", "<updated>", "<author>", "<link rel=\"alternate\""]) expect(e).toContain(tag);
+    for (const e of entries)
+      for (const tag of ["<id>", "<title", "<updated>", "<author>", '<link rel="alternate"']) expect(e).toContain(tag);
     // Tags are balanced (a cheap well-formedness check).
     const opened = (xml.match(/<(entry|feed|author|title|content|id|updated|published)[ >]/g) ?? []).length;
     const closed = (xml.match(/<\/(entry|feed|author|title|content|id|updated|published)>/g) ?? []).length;
@@ -250,7 +303,10 @@ describe("the Atom feed", () => {
     for (const category of ["data-protection", "pilot-coordination-internal", "group-pilot-coordination", "nope"]) {
       for (const email of [null, "chair@demo.test"]) {
         const cookie = email ? await sessionCookie(email) : undefined;
-        expect((await call(feedLoader, get(`/forums/${category}/feed.xml`, { cookie }), { category })).status, `${category} ${email}`).toBe(404);
+        expect(
+          (await call(feedLoader, get(`/forums/${category}/feed.xml`, { cookie }), { category })).status,
+          `${category} ${email}`,
+        ).toBe(404);
       }
     }
   });
@@ -258,13 +314,19 @@ describe("the Atom feed", () => {
 
 describe("query plans", () => {
   function plan(compiled: { sql: string; parameters: readonly unknown[] }) {
-    const rows = rawDb().prepare(`explain query plan ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
+    const rows = rawDb()
+      .prepare(`explain query plan ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
     return rows.map((row) => row.detail);
   }
 
   it("lists a category's topics through its index, with no full scan of topic or post", async () => {
     const db = getDb();
-    const category = await db.selectFrom("category").select("id").where("slug", "=", "evaluation-validation").executeTakeFirstOrThrow();
+    const category = await db
+      .selectFrom("category")
+      .select("id")
+      .where("slug", "=", "evaluation-validation")
+      .executeTakeFirstOrThrow();
     for (const options of [{}, { cursor: { pinned: 0, at: new Date().toISOString(), id: 1_000_000 } }, { viewerId: 5 }]) {
       const details = plan(topicListQuery(db, [category.id], options).compile());
       expect(details.join("\n")).toMatch(/SEARCH topic USING INDEX topic_category_list/);
@@ -275,7 +337,9 @@ describe("query plans", () => {
 
   it("reads a page of a topic's posts through the (topic_id, number) index", async () => {
     const details = plan(postsPageQuery(getDb(), 1, 2).compile());
-    expect(details.join("\n")).toMatch(/SEARCH post USING INDEX sqlite_autoindex_post_1 \(topic_id=\? AND number>\? AND number<\?\)|SEARCH post USING INDEX post_topic_number/);
+    expect(details.join("\n")).toMatch(
+      /SEARCH post USING INDEX sqlite_autoindex_post_1 \(topic_id=\? AND number>\? AND number<\?\)|SEARCH post USING INDEX post_topic_number/,
+    );
     expect(details.join("\n")).not.toMatch(/SCAN post\b/);
   });
 

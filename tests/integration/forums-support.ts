@@ -40,7 +40,12 @@ export async function topicBySlugPart(part: string) {
 }
 
 export async function notificationsOf(username: string) {
-  return getDb().selectFrom("notification").selectAll().where("user_id", "=", await userId(username)).orderBy("id").execute();
+  return getDb()
+    .selectFrom("notification")
+    .selectAll()
+    .where("user_id", "=", await userId(username))
+    .orderBy("id")
+    .execute();
 }
 
 export async function postsOf(topicId: number) {

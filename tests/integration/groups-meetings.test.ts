@@ -35,18 +35,37 @@ const meeting = (overrides: Record<string, string> = {}) => ({
 });
 
 async function meetingCount() {
-  return Number((await db().selectFrom("meeting").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await db()
+        .selectFrom("meeting")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 async function schedule(overrides: Record<string, string> = {}) {
-  const res = await call(newAction, post(`/groups/${SLUG}/meetings/new`, meeting(overrides), { cookie: await sessionCookie("chair@demo.test") }), params);
+  const res = await call(
+    newAction,
+    post(`/groups/${SLUG}/meetings/new`, meeting(overrides), { cookie: await sessionCookie("chair@demo.test") }),
+    params,
+  );
   expect(res.status, JSON.stringify(res.data)).toBe(302);
   return Number(res.location!.match(/meetings\/(\d+)/)![1]);
 }
 
 async function pastMeetingId() {
   const group = await db().selectFrom("working_group").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();
-  return (await db().selectFrom("meeting").select("id").where("group_id", "=", group.id).where("ends_at", "<", new Date().toISOString()).orderBy("starts_at", "desc").executeTakeFirstOrThrow()).id;
+  return (
+    await db()
+      .selectFrom("meeting")
+      .select("id")
+      .where("group_id", "=", group.id)
+      .where("ends_at", "<", new Date().toISOString())
+      .orderBy("starts_at", "desc")
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 function unfold(text: string) {
@@ -56,7 +75,11 @@ function unfold(text: string) {
 describe("scheduling meetings", () => {
   it("is for chairs: the organiser's time is stored in UTC with its zone, audited, and watchers are told", async () => {
     for (const email of ["editor@demo.test", "minh@demo.test", "member@demo.test"]) {
-      const res = await call(newAction, post(`/groups/${SLUG}/meetings/new`, meeting(), { cookie: await sessionCookie(email) }), params);
+      const res = await call(
+        newAction,
+        post(`/groups/${SLUG}/meetings/new`, meeting(), { cookie: await sessionCookie(email) }),
+        params,
+      );
       expect(res.status, email).toBe(403);
     }
     // An approved non-member who follows the group is told too; a member who stopped watching is not.
@@ -68,9 +91,18 @@ describe("scheduling meetings", () => {
 
     const id = await schedule();
     const row = await db().selectFrom("meeting").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ starts_at: `${SUMMER}T12:00:00.000Z`, ends_at: `${SUMMER}T13:30:00.000Z`, time_zone: "Europe/Paris" });
+    expect(row).toMatchObject({
+      starts_at: `${SUMMER}T12:00:00.000Z`,
+      ends_at: `${SUMMER}T13:30:00.000Z`,
+      time_zone: "Europe/Paris",
+    });
     expect(row.agenda_html).toContain("<ol>");
-    const audit = await db().selectFrom("audit_event").selectAll().where("action", "=", "meeting.schedule").where("subject_id", "=", String(id)).executeTakeFirstOrThrow();
+    const audit = await db()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "meeting.schedule")
+      .where("subject_id", "=", String(id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.data)).toMatchObject({ startsAt: `${SUMMER}T12:00:00.000Z`, timeZone: "Europe/Paris" });
     const notified = await db()
       .selectFrom("notification")
@@ -85,10 +117,23 @@ describe("scheduling meetings", () => {
   });
 
   it("tells a private group's members with the group attached to the notification", async () => {
-    const res = await call(newAction, post("/groups/pilot-coordination/meetings/new", meeting(), { cookie: await sessionCookie("minh@demo.test") }), { slug: "pilot-coordination" });
+    const res = await call(
+      newAction,
+      post("/groups/pilot-coordination/meetings/new", meeting(), { cookie: await sessionCookie("minh@demo.test") }),
+      { slug: "pilot-coordination" },
+    );
     expect(res.status).toBe(302);
-    const group = await db().selectFrom("working_group").select("id").where("slug", "=", "pilot-coordination").executeTakeFirstOrThrow();
-    const rows = await db().selectFrom("notification").select("private_group_id").where("kind", "=", "meeting_scheduled").where("url", "=", res.location!.split("?")[0]).execute();
+    const group = await db()
+      .selectFrom("working_group")
+      .select("id")
+      .where("slug", "=", "pilot-coordination")
+      .executeTakeFirstOrThrow();
+    const rows = await db()
+      .selectFrom("notification")
+      .select("private_group_id")
+      .where("kind", "=", "meeting_scheduled")
+      .where("url", "=", res.location!.split("?")[0])
+      .execute();
     expect(rows.length).toBe(2);
     for (const row of rows) expect(row.private_group_id).toBe(group.id);
   });
@@ -122,25 +167,73 @@ describe("scheduling meetings", () => {
   it("reschedules (sequence and notification) and cancels, both audited, for chairs only", async () => {
     const id = await schedule({ title: "To be moved" });
     const chair = await sessionCookie("chair@demo.test");
-    const form = await call(editLoader, get(`/groups/${SLUG}/meetings/${id}/edit`, { cookie: chair }), { ...params, meetingId: String(id) });
+    const form = await call(editLoader, get(`/groups/${SLUG}/meetings/${id}/edit`, { cookie: chair }), {
+      ...params,
+      meetingId: String(id),
+    });
     expect(form.data.meeting).toMatchObject({ startsAt: `${SUMMER}T14:00`, endsAt: `${SUMMER}T15:30`, timeZone: "Europe/Paris" });
-    expect((await call(editAction, post(`/groups/${SLUG}/meetings/${id}/edit`, meeting(), { cookie: await sessionCookie("editor@demo.test") }), { ...params, meetingId: String(id) })).status).toBe(403);
+    expect(
+      (
+        await call(
+          editAction,
+          post(`/groups/${SLUG}/meetings/${id}/edit`, meeting(), { cookie: await sessionCookie("editor@demo.test") }),
+          { ...params, meetingId: String(id) },
+        )
+      ).status,
+    ).toBe(403);
 
-    const moved = await call(editAction, post(`/groups/${SLUG}/meetings/${id}/edit`, meeting({ title: "Moved", startsAt: `${WINTER}T14:00`, endsAt: `${WINTER}T15:00` }), { cookie: chair }), { ...params, meetingId: String(id) });
+    const moved = await call(
+      editAction,
+      post(
+        `/groups/${SLUG}/meetings/${id}/edit`,
+        meeting({ title: "Moved", startsAt: `${WINTER}T14:00`, endsAt: `${WINTER}T15:00` }),
+        { cookie: chair },
+      ),
+      { ...params, meetingId: String(id) },
+    );
     expect(moved.status).toBe(302);
     const row = await db().selectFrom("meeting").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: "Moved", starts_at: `${WINTER}T13:00:00.000Z`, sequence: 1 });
-    expect(await db().selectFrom("notification").select("id").where("kind", "=", "meeting_rescheduled").where("url", "=", `/groups/${SLUG}/meetings/${id}`).execute()).not.toEqual([]);
-    expect(await db().selectFrom("audit_event").select("id").where("action", "=", "meeting.update").where("subject_id", "=", String(id)).execute()).toHaveLength(1);
+    expect(
+      await db()
+        .selectFrom("notification")
+        .select("id")
+        .where("kind", "=", "meeting_rescheduled")
+        .where("url", "=", `/groups/${SLUG}/meetings/${id}`)
+        .execute(),
+    ).not.toEqual([]);
+    expect(
+      await db()
+        .selectFrom("audit_event")
+        .select("id")
+        .where("action", "=", "meeting.update")
+        .where("subject_id", "=", String(id))
+        .execute(),
+    ).toHaveLength(1);
 
-    const cancelled = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }), { ...params, meetingId: String(id) });
+    const cancelled = await call(
+      meetingAction,
+      post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }),
+      { ...params, meetingId: String(id) },
+    );
     expect(cancelled.status).toBe(302);
     const ics = await call(icsLoader, get(`/groups/${SLUG}/meetings/${id}/meeting.ics`), { ...params, meetingId: String(id) });
     expect(unfold(String(ics.data))).toContain("STATUS:CANCELLED");
     expect(unfold(String(ics.data))).toContain("SEQUENCE:2");
-    const again = await call(meetingAction, post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }), { ...params, meetingId: String(id) });
+    const again = await call(
+      meetingAction,
+      post(`/groups/${SLUG}/meetings/${id}`, { intent: "cancel", confirm: "yes" }, { cookie: chair }),
+      { ...params, meetingId: String(id) },
+    );
     expect(again.status).toBe(409);
-    expect(await db().selectFrom("audit_event").select("id").where("action", "=", "meeting.cancel").where("subject_id", "=", String(id)).execute()).toHaveLength(1);
+    expect(
+      await db()
+        .selectFrom("audit_event")
+        .select("id")
+        .where("action", "=", "meeting.cancel")
+        .where("subject_id", "=", String(id))
+        .execute(),
+    ).toHaveLength(1);
   });
 });
 
@@ -152,10 +245,18 @@ describe("a meeting's page", () => {
     const minh = await sessionCookie("minh@demo.test");
     const res = await call(meetingAction, post(path, { intent: "respond", response: "attending" }, { cookie: minh }), p);
     expect(res.status).toBe(302);
-    await call(meetingAction, post(path, { intent: "respond", response: "not_attending" }, { cookie: await sessionCookie("editor@demo.test") }), p);
+    await call(
+      meetingAction,
+      post(path, { intent: "respond", response: "not_attending" }, { cookie: await sessionCookie("editor@demo.test") }),
+      p,
+    );
     const bad = await call(meetingAction, post(path, { intent: "respond", response: "maybe" }, { cookie: minh }), p);
     expect(bad.status).toBe(400);
-    const outsider = await call(meetingAction, post(path, { intent: "respond", response: "attending" }, { cookie: await sessionCookie("member@demo.test") }), p);
+    const outsider = await call(
+      meetingAction,
+      post(path, { intent: "respond", response: "attending" }, { cookie: await sessionCookie("member@demo.test") }),
+      p,
+    );
     expect(outsider.status).toBe(403);
 
     const page = await call(meetingLoader, get(path, { cookie: minh }), p);
@@ -173,15 +274,28 @@ describe("a meeting's page", () => {
     expect(anonymous.data.showPeople).toBe(false);
 
     const past = await pastMeetingId();
-    const late = await call(meetingAction, post(`/groups/${SLUG}/meetings/${past}`, { intent: "respond", response: "attending" }, { cookie: minh }), { ...params, meetingId: String(past) });
+    const late = await call(
+      meetingAction,
+      post(`/groups/${SLUG}/meetings/${past}`, { intent: "respond", response: "attending" }, { cookie: minh }),
+      { ...params, meetingId: String(past) },
+    );
     expect(late.status).toBe(400);
     expect(late.data.error).toBe("groups.errors.meetingOver");
 
-    expect((await call(meetingLoader, get(`/groups/${SLUG}/meetings/999999`), { ...params, meetingId: "999999" })).status).toBe(404);
+    expect((await call(meetingLoader, get(`/groups/${SLUG}/meetings/999999`), { ...params, meetingId: "999999" })).status).toBe(
+      404,
+    );
     expect((await call(meetingLoader, get(`/groups/${SLUG}/meetings/abc`), { ...params, meetingId: "abc" })).status).toBe(404);
     // A meeting of another group is not found under this one.
-    const other = await db().selectFrom("meeting").innerJoin("working_group", "working_group.id", "meeting.group_id").select("meeting.id").where("working_group.slug", "=", "risk-management").executeTakeFirstOrThrow();
-    expect((await call(meetingLoader, get(`/groups/${SLUG}/meetings/${other.id}`), { ...params, meetingId: String(other.id) })).status).toBe(404);
+    const other = await db()
+      .selectFrom("meeting")
+      .innerJoin("working_group", "working_group.id", "meeting.group_id")
+      .select("meeting.id")
+      .where("working_group.slug", "=", "risk-management")
+      .executeTakeFirstOrThrow();
+    expect(
+      (await call(meetingLoader, get(`/groups/${SLUG}/meetings/${other.id}`), { ...params, meetingId: String(other.id) })).status,
+    ).toBe(404);
   });
 
   it("lists upcoming and past meetings, and the overview shows what is coming", async () => {
@@ -194,11 +308,28 @@ describe("a meeting's page", () => {
     expect(overview.data.activity.map((a: { kind: string }) => a.kind)).toContain("meeting");
     // Anonymous readers do not see draft revisions in the activity; members do.
     expect(overview.data.activity.map((a: { kind: string }) => a.kind)).not.toContain("revision");
-    const forMembers = await call(overviewLoader, get(`/groups/${SLUG}`, { cookie: await sessionCookie("editor@demo.test") }), params);
-    const revisions = await db().selectFrom("revision").innerJoin("document", "document.id", "revision.document_id").innerJoin("working_group", "working_group.id", "document.group_id").select("revision.id").where("working_group.slug", "=", SLUG).where("revision.author_id", "is not", null).execute();
+    const forMembers = await call(
+      overviewLoader,
+      get(`/groups/${SLUG}`, { cookie: await sessionCookie("editor@demo.test") }),
+      params,
+    );
+    const revisions = await db()
+      .selectFrom("revision")
+      .innerJoin("document", "document.id", "revision.document_id")
+      .innerJoin("working_group", "working_group.id", "document.group_id")
+      .select("revision.id")
+      .where("working_group.slug", "=", SLUG)
+      .where("revision.author_id", "is not", null)
+      .execute();
     if (revisions.length) expect(forMembers.data.activity.map((a: { kind: string }) => a.kind)).toContain("revision");
     // New topics of the group's discussion space (the forums' topic table) are part of the activity.
-    const topics = await db().selectFrom("topic").innerJoin("category", "category.id", "topic.category_id").select("topic.id").where("category.slug", "=", `group-${SLUG}`).where("topic.deleted_at", "is", null).execute();
+    const topics = await db()
+      .selectFrom("topic")
+      .innerJoin("category", "category.id", "topic.category_id")
+      .select("topic.id")
+      .where("category.slug", "=", `group-${SLUG}`)
+      .where("topic.deleted_at", "is", null)
+      .execute();
     if (topics.length) expect(overview.data.activity.map((a: { kind: string }) => a.kind)).toContain("topic");
   });
 });
@@ -211,7 +342,9 @@ describe("minutes and attendees", () => {
     const minh = await userByEmail("minh@demo.test");
     const aisha = await userByEmail("aisha@demo.test");
     const fields = { minutes: "## Decisions\n\nTemplate adopted.", attendees: [String(minh.id), String(aisha.id)] };
-    expect((await call(minutesAction, post(path, fields, { cookie: await sessionCookie("minh@demo.test") }), p)).status).toBe(403);
+    expect((await call(minutesAction, post(path, fields, { cookie: await sessionCookie("minh@demo.test") }), p)).status).toBe(
+      403,
+    );
     expect((await call(minutesLoader, get(path, { cookie: await sessionCookie("member@demo.test") }), p)).status).toBe(403);
 
     const editor = await sessionCookie("editor@demo.test");
@@ -230,9 +363,19 @@ describe("minutes and attendees", () => {
     expect(res.status).toBe(302);
     const row = await db().selectFrom("meeting").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.minutes_html).toContain('<h2 id="decisions">Decisions</h2>');
-    const attended = await db().selectFrom("attendance").select(["user_id", "attended"]).where("meeting_id", "=", id).where("attended", "=", 1).execute();
+    const attended = await db()
+      .selectFrom("attendance")
+      .select(["user_id", "attended"])
+      .where("meeting_id", "=", id)
+      .where("attended", "=", 1)
+      .execute();
     expect(attended.map((a) => a.user_id).sort()).toEqual([minh.id, aisha.id].sort());
-    const audit = await db().selectFrom("audit_event").selectAll().where("action", "=", "meeting.minutes").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const audit = await db()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "meeting.minutes")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.data)).toMatchObject({ attendees: 2, corrected: true });
 
     const page = await call(meetingLoader, get(`/groups/${SLUG}/meetings/${id}`, { cookie: editor }), p);
@@ -241,10 +384,20 @@ describe("minutes and attendees", () => {
 
   it("cannot be recorded before the meeting starts", async () => {
     const id = await schedule({ title: "Future meeting" });
-    const res = await call(minutesAction, post(`/groups/${SLUG}/meetings/${id}/minutes`, { minutes: "Too early" }, { cookie: await sessionCookie("editor@demo.test") }), { ...params, meetingId: String(id) });
+    const res = await call(
+      minutesAction,
+      post(
+        `/groups/${SLUG}/meetings/${id}/minutes`,
+        { minutes: "Too early" },
+        { cookie: await sessionCookie("editor@demo.test") },
+      ),
+      { ...params, meetingId: String(id) },
+    );
     expect(res.status).toBe(400);
     expect(res.data.result.error.minutes).toEqual(["groups.errors.minutesTooEarly"]);
-    expect((await db().selectFrom("meeting").select("minutes_md").where("id", "=", id).executeTakeFirstOrThrow()).minutes_md).toBeNull();
+    expect(
+      (await db().selectFrom("meeting").select("minutes_md").where("id", "=", id).executeTakeFirstOrThrow()).minutes_md,
+    ).toBeNull();
   });
 });
 
@@ -258,13 +411,20 @@ describe("iCalendar files", () => {
     const text = unfold(String(res.data));
     // One UID whichever address the file was fetched from, so calendars never duplicate the meeting.
     expect(text).toContain(`UID:meeting-${id}@cop-portal.localhost`);
-    const viaLan = await call(icsLoader, new Request(`http://192.0.2.10:3000/groups/${SLUG}/meetings/${id}/meeting.ics`), { ...params, meetingId: String(id) });
+    const viaLan = await call(icsLoader, new Request(`http://192.0.2.10:3000/groups/${SLUG}/meetings/${id}/meeting.ics`), {
+      ...params,
+      meetingId: String(id),
+    });
     expect(unfold(String(viaLan.data))).toContain(`UID:meeting-${id}@cop-portal.localhost`);
     expect(text).toContain(`DTSTART;TZID=Europe/Paris:${SUMMER.replace(/-/g, "")}T140000`);
     expect(text).toContain("TZID:Europe/Paris");
-    expect(text).toContain("SUMMARY:Calendar check\\, with commas\\; and semicolons — Technical working group on evaluation procedures");
+    expect(text).toContain(
+      "SUMMARY:Calendar check\\, with commas\\; and semicolons — Technical working group on evaluation procedures",
+    );
     expect(text).toContain(`URL:http://localhost/groups/${SLUG}/meetings/${id}`);
-    expect((await call(icsLoader, get(`/groups/${SLUG}/meetings/999999/meeting.ics`), { ...params, meetingId: "999999" })).status).toBe(404);
+    expect(
+      (await call(icsLoader, get(`/groups/${SLUG}/meetings/999999/meeting.ics`), { ...params, meetingId: "999999" })).status,
+    ).toBe(404);
   });
 
   it("serve the group's feed with every meeting from the past year on", async () => {
@@ -282,10 +442,20 @@ describe("iCalendar files", () => {
 describe("list queries", () => {
   it("use the indexes", () => {
     const plan = (query: string) =>
-      (getConnection().sqlite.prepare(`explain query plan ${query}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(" | ");
-    expect(plan("select id from meeting where group_id = 1 and ends_at > '2026' order by starts_at")).toMatch(/meeting_group_starts/);
-    expect(plan("select id from proposal where group_id = 1 and closed_at is not null order by closed_at desc")).toMatch(/proposal_group_closed/);
-    expect(plan("select id from join_request where group_id = 1 and status = 'pending' order by created_at")).toMatch(/join_request_(group_status|pending)/);
-    expect(plan("select count(*) from vote where proposal_id = 1")).toMatch(/sqlite_autoindex_vote_1|vote_pk|PRIMARY KEY|COVERING INDEX/);
+      (getConnection().sqlite.prepare(`explain query plan ${query}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(" | ");
+    expect(plan("select id from meeting where group_id = 1 and ends_at > '2026' order by starts_at")).toMatch(
+      /meeting_group_starts/,
+    );
+    expect(plan("select id from proposal where group_id = 1 and closed_at is not null order by closed_at desc")).toMatch(
+      /proposal_group_closed/,
+    );
+    expect(plan("select id from join_request where group_id = 1 and status = 'pending' order by created_at")).toMatch(
+      /join_request_(group_status|pending)/,
+    );
+    expect(plan("select count(*) from vote where proposal_id = 1")).toMatch(
+      /sqlite_autoindex_vote_1|vote_pk|PRIMARY KEY|COVERING INDEX/,
+    );
   });
 });

@@ -35,7 +35,14 @@ let proposalId: number;
 beforeAll(async () => {
   const db = getDb();
   const group = await db.selectFrom("working_group").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();
-  meetingId = (await db.selectFrom("meeting").select("id").where("group_id", "=", group.id).orderBy("starts_at", "desc").executeTakeFirstOrThrow()).id;
+  meetingId = (
+    await db
+      .selectFrom("meeting")
+      .select("id")
+      .where("group_id", "=", group.id)
+      .orderBy("starts_at", "desc")
+      .executeTakeFirstOrThrow()
+  ).id;
   proposalId = (await db.selectFrom("proposal").select("id").where("group_id", "=", group.id).executeTakeFirstOrThrow()).id;
 });
 
@@ -80,26 +87,57 @@ describe("a private working group", () => {
 
   it("answers 404 to outsiders' forms too, and writes nothing", async () => {
     const db = getDb();
-    const before = await db.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom("audit_event")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     for (const email of OUTSIDERS) {
       const cookie = await cookieOf(email);
       const forms: Array<[string, unknown, string, Record<string, string>, Record<string, string>]> = [
         ["join", joinAction, `/groups/${SLUG}/join`, { slug: SLUG }, { intent: "request", motivation: "Please" }],
         ["leave", leaveAction, `/groups/${SLUG}/leave`, { slug: SLUG }, {}],
         ["watch", watchAction, `/groups/${SLUG}/watch`, { slug: SLUG }, { intent: "watch" }],
-        ["members", membersAction, `/groups/${SLUG}/members`, { slug: SLUG }, { intent: "invite", username: "member", role: "member" }],
+        [
+          "members",
+          membersAction,
+          `/groups/${SLUG}/members`,
+          { slug: SLUG },
+          { intent: "invite", username: "member", role: "member" },
+        ],
         ["calendar link", meetingsAction, `/groups/${SLUG}/meetings`, { slug: SLUG }, { intent: "reset-link" }],
-        ["rsvp", meetingAction, `/groups/${SLUG}/meetings/${meetingId}`, { slug: SLUG, meetingId: String(meetingId) }, { intent: "respond", response: "attending" }],
-        ["vote", decisionAction, `/groups/${SLUG}/decisions/${proposalId}`, { slug: SLUG, proposalId: String(proposalId) }, { intent: "vote", position: "agree" }],
+        [
+          "rsvp",
+          meetingAction,
+          `/groups/${SLUG}/meetings/${meetingId}`,
+          { slug: SLUG, meetingId: String(meetingId) },
+          { intent: "respond", response: "attending" },
+        ],
+        [
+          "vote",
+          decisionAction,
+          `/groups/${SLUG}/decisions/${proposalId}`,
+          { slug: SLUG, proposalId: String(proposalId) },
+          { intent: "vote", position: "agree" },
+        ],
       ];
       for (const [name, action, path, params, fields] of forms) {
         const res = await call(action, post(path, fields, { cookie }), params);
         expect(res.status, `${email ?? "anonymous"} → ${name}`).toBe(404);
       }
     }
-    const after = await db.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom("audit_event")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
-    expect(await db.selectFrom("group_watch").selectAll().innerJoin("working_group", "working_group.id", "group_watch.group_id").where("working_group.slug", "=", SLUG).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom("group_watch")
+        .selectAll()
+        .innerJoin("working_group", "working_group.id", "group_watch.group_id")
+        .where("working_group.slug", "=", SLUG)
+        .execute(),
+    ).toEqual([]);
   });
 
   it("is absent from every list: groups, home page, profiles", async () => {
@@ -108,7 +146,9 @@ describe("a private working group", () => {
       const lists = JSON.stringify([
         (await call(groupsLoader, get("/groups", { cookie }))).data,
         (await call(homeLoader, get("/", { cookie }))).data,
-        email && email !== "pending@demo.test" ? (await call(profileLoader, get("/members/editor", { cookie }), { username: "editor" })).data : null,
+        email && email !== "pending@demo.test"
+          ? (await call(profileLoader, get("/members/editor", { cookie }), { username: "editor" })).data
+          : null,
       ]);
       expect(lists, email ?? "anonymous").not.toContain(SLUG);
       expect(lists, email ?? "anonymous").not.toContain("Pilot programme coordination group");
@@ -118,12 +158,22 @@ describe("a private working group", () => {
   it("is open to its members: every tab, the meeting file and the feed", async () => {
     const cookie = await sessionCookie("chair@demo.test");
     // chair@demo.test is a plain member here: pages for chairs and editors answer 403, not 404.
-    const expected: Record<string, number> = { "new meeting": 403, "meeting edit": 403, minutes: 403, "new decision": 403, edit: 403, join: 302 };
+    const expected: Record<string, number> = {
+      "new meeting": 403,
+      "meeting edit": 403,
+      minutes: 403,
+      "new decision": 403,
+      edit: 403,
+      join: 302,
+    };
     for (const [name, loader, path, params] of pages()) {
       const res = await call(loader, get(path, { cookie }), params);
       expect(res.status, name).toBe(expected[name] ?? 200);
     }
-    const ics = await call(meetingIcsLoader, get(`/groups/${SLUG}/meetings/${meetingId}/meeting.ics`, { cookie }), { slug: SLUG, meetingId: String(meetingId) });
+    const ics = await call(meetingIcsLoader, get(`/groups/${SLUG}/meetings/${meetingId}/meeting.ics`, { cookie }), {
+      slug: SLUG,
+      meetingId: String(meetingId),
+    });
     expect(ics.status).toBe(200);
     expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(String(ics.data)).toContain("BEGIN:VEVENT");
@@ -142,12 +192,20 @@ describe("a private working group", () => {
 
 describe("the private calendar feed", () => {
   const feed = (token?: string, cookie?: string) =>
-    call(calendarLoader, get(`/groups/${SLUG}/calendar.ics${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`, { cookie }), { slug: SLUG });
+    call(
+      calendarLoader,
+      get(`/groups/${SLUG}/calendar.ics${token === undefined ? "" : `?token=${encodeURIComponent(token)}`}`, { cookie }),
+      { slug: SLUG },
+    );
 
   /** Creates (or, confirmed, replaces) the member's private link. */
   async function createLink(email: string) {
     const cookie = await sessionCookie(email);
-    const res = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link", confirm: "yes" }, { cookie }), { slug: SLUG });
+    const res = await call(
+      meetingsAction,
+      post(`/groups/${SLUG}/meetings`, { intent: "reset-link", confirm: "yes" }, { cookie }),
+      { slug: SLUG },
+    );
     expect(res.status).toBe(302);
     const page = await call(meetingsLoader, get(`/groups/${SLUG}/meetings`, { cookie }), { slug: SLUG });
     const url = new URL(page.data.calendar.feedUrl);
@@ -171,9 +229,18 @@ describe("the private calendar feed", () => {
     // The token speaks for this group only, even in another private group its holder belongs to.
     const editor = await userByEmail("editor@demo.test");
     const admin = await userByEmail("admin@demo.test");
-    const created = await createGroup(getDb(), admin.id, { name: "Second private group", slug: "second-private", purpose: "Test", visibility: "private", charter: "Charter", chairId: editor.id });
+    const created = await createGroup(getDb(), admin.id, {
+      name: "Second private group",
+      slug: "second-private",
+      purpose: "Test",
+      visibility: "private",
+      charter: "Charter",
+      chairId: editor.id,
+    });
     expect(created.ok).toBe(true);
-    const other = await call(calendarLoader, get(`/groups/second-private/calendar.ics?token=${token}`), { slug: "second-private" });
+    const other = await call(calendarLoader, get(`/groups/second-private/calendar.ics?token=${token}`), {
+      slug: "second-private",
+    });
     expect(other.status).toBe(404);
   });
 
@@ -181,7 +248,9 @@ describe("the private calendar feed", () => {
     const { cookie, token: first } = await createLink("chair@demo.test");
     expect((await feed(first)).status).toBe(200);
     // Replacing a link stops the old one working: it is confirmed first, and nothing changes until then.
-    const unconfirmed = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link" }, { cookie }), { slug: SLUG });
+    const unconfirmed = await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "reset-link" }, { cookie }), {
+      slug: SLUG,
+    });
     expect(unconfirmed.status).toBe(200);
     expect((await feed(first)).status).toBe(200);
     const { token: second } = await createLink("chair@demo.test");
@@ -189,7 +258,9 @@ describe("the private calendar feed", () => {
     expect((await feed(first)).status).toBe(404);
     expect((await feed(second)).status).toBe(200);
 
-    await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "revoke-link", confirm: "yes" }, { cookie }), { slug: SLUG });
+    await call(meetingsAction, post(`/groups/${SLUG}/meetings`, { intent: "revoke-link", confirm: "yes" }, { cookie }), {
+      slug: SLUG,
+    });
     expect((await feed(second)).status).toBe(404);
 
     const { cookie: editorCookie, token } = await createLink("editor@demo.test");
@@ -212,11 +283,21 @@ describe("the private calendar feed", () => {
 
   it("is not offered for public groups, whose feed needs no token", async () => {
     const cookie = await sessionCookie("chair@demo.test");
-    const page = await call(meetingsLoader, get("/groups/evaluation-procedures/meetings", { cookie }), { slug: "evaluation-procedures" });
-    expect(page.data.calendar).toMatchObject({ canHoldLink: false, isPrivate: false, feedUrl: "http://localhost/groups/evaluation-procedures/calendar.ics" });
-    const res = await call(meetingsAction, post("/groups/evaluation-procedures/meetings", { intent: "reset-link" }, { cookie }), { slug: "evaluation-procedures" });
+    const page = await call(meetingsLoader, get("/groups/evaluation-procedures/meetings", { cookie }), {
+      slug: "evaluation-procedures",
+    });
+    expect(page.data.calendar).toMatchObject({
+      canHoldLink: false,
+      isPrivate: false,
+      feedUrl: "http://localhost/groups/evaluation-procedures/calendar.ics",
+    });
+    const res = await call(meetingsAction, post("/groups/evaluation-procedures/meetings", { intent: "reset-link" }, { cookie }), {
+      slug: "evaluation-procedures",
+    });
     expect(res.status).toBe(403);
-    const anonymous = await call(calendarLoader, get("/groups/evaluation-procedures/calendar.ics"), { slug: "evaluation-procedures" });
+    const anonymous = await call(calendarLoader, get("/groups/evaluation-procedures/calendar.ics"), {
+      slug: "evaluation-procedures",
+    });
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get("cache-control")).toBe("public, max-age=300");
   });
@@ -227,7 +308,17 @@ describe("notifications of a private group", () => {
     const db = getDb();
     const group = await db.selectFrom("working_group").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();
     const aisha = await userByEmail("aisha@demo.test");
-    await db.insertInto("notification").values({ user_id: aisha.id, kind: "meeting_scheduled", actor_id: null, title: "Secret site review", url: `/groups/${SLUG}/meetings/1`, private_group_id: group.id }).execute();
+    await db
+      .insertInto("notification")
+      .values({
+        user_id: aisha.id,
+        kind: "meeting_scheduled",
+        actor_id: null,
+        title: "Secret site review",
+        url: `/groups/${SLUG}/meetings/1`,
+        private_group_id: group.id,
+      })
+      .execute();
     const res = await call(notificationsLoader, get("/notifications", { cookie: await sessionCookie(aisha.id) }));
     expect(JSON.stringify(res.data)).not.toContain("Secret site review");
   });

@@ -4,11 +4,14 @@ import { getDb } from "~/utils/db.server";
 import { call, post } from "../support/routes";
 
 const from = (address: string) => ({ headers: { "x-cop-client-address": address } });
-const attempt = (email: string, password: string, address: string) => call(loginAction, post("/login", { email, password }, from(address)));
+const attempt = (email: string, password: string, address: string) =>
+  call(loginAction, post("/login", { email, password }, from(address)));
 
 describe("sign-in throttling", () => {
   it("lets exactly 5 of 12 concurrent wrong attempts through (the count is taken atomically)", async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt("daniel@demo.test", `wrong-${i}`, "192.0.2.50")));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => attempt("daniel@demo.test", `wrong-${i}`, "192.0.2.50")),
+    );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);

@@ -36,7 +36,10 @@ describe("applying to join", () => {
   });
 
   it("refuses invalid input with 400, field messages and the typed values kept (never the password)", async () => {
-    const res = await call(joinAction, post("/join", { ...application, email: "not-an-email", password: "short", country: "XX", username: "A" }));
+    const res = await call(
+      joinAction,
+      post("/join", { ...application, email: "not-an-email", password: "short", country: "XX", username: "A" }),
+    );
     expect(res.status).toBe(400);
     const { result } = res.data;
     expect(result.error.email).toEqual(["validation.email"]);
@@ -46,17 +49,27 @@ describe("applying to join", () => {
     expect(result.initialValue.displayName).toBe("Lê Ngọc Anh");
     expect(result.initialValue.organization).toBe("Ministry of Health of Viet Nam");
     expect(result.initialValue.password).toBeUndefined();
-    const count = await getDb().selectFrom("user").select((eb) => eb.fn.countAll<number>().as("n")).where("username", "=", "a").executeTakeFirst();
+    const count = await getDb()
+      .selectFrom("user")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("username", "=", "a")
+      .executeTakeFirst();
     expect(Number(count?.n)).toBe(0);
   });
 
   it("limits applications from one address with 429 and Retry-After, keeping the form", async () => {
     const headers = { "x-cop-client-address": "198.51.100.7" };
     for (let i = 0; i < 5; i++) {
-      const res = await call(joinAction, post("/join", { ...application, email: `applicant${i}@example.org`, username: `applicant${i}` }, { headers }));
+      const res = await call(
+        joinAction,
+        post("/join", { ...application, email: `applicant${i}@example.org`, username: `applicant${i}` }, { headers }),
+      );
       expect(res.status).toBe(302);
     }
-    const refused = await call(joinAction, post("/join", { ...application, email: "sixth@example.org", username: "sixth" }, { headers }));
+    const refused = await call(
+      joinAction,
+      post("/join", { ...application, email: "sixth@example.org", username: "sixth" }, { headers }),
+    );
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(refused.data.result.initialValue.organization).toBe("Ministry of Health of Viet Nam");
@@ -74,7 +87,10 @@ describe("applying to join", () => {
 
 describe("signing in and out", () => {
   it("starts a new session with an HttpOnly, SameSite=Lax cookie and goes where it was asked", async () => {
-    const res = await call(loginAction, post("/login", { email: "Member@Demo.test", password: "demo-password", redirectTo: "/members" }));
+    const res = await call(
+      loginAction,
+      post("/login", { email: "Member@Demo.test", password: "demo-password", redirectTo: "/members" }),
+    );
     expect(res.status).toBe(302);
     expect(res.location).toBe("/members");
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cop_session="));
@@ -137,7 +153,11 @@ describe("signing in and out", () => {
   it("ends a session 90 days after sign-in even when it was used every day", async () => {
     const cookie = await sessionCookie("ravi@demo.test");
     const id = cookie.split("=")[1];
-    await getDb().updateTable("session").set({ created_at: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("session")
+      .set({ created_at: new Date(Date.now() - 91 * 86_400_000).toISOString() })
+      .where("id", "=", id)
+      .execute();
     const root = await call(rootLoader, get("/", { cookie }));
     expect(root.data.viewer).toBeNull();
     expect(root.headers.getSetCookie().join()).toMatch(/cop_session=;/);
@@ -147,7 +167,11 @@ describe("signing in and out", () => {
   it("ends a session after 14 days without use", async () => {
     const cookie = await sessionCookie("ravi@demo.test");
     const id = cookie.split("=")[1];
-    await getDb().updateTable("session").set({ expires_at: Math.floor(Date.now() / 1000) - 60 }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("session")
+      .set({ expires_at: Math.floor(Date.now() / 1000) - 60 })
+      .where("id", "=", id)
+      .execute();
     expect((await call(rootLoader, get("/", { cookie }))).data.viewer).toBeNull();
   });
 

@@ -40,7 +40,12 @@ describe("mention suggestions", () => {
     const all = await suggest(`topic=${topic.id}&q=a`, chair);
     expect(all.status).toBe(200);
     const usernames: string[] = all.data.members.map((m: { username: string }) => m.username);
-    const members = await getDb().selectFrom("group_membership").innerJoin("user", "user.id", "group_membership.user_id").select("user.username").where("group_id", "=", topic.group_id!).execute();
+    const members = await getDb()
+      .selectFrom("group_membership")
+      .innerJoin("user", "user.id", "group_membership.user_id")
+      .select("user.username")
+      .where("group_id", "=", topic.group_id!)
+      .execute();
     const allowed = new Set(members.map((m) => m.username));
     expect(usernames.length).toBeGreaterThan(0);
     for (const username of usernames) expect(allowed.has(username), username).toBe(true);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
-import { migrations } from "../../db/migrations/index";
+import { migrations } from "~db/migrations/index";
 import { openDatabase } from "~/utils/db.server";
 
 describe("migration 2026-11-29T1020-published-metadata", () => {

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
-import { migrations } from "../../db/migrations/index";
+import { migrations } from "~db/migrations/index";
 import { openDatabase } from "~/utils/db.server";
 import { parseQuery, search } from "~/utils/search.server";
 
@@ -29,7 +29,11 @@ describe("migration 2026-11-29T1030-search-grouping", () => {
           (5, 'group', 1, '/groups/g', 'Giám sát', 'Purpose.', 'public', 'Giám sát', null, '2026-01-01');
       `);
       const insert = sqlite.prepare("insert into search_fts (rowid, title, body) values (?, ?, ?)");
-      for (const row of sqlite.prepare("select id, title, text from search_doc").all() as Array<{ id: number; title: string; text: string }>) {
+      for (const row of sqlite.prepare("select id, title, text from search_doc").all() as Array<{
+        id: number;
+        title: string;
+        text: string;
+      }>) {
         insert.run(row.id, row.title.toLowerCase(), row.text.toLowerCase());
       }
       const after = await migrator.migrateToLatest();

@@ -8,7 +8,8 @@ import { getDb, openReadOnlyDatabase, runBeforeDurableCommit, writeTransaction }
 import { PageCache } from "~/utils/page-cache.server";
 import { getLucia } from "~/utils/auth.server";
 
-const bump = (trx: Parameters<Parameters<typeof writeTransaction>[1]>[0]) => sql`update content_version set version = version + 1 where id = 1`.execute(trx);
+const bump = (trx: Parameters<Parameters<typeof writeTransaction>[1]>[0]) =>
+  sql`update content_version set version = version + 1 where id = 1`.execute(trx);
 const newCache = () => new PageCache(openReadOnlyDatabase(databasePath()), getDb());
 const target = (path: string) => new URL(`http://cop.test${path}`);
 
@@ -69,7 +70,11 @@ describe("where a request's answer is cached", () => {
   it("gives a member's reading page a slot of their own, and personal pages none, however the path is spelled", async () => {
     const db = getDb();
     const member = await db.selectFrom("user").select("id").where("email", "=", "member@demo.test").executeTakeFirstOrThrow();
-    const session = await getLucia().createSession(member.id, { created_at: new Date().toISOString(), user_agent: "", ip_address: "" });
+    const session = await getLucia().createSession(member.id, {
+      created_at: new Date().toISOString(),
+      user_agent: "",
+      ip_address: "",
+    });
     const cache = newCache();
     const cookie = `lang=vi;cop_session=${session.id};`;
     const slot = cache.slotFor("GET", target("/groups"), { cookie });

@@ -14,13 +14,21 @@ const profile = {
 };
 
 const audit = (action: string) =>
-  getDb().selectFrom("audit_event").select(["actor_id", "subject_id", "data"]).where("action", "=", action).orderBy("id", "desc").executeTakeFirst();
+  getDb()
+    .selectFrom("audit_event")
+    .select(["actor_id", "subject_id", "data"])
+    .where("action", "=", action)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
 
 describe("vetted profile fields", () => {
   it("ignores a member type or organisation posted with the profile", async () => {
     const cookie = await sessionCookie("industry@demo.test");
     const before = await userByEmail("industry@demo.test");
-    const res = await call(settingsAction, post("/settings", { ...profile, memberType: "regulator", organization: "Medicines Agency" }, { cookie }));
+    const res = await call(
+      settingsAction,
+      post("/settings", { ...profile, memberType: "regulator", organization: "Medicines Agency" }, { cookie }),
+    );
     expect(res.status).toBe(302);
     const after = await userByEmail("industry@demo.test");
     expect(after.member_type).toBe(before.member_type);
@@ -33,21 +41,34 @@ describe("vetted profile fields", () => {
     const user = await userByEmail("industry@demo.test");
     const asked = await call(
       settingsAction,
-      post("/settings", { intent: "request-change", memberType: "regulator", organization: "Medicines Agency", note: "I joined the agency" }, { cookie }),
+      post(
+        "/settings",
+        { intent: "request-change", memberType: "regulator", organization: "Medicines Agency", note: "I joined the agency" },
+        { cookie },
+      ),
     );
     expect(asked.status).toBe(302);
     expect((await userByEmail("industry@demo.test")).member_type).toBe("industry");
     const entry = await audit("profile.change_request");
     expect(entry?.actor_id).toBe(user.id);
-    expect(JSON.parse(entry!.data)).toMatchObject({ before: { memberType: "industry" }, after: { memberType: "regulator", organization: "Medicines Agency" } });
+    expect(JSON.parse(entry!.data)).toMatchObject({
+      before: { memberType: "industry" },
+      after: { memberType: "regulator", organization: "Medicines Agency" },
+    });
 
     const page = await call(settingsLoader, get("/settings", { cookie }));
     expect(page.data.pendingChange).toMatchObject({ memberType: "regulator", organization: "Medicines Agency" });
 
-    const again = await call(settingsAction, post("/settings", { intent: "request-change", memberType: "academia", organization: "X" }, { cookie }));
+    const again = await call(
+      settingsAction,
+      post("/settings", { intent: "request-change", memberType: "academia", organization: "X" }, { cookie }),
+    );
     expect(again.status).toBe(409);
 
-    const withdrawn = await call(settingsAction, post("/settings", { intent: "withdraw-change", confirm: "yes", request: String(page.data.pendingChange.id) }, { cookie }));
+    const withdrawn = await call(
+      settingsAction,
+      post("/settings", { intent: "withdraw-change", confirm: "yes", request: String(page.data.pendingChange.id) }, { cookie }),
+    );
     expect(withdrawn.location).toBe("/settings?saved=change-withdrawn#profile-change");
     expect((await call(settingsLoader, get("/settings", { cookie }))).data.pendingChange).toBeNull();
     expect(await audit("profile.change_withdraw")).toBeTruthy();
@@ -56,50 +77,120 @@ describe("vetted profile fields", () => {
   it("lets an administrator approve a request (audited before/after, member notified), never their own", async () => {
     const member = await sessionCookie("sophie@demo.test");
     const sophie = await userByEmail("sophie@demo.test");
-    await call(settingsAction, post("/settings", { intent: "request-change", memberType: "academia", organization: "Université de Genève" }, { cookie: member }));
+    await call(
+      settingsAction,
+      post(
+        "/settings",
+        { intent: "request-change", memberType: "academia", organization: "Université de Genève" },
+        { cookie: member },
+      ),
+    );
     const admin = await sessionCookie("admin@demo.test");
     const list = await call(adminLoader, get("/admin", { cookie: admin }));
     const request = list.data.profileChanges.find((r: { username: string }) => r.username === sophie.username);
     expect(request).toMatchObject({ memberTypeBefore: sophie.member_type, memberType: "academia", canReview: true });
 
     const other = await sessionCookie("member@demo.test");
-    expect((await call(adminAction, post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: other }))).status).toBe(403);
+    expect(
+      (
+        await call(
+          adminAction,
+          post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: other }),
+        )
+      ).status,
+    ).toBe(403);
 
-    const res = await call(adminAction, post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: admin }));
+    const res = await call(
+      adminAction,
+      post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: admin }),
+    );
     expect(res.status).toBe(302);
-    expect(await userByEmail("sophie@demo.test")).toMatchObject({ member_type: "academia", organization: "Université de Genève" });
+    expect(await userByEmail("sophie@demo.test")).toMatchObject({
+      member_type: "academia",
+      organization: "Université de Genève",
+    });
     const entry = await audit("profile.change_approve");
-    expect(JSON.parse(entry!.data)).toMatchObject({ before: { memberType: sophie.member_type, organization: sophie.organization }, after: { memberType: "academia" } });
-    const note = await getDb().selectFrom("notification").select(["kind", "url"]).where("user_id", "=", sophie.id).orderBy("id", "desc").executeTakeFirst();
+    expect(JSON.parse(entry!.data)).toMatchObject({
+      before: { memberType: sophie.member_type, organization: sophie.organization },
+      after: { memberType: "academia" },
+    });
+    const note = await getDb()
+      .selectFrom("notification")
+      .select(["kind", "url"])
+      .where("user_id", "=", sophie.id)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     expect(note).toEqual({ kind: "profile_change_approved", url: "/settings#profile-change" });
 
-    const twice = await call(adminAction, post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: admin }));
+    const twice = await call(
+      adminAction,
+      post("/admin?index", { intent: "approve-change", request: String(request.id) }, { cookie: admin }),
+    );
     expect(twice.status).toBe(409);
 
     // An administrator's own request waits for another administrator.
     const adminUser = await userByEmail("admin@demo.test");
-    await call(settingsAction, post("/settings", { intent: "request-change", memberType: "regulator", organization: "Agency" }, { cookie: admin }));
-    const own = (await call(adminLoader, get("/admin", { cookie: admin }))).data.profileChanges.find((r: { userId: number }) => r.userId === adminUser.id);
+    await call(
+      settingsAction,
+      post("/settings", { intent: "request-change", memberType: "regulator", organization: "Agency" }, { cookie: admin }),
+    );
+    const own = (await call(adminLoader, get("/admin", { cookie: admin }))).data.profileChanges.find(
+      (r: { userId: number }) => r.userId === adminUser.id,
+    );
     expect(own.canReview).toBe(false);
-    expect((await call(adminAction, post("/admin?index", { intent: "approve-change", request: String(own.id) }, { cookie: admin }))).status).toBe(403);
+    expect(
+      (await call(adminAction, post("/admin?index", { intent: "approve-change", request: String(own.id) }, { cookie: admin })))
+        .status,
+    ).toBe(403);
     expect((await userByEmail("admin@demo.test")).member_type).toBe(adminUser.member_type);
   });
 
   it("rejects with a reason the member sees, and refuses a rejection without one", async () => {
     const member = await sessionCookie("minh@demo.test");
     const minh = await userByEmail("minh@demo.test");
-    await call(settingsAction, post("/settings", { intent: "request-change", memberType: "secretariat", organization: "Network Secretariat" }, { cookie: member }));
+    await call(
+      settingsAction,
+      post(
+        "/settings",
+        { intent: "request-change", memberType: "secretariat", organization: "Network Secretariat" },
+        { cookie: member },
+      ),
+    );
     const admin = await sessionCookie("admin@demo.test");
-    const request = (await call(adminLoader, get("/admin", { cookie: admin }))).data.profileChanges.find((r: { userId: number }) => r.userId === minh.id);
-    const empty = await call(adminAction, post("/admin?index", { intent: "reject-change", confirm: "yes", request: String(request.id), reason: " " }, { cookie: admin }));
+    const request = (await call(adminLoader, get("/admin", { cookie: admin }))).data.profileChanges.find(
+      (r: { userId: number }) => r.userId === minh.id,
+    );
+    const empty = await call(
+      adminAction,
+      post(
+        "/admin?index",
+        { intent: "reject-change", confirm: "yes", request: String(request.id), reason: " " },
+        { cookie: admin },
+      ),
+    );
     expect(empty.status).toBe(400);
-    const res = await call(adminAction, post("/admin?index", { intent: "reject-change", confirm: "yes", request: String(request.id), reason: "Only staff of the secretariat" }, { cookie: admin }));
+    const res = await call(
+      adminAction,
+      post(
+        "/admin?index",
+        { intent: "reject-change", confirm: "yes", request: String(request.id), reason: "Only staff of the secretariat" },
+        { cookie: admin },
+      ),
+    );
     expect(res.status).toBe(302);
     expect((await userByEmail("minh@demo.test")).member_type).toBe(minh.member_type);
     const page = await call(settingsLoader, get("/settings", { cookie: member }));
     expect(page.data.lastDecision).toMatchObject({ status: "rejected", reason: "Only staff of the secretariat" });
-    expect(JSON.parse((await audit("profile.change_reject"))!.data)).toMatchObject({ reason: "Only staff of the secretariat", after: { status: "rejected" } });
-    const note = await getDb().selectFrom("notification").select(["kind", "excerpt"]).where("user_id", "=", minh.id).orderBy("id", "desc").executeTakeFirst();
+    expect(JSON.parse((await audit("profile.change_reject"))!.data)).toMatchObject({
+      reason: "Only staff of the secretariat",
+      after: { status: "rejected" },
+    });
+    const note = await getDb()
+      .selectFrom("notification")
+      .select(["kind", "excerpt"])
+      .where("user_id", "=", minh.id)
+      .orderBy("id", "desc")
+      .executeTakeFirst();
     expect(note).toEqual({ kind: "profile_change_declined", excerpt: "Only staff of the secretariat" });
   });
 

@@ -6,7 +6,6 @@ import { getDb, writeTransaction } from "~/utils/db.server";
 import { fold, indexEntry, parseQuery, ftsExpression, snippet, titlePhraseExpression } from "~/utils/search.server";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";
 
-const titles = (res: { data: { hits: Array<{ title: Array<{ text: string }> }> } }) => res.data.hits.map((h) => h.title.map((p) => p.text).join(""));
 // The fixture entries have bare /t/N addresses; the demo community's topics have slugs.
 const urls = (res: { data: { hits: Array<{ url: string }> } }) =>
   res.data.hits.map((h) => h.url).filter((url) => !/^\/t\/\d+\//.test(url));
@@ -18,18 +17,45 @@ async function searchAs(email: string | null, query: string) {
 
 beforeAll(async () => {
   const db = getDb();
-  const pilot = await db.selectFrom("working_group").select("id").where("slug", "=", "pilot-coordination").executeTakeFirstOrThrow();
+  const pilot = await db
+    .selectFrom("working_group")
+    .select("id")
+    .where("slug", "=", "pilot-coordination")
+    .executeTakeFirstOrThrow();
   await writeTransaction(db, async (trx) => {
     const entries = [
-      { refId: 1, title: "Điều chỉnh quy trình đánh giá", text: "Hướng dẫn điều chỉnh quy trình quản lý rủi ro cho công cụ AI trong bệnh viện.", language: "vi" },
-      { refId: 2, title: "Évaluation clinique locale", text: "L'évaluation avant déploiement exige une validation locale.", language: "fr" },
+      {
+        refId: 1,
+        title: "Điều chỉnh quy trình đánh giá",
+        text: "Hướng dẫn điều chỉnh quy trình quản lý rủi ro cho công cụ AI trong bệnh viện.",
+        language: "vi",
+      },
+      {
+        refId: 2,
+        title: "Évaluation clinique locale",
+        text: "L'évaluation avant déploiement exige une validation locale.",
+        language: "fr",
+      },
       // Ranking fixture: the word in the title ranks above the word in the body only.
       { refId: 3, title: "Sepsis alert thresholds", text: "How hospitals tune alerts.", language: "en" },
-      { refId: 4, title: "Quarterly report template", text: "The sepsis alert appears once in this long body about quarterly reporting of many indicators.", language: "en" },
+      {
+        refId: 4,
+        title: "Quarterly report template",
+        text: "The sepsis alert appears once in this long body about quarterly reporting of many indicators.",
+        language: "en",
+      },
     ];
     for (const entry of entries) {
       // Ref ids far from the demo community's topics, which these entries must not replace.
-      await indexEntry(trx, { kind: "topic", url: `/t/${entry.refId}`, access: "public", place: "Fixture", createdAt: "2026-10-01T00:00:00Z", ...entry, refId: 9000 + entry.refId });
+      await indexEntry(trx, {
+        kind: "topic",
+        url: `/t/${entry.refId}`,
+        access: "public",
+        place: "Fixture",
+        createdAt: "2026-10-01T00:00:00Z",
+        ...entry,
+        refId: 9000 + entry.refId,
+      });
     }
     await indexEntry(trx, {
       kind: "topic",
@@ -108,7 +134,14 @@ describe("search", () => {
   it("drops a suspended member from the index", async () => {
     const daniel = await userByEmail("daniel@demo.test");
     expect(urls(await searchAs("member@demo.test", "q=osei&kind=member"))).toEqual(["/members/daniel"]);
-    await call(adminMembersAction, post("/admin/members", { intent: "suspend", confirm: "yes", userId: String(daniel.id), reason: "test" }, { cookie: await sessionCookie("admin@demo.test") }));
+    await call(
+      adminMembersAction,
+      post(
+        "/admin/members",
+        { intent: "suspend", confirm: "yes", userId: String(daniel.id), reason: "test" },
+        { cookie: await sessionCookie("admin@demo.test") },
+      ),
+    );
     expect(urls(await searchAs("member@demo.test", "q=osei&kind=member"))).toEqual([]);
   });
 
@@ -117,8 +150,12 @@ describe("search", () => {
     expect(res.data.hits.length).toBeGreaterThan(0);
     expect(res.data.hits[0].url).toMatch(/^\/library\/[a-z-]+$/);
     expect(res.data.hits[0].matches[0].url).toMatch(/^\/library\/[a-z-]+#[a-z0-9-]+$/);
-    expect(urls(await searchAs(null, "q=pilot+programme+coordination+group&kind=group"))).not.toContain("/groups/pilot-coordination");
-    expect(urls(await searchAs("chair@demo.test", "q=pilot+programme+coordination+group&kind=group"))).toContain("/groups/pilot-coordination");
+    expect(urls(await searchAs(null, "q=pilot+programme+coordination+group&kind=group"))).not.toContain(
+      "/groups/pilot-coordination",
+    );
+    expect(urls(await searchAs("chair@demo.test", "q=pilot+programme+coordination+group&kind=group"))).toContain(
+      "/groups/pilot-coordination",
+    );
   });
 
   it("filters by kind, working group and language", async () => {
@@ -133,7 +170,19 @@ describe("search", () => {
   });
 
   it("answers malformed queries with a helpful page, never an error", async () => {
-    for (const q of ['"unbalanced', "sepsis AND (OR", "NEAR(a b", "*", "^title:x", "{col}: y", '""', "   ", "-only -excluded", "a".repeat(10_240), "🙂 ∑ ∫"]) {
+    for (const q of [
+      '"unbalanced',
+      "sepsis AND (OR",
+      "NEAR(a b",
+      "*",
+      "^title:x",
+      "{col}: y",
+      '""',
+      "   ",
+      "-only -excluded",
+      "a".repeat(10_240),
+      "🙂 ∑ ∫",
+    ]) {
       const res = await call(searchLoader, get(`/search?q=${encodeURIComponent(q)}`));
       expect(res.status, q.slice(0, 20)).toBe(200);
     }
@@ -149,7 +198,9 @@ describe("search", () => {
     for (let i = 0; i < 121; i++) last = (await call(searchLoader, get("/search?q=sepsis", { headers }))).status;
     expect(last).toBe(429);
     // Another address is not affected.
-    expect((await call(searchLoader, get("/search?q=sepsis", { headers: { "x-cop-client-address": "192.0.2.45" } }))).status).toBe(200);
+    expect(
+      (await call(searchLoader, get("/search?q=sepsis", { headers: { "x-cop-client-address": "192.0.2.45" } }))).status,
+    ).toBe(200);
   });
 
   it("suggests as you type, taking the last word as a prefix", async () => {
@@ -160,17 +211,27 @@ describe("search", () => {
   });
 
   it("builds FTS expressions only from quoted words", () => {
-    expect(ftsExpression(parseQuery('risk "data shift" -bias in:title'))).toBe('(title : "risk" AND title : "data shift") NOT "bias"');
+    expect(ftsExpression(parseQuery('risk "data shift" -bias in:title'))).toBe(
+      '(title : "risk" AND title : "data shift") NOT "bias"',
+    );
     expect(ftsExpression(parseQuery('a"b OR c'), { prefix: true })).toBe('("a b" OR "ab") AND "c"');
     expect(ftsExpression(parseQuery("quality indic"), { prefix: true })).toBe('"quality" AND "indic"*');
     expect(ftsExpression(parseQuery("the of and"))).toBe('"the" AND "of" AND "and"');
     expect(ftsExpression(parseQuery("the risk of bias"))).toBe('"risk" AND "bias"');
     // A hyphenated word matches split or joined; the word being typed is a prefix, even in a phrase.
-    expect(ftsExpression(parseQuery("post-deployment -ex-ante"))).toBe('(("post deployment" OR "postdeployment")) NOT ("ex ante" OR "exante")');
-    expect(ftsExpression(parseQuery("post-deployment mon"), { prefix: true })).toBe('("post deployment" OR "postdeployment") AND "mon"*');
-    expect(ftsExpression(parseQuery("monitoring post-depl"), { prefix: true })).toBe('"monitoring" AND ("post depl"* OR "postdepl"*)');
+    expect(ftsExpression(parseQuery("post-deployment -ex-ante"))).toBe(
+      '(("post deployment" OR "postdeployment")) NOT ("ex ante" OR "exante")',
+    );
+    expect(ftsExpression(parseQuery("post-deployment mon"), { prefix: true })).toBe(
+      '("post deployment" OR "postdeployment") AND "mon"*',
+    );
+    expect(ftsExpression(parseQuery("monitoring post-depl"), { prefix: true })).toBe(
+      '"monitoring" AND ("post depl"* OR "postdepl"*)',
+    );
     expect(ftsExpression(parseQuery('"post deploy'), { prefix: true })).toBe('"post deploy"');
-    expect(titlePhraseExpression(parseQuery("post-deployment monitoring"))).toBe('title : ("post deployment monitoring" OR "postdeployment monitoring")');
+    expect(titlePhraseExpression(parseQuery("post-deployment monitoring"))).toBe(
+      'title : ("post deployment monitoring" OR "postdeployment monitoring")',
+    );
   });
 });
 
@@ -182,7 +243,11 @@ describe("search results grouped by what they belong to", () => {
     language: string | null;
     title: Array<{ text: string; mark: boolean }>;
     snippet: Array<{ text: string; mark: boolean }>;
-    matches: Array<{ url: string; title: Array<{ text: string; mark: boolean }>; snippet: Array<{ text: string; mark: boolean }> }>;
+    matches: Array<{
+      url: string;
+      title: Array<{ text: string; mark: boolean }>;
+      snippet: Array<{ text: string; mark: boolean }>;
+    }>;
     moreMatches: number;
     translations: Array<{ url: string; title: string; language: string | null }>;
   }
@@ -191,13 +256,19 @@ describe("search results grouped by what they belong to", () => {
   // Its own client address: these searches do not count against the other tests' rate limit.
   async function find(query: string, email: string | null = null): Promise<Hit[]> {
     const cookie = email ? await sessionCookie(email) : undefined;
-    const res = await call(searchLoader, get(`/search?q=${encodeURIComponent(query)}`, { cookie, headers: { "x-cop-client-address": "192.0.2.77" } }));
+    const res = await call(
+      searchLoader,
+      get(`/search?q=${encodeURIComponent(query)}`, { cookie, headers: { "x-cop-client-address": "192.0.2.77" } }),
+    );
     expect(res.status).toBe(200);
     return res.data.hits;
   }
   async function suggest(query: string, email: string | null = null) {
     const cookie = email ? await sessionCookie(email) : undefined;
-    const res = await call(suggestLoader, get(`/search/suggest?q=${encodeURIComponent(query)}`, { cookie, headers: { "x-cop-client-address": "192.0.2.78" } }));
+    const res = await call(
+      suggestLoader,
+      get(`/search/suggest?q=${encodeURIComponent(query)}`, { cookie, headers: { "x-cop-client-address": "192.0.2.78" } }),
+    );
     expect(res.status).toBe(200);
     return res.data.suggestions as Array<{ kind: string; url: string; title: string; language: string | null }>;
   }
@@ -227,7 +298,11 @@ describe("search results grouped by what they belong to", () => {
     const framework = hits.find((hit) => hit.url === "/library/post-deployment-monitoring")!;
     expect(framework.language).toBe("en");
     expect(framework.translations).toEqual([
-      { url: "/library/giam-sat-sau-trien-khai", title: "Khung giám sát sau triển khai các công cụ AI trong y tế", language: "vi" },
+      {
+        url: "/library/giam-sat-sau-trien-khai",
+        title: "Khung giám sát sau triển khai các công cụ AI trong y tế",
+        language: "vi",
+      },
     ]);
     // Searched in Vietnamese, the translation leads and the English original is its translation.
     const vi = await find("giám sát sau triển khai");
@@ -246,19 +321,33 @@ describe("search results grouped by what they belong to", () => {
 
   it("treats a hyphenated word as joined or split, and highlights it", async () => {
     for (const query of ["post-deployment monitoring", "post deployment monitoring", "postdeployment monitoring"]) {
-      expect((await find(query)).map((hit) => hit.url), query).toContain("/library/post-deployment-monitoring");
+      expect(
+        (await find(query)).map((hit) => hit.url),
+        query,
+      ).toContain("/library/post-deployment-monitoring");
     }
-    const framework = (await find("post-deployment monitoring")).find((hit) => hit.url === "/library/post-deployment-monitoring")!;
+    const framework = (await find("post-deployment monitoring")).find(
+      (hit) => hit.url === "/library/post-deployment-monitoring",
+    )!;
     expect(marked(framework.title)).toEqual(["post-deployment", "monitoring"]);
     expect(framework.matches.flatMap((m) => marked(m.snippet))).toContain("post-deployment");
-    expect(marked(snippet("Post deployment and post-deployment, postdeployment.", ["post deployment"]))).toEqual(["post deployment", "post-deployment", "postdeployment"]);
+    expect(marked(snippet("Post deployment and post-deployment, postdeployment.", ["post deployment"]))).toEqual([
+      "post deployment",
+      "post-deployment",
+      "postdeployment",
+    ]);
     // Accents and đ are still folded.
-    expect(marked(snippet("Giám sát sau triển khai, điều chỉnh", ["giam sat", "dieu chinh"]))).toEqual(["giám sát", "điều chỉnh"]);
+    expect(marked(snippet("Giám sát sau triển khai, điều chỉnh", ["giam sat", "dieu chinh"]))).toEqual([
+      "giám sát",
+      "điều chỉnh",
+    ]);
   });
 
   it("suggests on a phrase whose last word is partial", async () => {
     const english = await suggest("post-deployment mon");
-    expect(english.map((s) => s.url)).toEqual(expect.arrayContaining(["/library/post-deployment-monitoring", "/groups/post-deployment-monitoring"]));
+    expect(english.map((s) => s.url)).toEqual(
+      expect.arrayContaining(["/library/post-deployment-monitoring", "/groups/post-deployment-monitoring"]),
+    );
     expect(english.every((s) => !s.url.includes("#"))).toBe(true);
     const vietnamese = await suggest("giám sát sau triển");
     expect(vietnamese[0]).toMatchObject({ url: "/library/giam-sat-sau-trien-khai", language: "vi" });
@@ -266,16 +355,59 @@ describe("search results grouped by what they belong to", () => {
   });
 
   it("keeps what the visitor may not read out of results, translations, counts and suggestions", async () => {
-    const pilot = await getDb().selectFrom("working_group").select("id").where("slug", "=", "pilot-coordination").executeTakeFirstOrThrow();
+    const pilot = await getDb()
+      .selectFrom("working_group")
+      .select("id")
+      .where("slug", "=", "pilot-coordination")
+      .executeTakeFirstOrThrow();
     await writeTransaction(getDb(), async (trx) => {
       const base = { kind: "document", place: "Fixture", createdAt: "2026-10-05T00:00:00Z", family: "document-family:fixture-9" };
       // A public playbook with two sections, and its translation in a private group.
-      await indexEntry(trx, { ...base, refId: 900_000, parent: "document:900000", url: "/library/nocturnal-triage", title: "Nocturnal triage playbook", text: "Nocturnal triage.", access: "public", language: "en" });
-      await indexEntry(trx, { ...base, refId: 900_001, parent: "document:900000", url: "/library/nocturnal-triage#staffing", title: "Nocturnal triage playbook — Staffing", text: "Nocturnal staffing of triage.", access: "public", language: "en" });
-      await indexEntry(trx, { ...base, refId: 901_000, parent: "document:901000", url: "/library/triage-nocturne", title: "Guide de triage nocturnal", text: "Triage nocturnal.", access: "group", groupId: pilot.id, language: "fr" });
-      await indexEntry(trx, { ...base, refId: 901_001, parent: "document:901000", url: "/library/triage-nocturne#effectifs", title: "Guide de triage nocturnal — Effectifs", text: "Nocturnal effectifs.", access: "group", groupId: pilot.id, language: "fr" });
+      await indexEntry(trx, {
+        ...base,
+        refId: 900_000,
+        parent: "document:900000",
+        url: "/library/nocturnal-triage",
+        title: "Nocturnal triage playbook",
+        text: "Nocturnal triage.",
+        access: "public",
+        language: "en",
+      });
+      await indexEntry(trx, {
+        ...base,
+        refId: 900_001,
+        parent: "document:900000",
+        url: "/library/nocturnal-triage#staffing",
+        title: "Nocturnal triage playbook — Staffing",
+        text: "Nocturnal staffing of triage.",
+        access: "public",
+        language: "en",
+      });
+      await indexEntry(trx, {
+        ...base,
+        refId: 901_000,
+        parent: "document:901000",
+        url: "/library/triage-nocturne",
+        title: "Guide de triage nocturnal",
+        text: "Triage nocturnal.",
+        access: "group",
+        groupId: pilot.id,
+        language: "fr",
+      });
+      await indexEntry(trx, {
+        ...base,
+        refId: 901_001,
+        parent: "document:901000",
+        url: "/library/triage-nocturne#effectifs",
+        title: "Guide de triage nocturnal — Effectifs",
+        text: "Nocturnal effectifs.",
+        access: "group",
+        groupId: pilot.id,
+        language: "fr",
+      });
     });
-    const json = async (query: string, email: string | null) => JSON.stringify([await find(query, email), await suggest(query.slice(0, -2), email)]);
+    const json = async (query: string, email: string | null) =>
+      JSON.stringify([await find(query, email), await suggest(query.slice(0, -2), email)]);
     for (const email of [null, "member@demo.test", "admin@demo.test"]) {
       const seen = await json("nocturnal triage", email);
       expect(seen, email ?? "anonymous").toContain("/library/nocturnal-triage");
@@ -290,7 +422,10 @@ describe("search results grouped by what they belong to", () => {
     const editor = await find("nocturnal triage", "editor@demo.test");
     const family = editor.filter((hit) => hit.url === "/library/nocturnal-triage" || hit.url === "/library/triage-nocturne");
     expect(family.length).toBe(1);
-    expect([family[0].url, ...family[0].translations.map((t) => t.url)].sort()).toEqual(["/library/nocturnal-triage", "/library/triage-nocturne"]);
+    expect([family[0].url, ...family[0].translations.map((t) => t.url)].sort()).toEqual([
+      "/library/nocturnal-triage",
+      "/library/triage-nocturne",
+    ]);
     expect(JSON.stringify(await suggest("pilot programme coordin", "chair@demo.test"))).toContain("/groups/pilot-coordination");
   });
 });

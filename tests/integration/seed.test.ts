@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { prepareDatabase } from "../../db/prepare";
-import { DEMO_ACCOUNTS } from "../../db/seed";
+import { prepareDatabase } from "~/ops/prepare.server";
+import { DEMO_ACCOUNTS } from "~/ops/seed.server";
 import { openDatabase } from "~/utils/db.server";
 
 function freshDatabase() {
@@ -51,7 +51,9 @@ describe("the first run", () => {
     const docs = await db.selectFrom("published_version").select("version").execute();
     expect(docs.length).toBe(5);
     const categories = await db.selectFrom("category").select("slug").execute();
-    expect(categories.map((c) => c.slug)).toEqual(expect.arrayContaining(["introductions", "data-protection", "group-evaluation-procedures"]));
+    expect(categories.map((c) => c.slug)).toEqual(
+      expect.arrayContaining(["introductions", "data-protection", "group-evaluation-procedures"]),
+    );
     sqlite.close();
   });
 });

@@ -29,7 +29,10 @@ describe("settings", () => {
 
   it("refuses an invalid profile with 400 and keeps what was typed", async () => {
     const cookie = await sessionCookie("member@demo.test");
-    const res = await call(settingsAction, post("/settings", { ...profile, displayName: "   ", timeZone: "Mars/Olympus", bio: "Keep me" }, { cookie }));
+    const res = await call(
+      settingsAction,
+      post("/settings", { ...profile, displayName: "   ", timeZone: "Mars/Olympus", bio: "Keep me" }, { cookie }),
+    );
     expect(res.status).toBe(400);
     expect(res.data.result.error.displayName).toEqual(["validation.required"]);
     expect(res.data.result.error.timeZone).toEqual(["validation.timeZone"]);
@@ -42,21 +45,48 @@ describe("settings", () => {
     const other = await sessionCookie("industry@demo.test");
     const wrong = await call(
       settingsAction,
-      post("/settings", { intent: "password", currentPassword: "not-it", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, { cookie: current }),
+      post(
+        "/settings",
+        {
+          intent: "password",
+          currentPassword: "not-it",
+          newPassword: "a-new-long-password",
+          confirmPassword: "a-new-long-password",
+        },
+        { cookie: current },
+      ),
     );
     expect(wrong.status).toBe(400);
     expect(wrong.data.result.error.currentPassword).toEqual(["validation.currentPasswordWrong"]);
 
     const mismatch = await call(
       settingsAction,
-      post("/settings", { intent: "password", currentPassword: "demo-password", newPassword: "a-new-long-password", confirmPassword: "different-password" }, { cookie: current }),
+      post(
+        "/settings",
+        {
+          intent: "password",
+          currentPassword: "demo-password",
+          newPassword: "a-new-long-password",
+          confirmPassword: "different-password",
+        },
+        { cookie: current },
+      ),
     );
     expect(mismatch.status).toBe(400);
     expect(mismatch.data.result.error.confirmPassword).toEqual(["validation.passwordMismatch"]);
 
     const ok = await call(
       settingsAction,
-      post("/settings", { intent: "password", currentPassword: "demo-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, { cookie: current }),
+      post(
+        "/settings",
+        {
+          intent: "password",
+          currentPassword: "demo-password",
+          newPassword: "a-new-long-password",
+          confirmPassword: "a-new-long-password",
+        },
+        { cookie: current },
+      ),
     );
     expect(ok.status).toBe(302);
     expect((await call(rootLoader, get("/", { cookie: current }))).data.viewer?.username).toBe("industry");
@@ -76,7 +106,10 @@ describe("settings", () => {
     const sessions = page.data.sessions as Array<{ handle: string; current: boolean }>;
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const target = sessions.find((s) => !s.current)!;
-    const res = await call(settingsAction, post("/settings", { intent: "revoke", confirm: "yes", session: target.handle }, { cookie: mine }));
+    const res = await call(
+      settingsAction,
+      post("/settings", { intent: "revoke", confirm: "yes", session: target.handle }, { cookie: mine }),
+    );
     expect(res.location).toBe("/settings?saved=revoked");
     expect((await call(rootLoader, get("/", { cookie: laptop }))).data.viewer).toBeNull();
     expect((await call(rootLoader, get("/", { cookie: mine }))).data.viewer?.username).toBe("chair");
@@ -87,7 +120,10 @@ describe("settings", () => {
     const victimPage = await call(settingsLoader, get("/settings", { cookie: victim }));
     const handle = victimPage.data.sessions[0].handle;
     const attacker = await sessionCookie("member@demo.test");
-    const res = await call(settingsAction, post("/settings", { intent: "revoke", confirm: "yes", session: handle }, { cookie: attacker }));
+    const res = await call(
+      settingsAction,
+      post("/settings", { intent: "revoke", confirm: "yes", session: handle }, { cookie: attacker }),
+    );
     expect(res.location).toBe("/settings?saved=gone");
     expect((await call(rootLoader, get("/", { cookie: victim }))).data.viewer?.username).toBe("editor");
   });
@@ -101,7 +137,9 @@ describe("settings", () => {
 
 describe("interface language", () => {
   it("follows Accept-Language for visitors, then the language menu's cookie", async () => {
-    expect((await call(rootLoader, get("/", { headers: { "accept-language": "vi-VN,vi;q=0.9,en;q=0.5" } }))).data.language).toBe("vi");
+    expect((await call(rootLoader, get("/", { headers: { "accept-language": "vi-VN,vi;q=0.9,en;q=0.5" } }))).data.language).toBe(
+      "vi",
+    );
     expect((await call(rootLoader, get("/", { headers: { "accept-language": "de-DE,fr;q=0.7" } }))).data.language).toBe("fr");
     expect((await call(rootLoader, get("/", { headers: { "accept-language": "de-DE" } }))).data.language).toBe("en");
     const res = await call(languageAction, post("/language", { language: "vi", redirectTo: "/library" }));

@@ -58,7 +58,11 @@ describe("prepared statements kept per connection", () => {
     const file = scratch();
     const { db, sqlite } = openDatabase(file);
     sqlite.exec("create table ledger (id integer primary key, note text not null)");
-    const insert = (trx: typeof db, note: string) => trx.insertInto("ledger" as never).values({ note } as never).execute();
+    const insert = (trx: typeof db, note: string) =>
+      trx
+        .insertInto("ledger" as never)
+        .values({ note } as never)
+        .execute();
     await expect(
       writeTransaction(db, async (trx) => {
         await insert(trx, "lost");

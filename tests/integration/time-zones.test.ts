@@ -39,7 +39,15 @@ async function scheduleIn(zone: string) {
     newMeetingAction,
     post(
       `/groups/${SLUG}/meetings/new`,
-      { title: `Meeting in ${zone}`, startsAt: `${year}-12-03T14:00`, endsAt: `${year}-12-03T15:30`, timeZone: zone, location: "", videoUrl: "", agenda: "" },
+      {
+        title: `Meeting in ${zone}`,
+        startsAt: `${year}-12-03T14:00`,
+        endsAt: `${year}-12-03T15:30`,
+        timeZone: zone,
+        location: "",
+        videoUrl: "",
+        agenda: "",
+      },
       { cookie: await sessionCookie("chair@demo.test") },
     ),
     params,
@@ -61,11 +69,18 @@ describe("saving a zone", () => {
     const res = await call(settingsAction, post("/settings", profile, { cookie }));
     expect(res.status, JSON.stringify(res.data)).toBe(302);
     expect((await userByEmail("member@demo.test")).time_zone).toBe("Asia/Ho_Chi_Minh");
-    for (const [legacy, current] of [["Asia/Calcutta", "Asia/Kolkata"], ["Asia/Rangoon", "Asia/Yangon"], ["Asia/Katmandu", "Asia/Kathmandu"], ["Europe/Kiev", "Europe/Kyiv"]]) {
+    for (const [legacy, current] of [
+      ["Asia/Calcutta", "Asia/Kolkata"],
+      ["Asia/Rangoon", "Asia/Yangon"],
+      ["Asia/Katmandu", "Asia/Kathmandu"],
+      ["Europe/Kiev", "Europe/Kyiv"],
+    ]) {
       expect((await call(settingsAction, post("/settings", { ...profile, timeZone: legacy }, { cookie }))).status).toBe(302);
       expect((await userByEmail("member@demo.test")).time_zone, legacy).toBe(current);
     }
-    expect((await call(settingsAction, post("/settings", { ...profile, timeZone: "Asia/Nowhere" }, { cookie }))).status).toBe(400);
+    expect((await call(settingsAction, post("/settings", { ...profile, timeZone: "Asia/Nowhere" }, { cookie }))).status).toBe(
+      400,
+    );
   });
 
   it("stores a meeting's old zone name under its current name, at the right instant", async () => {
@@ -78,7 +93,11 @@ describe("saving a zone", () => {
     const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 11) + "12:00";
     const res = await call(
       decisionAction,
-      post(`/groups/${SLUG}/decisions/new`, { title: "Zone check", body: "Body of the proposal.", closesAt, timeZone: "Asia/Saigon", meetingId: "", documentId: "" }, { cookie: await sessionCookie("editor@demo.test") }),
+      post(
+        `/groups/${SLUG}/decisions/new`,
+        { title: "Zone check", body: "Body of the proposal.", closesAt, timeZone: "Asia/Saigon", meetingId: "", documentId: "" },
+        { cookie: await sessionCookie("editor@demo.test") },
+      ),
       params,
     );
     expect(res.status, JSON.stringify(res.data)).toBe(302);
@@ -112,7 +131,10 @@ describe("joining", () => {
     const none = await call(joinAction, post("/join", { ...application, email: "a@moh.gov.vn", username: "nojs" }));
     expect(none.status).toBe(302);
     expect((await userByEmail("a@moh.gov.vn")).time_zone).toBe("UTC");
-    const odd = await call(joinAction, post("/join", { ...application, email: "b@moh.gov.vn", username: "oddzone", timeZone: "Mars/Olympus_Mons" }));
+    const odd = await call(
+      joinAction,
+      post("/join", { ...application, email: "b@moh.gov.vn", username: "oddzone", timeZone: "Mars/Olympus_Mons" }),
+    );
     expect(odd.status).toBe(302);
     expect((await userByEmail("b@moh.gov.vn")).time_zone).toBe("UTC");
   });
@@ -137,7 +159,11 @@ describe("showing and exporting a zone stored under an old name", () => {
     const id = await legacyMeeting();
     const page = await call(meetingLoader, get(`/groups/${SLUG}/meetings/${id}`), { ...params, meetingId: String(id) });
     expect(page.data.meeting.timeZone).toBe("Asia/Ho_Chi_Minh");
-    const edit = await call(editLoader, get(`/groups/${SLUG}/meetings/${id}/edit`, { cookie: await sessionCookie("chair@demo.test") }), { ...params, meetingId: String(id) });
+    const edit = await call(
+      editLoader,
+      get(`/groups/${SLUG}/meetings/${id}/edit`, { cookie: await sessionCookie("chair@demo.test") }),
+      { ...params, meetingId: String(id) },
+    );
     expect(edit.data.meeting).toMatchObject({ timeZone: "Asia/Ho_Chi_Minh", startsAt: `${year}-12-03T14:00` });
     expect(allValues(edit.data.timeZones)).toContain("Asia/Ho_Chi_Minh");
     const list = await call(meetingsLoader, get(`/groups/${SLUG}/meetings`), params);
@@ -165,16 +191,26 @@ describe("the time-zone lists of form pages", () => {
     const settings = await call(settingsLoader, get("/settings", { cookie: await sessionCookie("sophie@demo.test") }));
     const options: TimeZoneOptions = settings.data.timeZones;
     expect(options.utc.value).toBe("UTC");
-    expect(options.groups.map((group) => group.region)).toEqual(expect.arrayContaining(["africa", "america", "asia", "europe", "pacific"]));
+    expect(options.groups.map((group) => group.region)).toEqual(
+      expect.arrayContaining(["africa", "america", "asia", "europe", "pacific"]),
+    );
     const values = allValues(options);
     expect(values.filter((zone) => zone in LEGACY_TIME_ZONES)).toEqual([]);
     const asia = options.groups.find((group) => group.region === "asia")!;
-    expect(asia.options.find((option) => option.value === "Asia/Ho_Chi_Minh")!.label).toBe("Hô Chi Minh — heure d’Indochine (UTC+07:00)");
+    expect(asia.options.find((option) => option.value === "Asia/Ho_Chi_Minh")!.label).toBe(
+      "Hô Chi Minh — heure d’Indochine (UTC+07:00)",
+    );
 
-    const chair = await call(newMeetingLoader, get(`/groups/${SLUG}/meetings/new`, { cookie: await sessionCookie("chair@demo.test") }), params);
+    const chair = await call(
+      newMeetingLoader,
+      get(`/groups/${SLUG}/meetings/new`, { cookie: await sessionCookie("chair@demo.test") }),
+      params,
+    );
     expect((await userByEmail("chair@demo.test")).language).toBe("vi");
     const vietnamese = (chair.data.timeZones as TimeZoneOptions).groups.find((group) => group.region === "asia")!.options;
-    expect(vietnamese.find((option) => option.value === "Asia/Ho_Chi_Minh")!.label).toBe("Hồ Chí Minh — Giờ Đông Dương (UTC+07:00)");
+    expect(vietnamese.find((option) => option.value === "Asia/Ho_Chi_Minh")!.label).toBe(
+      "Hồ Chí Minh — Giờ Đông Dương (UTC+07:00)",
+    );
     expect(vietnamese.find((option) => option.value === "Asia/Kolkata")!.label).toBe("Kolkata — Giờ Chuẩn Ấn Độ (UTC+05:30)");
     expect(chair.data.defaultTimeZone).not.toMatch(/Saigon|Calcutta/);
   });

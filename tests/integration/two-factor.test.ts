@@ -23,7 +23,11 @@ async function enrol(email: string) {
     return { user, secret: DEMO_TOTP_SECRET, recoveryCodes: [] as string[] };
   }
   await beginEnrolment(getDb(), user.id);
-  const { secret } = await getDb().selectFrom("two_factor").select("secret").where("user_id", "=", user.id).executeTakeFirstOrThrow();
+  const { secret } = await getDb()
+    .selectFrom("two_factor")
+    .select("secret")
+    .where("user_id", "=", user.id)
+    .executeTakeFirstOrThrow();
   const result = await confirmEnrolment(getDb(), user.id, codeFor(secret));
   if (!result.ok) throw new Error("enrolment failed");
   // Later steps of the tests may use any code around now again.
@@ -41,13 +45,20 @@ function cookieValue(headers: Headers, name: string): string | undefined {
 
 /** Password first: the pending sign-in's cookie (and where the browser is sent). */
 async function signInWithPassword(email: string, options: { cookie?: string; redirectTo?: string } = {}) {
-  const res = await call(loginAction, post("/login", { email, password: PASSWORD, redirectTo: options.redirectTo ?? "/" }, { cookie: options.cookie }));
+  const res = await call(
+    loginAction,
+    post("/login", { email, password: PASSWORD, redirectTo: options.redirectTo ?? "/" }, { cookie: options.cookie }),
+  );
   return { res, pending: cookieValue(res.headers, "cop_2fa_pending") };
 }
 
-const sessionsOf = (userId: number) => rawDb().prepare("select count(*) as n from session where user_id = ?").get(userId) as { n: number };
+const sessionsOf = (userId: number) =>
+  rawDb().prepare("select count(*) as n from session where user_id = ?").get(userId) as { n: number };
 const auditOf = (action: string, subjectId: number) =>
-  rawDb().prepare("select * from audit_event where action = ? and subject_id = ? order by id").all(action, String(subjectId)) as { actor_id: number | null; data: string }[];
+  rawDb().prepare("select * from audit_event where action = ? and subject_id = ? order by id").all(action, String(subjectId)) as {
+    actor_id: number | null;
+    data: string;
+  }[];
 
 beforeEach(() => {
   rawDb().prepare("delete from rate_limit").run();
@@ -70,19 +81,27 @@ describe("two-factor enrolment", () => {
     expect(Buffer.from(qrCode.split(",")[1], "base64").toString()).toContain("<svg");
     const secret = key.replace(/ /g, "");
 
-    const wrong = await call(twoFactorAction, post("/settings/two-factor", { intent: "confirm", code: wrongCodeFor(secret) }, { cookie }));
+    const wrong = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "confirm", code: wrongCodeFor(secret) }, { cookie }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.result.error.code).toEqual(["security.twoFactor.codeWrong"]);
     expect((await userByEmail("member@demo.test")).two_factor_enabled_at).toBeNull();
 
-    const right = await call(twoFactorAction, post("/settings/two-factor", { intent: "confirm", code: codeFor(secret) }, { cookie }));
+    const right = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "confirm", code: codeFor(secret) }, { cookie }),
+    );
     expect(right.status).toBe(200);
     const codes: string[] = right.data.recoveryCodes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect((await userByEmail("member@demo.test")).two_factor_enabled_at).not.toBeNull();
     // Only hashes are stored.
-    const stored = rawDb().prepare("select code_hash from recovery_code where user_id = ?").all(member.id) as { code_hash: string }[];
+    const stored = rawDb().prepare("select code_hash from recovery_code where user_id = ?").all(member.id) as {
+      code_hash: string;
+    }[];
     expect(stored).toHaveLength(10);
     for (const code of codes) expect(JSON.stringify(stored)).not.toContain(code.replace("-", ""));
     expect(auditOf("two_factor.enabled", member.id)).toHaveLength(1);
@@ -93,9 +112,15 @@ describe("two-factor enrolment", () => {
     expect(JSON.stringify(after.data)).not.toContain(codes[0]);
 
     // New codes need the password and replace the old ones.
-    const noPassword = await call(twoFactorAction, post("/settings/two-factor", { intent: "regenerate", password: "not-the-password" }, { cookie }));
+    const noPassword = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "regenerate", password: "not-the-password" }, { cookie }),
+    );
     expect(noPassword.status).toBe(400);
-    const regenerated = await call(twoFactorAction, post("/settings/two-factor", { intent: "regenerate", password: PASSWORD }, { cookie }));
+    const regenerated = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "regenerate", password: PASSWORD }, { cookie }),
+    );
     expect(regenerated.status).toBe(200);
     expect(regenerated.data.recoveryCodes).toHaveLength(10);
     expect(regenerated.data.recoveryCodes).not.toContain(codes[0]);
@@ -120,7 +145,10 @@ describe("signing in with a second factor", () => {
 
     const cookie = `cop_2fa_pending=${pending}`;
     expect((await call(secondStepLoader, get("/login/two-factor?redirectTo=%2Fgroups", { cookie }))).status).toBe(200);
-    const wrong = await call(secondStepAction, post("/login/two-factor", { code: wrongCodeFor(secret), redirectTo: "/groups" }, { cookie }));
+    const wrong = await call(
+      secondStepAction,
+      post("/login/two-factor", { code: wrongCodeFor(secret), redirectTo: "/groups" }, { cookie }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.result.error[""]).toEqual(["security.signIn.codeWrong"]);
     expect(sessionsOf(user.id).n).toBe(sessions);
@@ -135,9 +163,14 @@ describe("signing in with a second factor", () => {
     expect(signedIn.data.viewer.username).toBe("industry");
 
     // The pending sign-in is spent, and the same code is not accepted twice.
-    expect((await call(secondStepAction, post("/login/two-factor", { code }, { cookie }))).location).toMatch(/^\/login\?twoFactor=expired/);
+    expect((await call(secondStepAction, post("/login/two-factor", { code }, { cookie }))).location).toMatch(
+      /^\/login\?twoFactor=expired/,
+    );
     const again = await signInWithPassword("industry@demo.test");
-    const replay = await call(secondStepAction, post("/login/two-factor", { code }, { cookie: `cop_2fa_pending=${again.pending}` }));
+    const replay = await call(
+      secondStepAction,
+      post("/login/two-factor", { code }, { cookie: `cop_2fa_pending=${again.pending}` }),
+    );
     expect(replay.status).toBe(400);
     expect(sessionsOf(user.id).n).toBe(sessions + 1);
   });
@@ -145,14 +178,20 @@ describe("signing in with a second factor", () => {
   it("accepts each recovery code once, and audits it", async () => {
     const { user, recoveryCodes } = await enrol("editor@demo.test");
     const first = await signInWithPassword("editor@demo.test");
-    const used = await call(secondStepAction, post("/login/two-factor", { code: recoveryCodes[3].toUpperCase() }, { cookie: `cop_2fa_pending=${first.pending}` }));
+    const used = await call(
+      secondStepAction,
+      post("/login/two-factor", { code: recoveryCodes[3].toUpperCase() }, { cookie: `cop_2fa_pending=${first.pending}` }),
+    );
     expect(used.status).toBe(302);
     expect(used.location).toBe("/settings/two-factor?saved=recovery");
     expect(cookieValue(used.headers, "cop_session")).toBeTruthy();
     expect(auditOf("two_factor.recovery_code_used", user.id)).toHaveLength(1);
 
     const second = await signInWithPassword("editor@demo.test");
-    const reused = await call(secondStepAction, post("/login/two-factor", { code: recoveryCodes[3] }, { cookie: `cop_2fa_pending=${second.pending}` }));
+    const reused = await call(
+      secondStepAction,
+      post("/login/two-factor", { code: recoveryCodes[3] }, { cookie: `cop_2fa_pending=${second.pending}` }),
+    );
     expect(reused.status).toBe(400);
     const settings = await call(twoFactorLoader, get("/settings/two-factor", { cookie: cookieFrom(used.headers) }));
     expect(settings.data.recoveryCodesLeft).toBe(9);
@@ -172,7 +211,9 @@ describe("signing in with a second factor", () => {
     expect(setCookie).toMatch(/Max-Age=2592000/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/Path=\/(;|$)/);
-    expect(rawDb().prepare("select token_hash from remembered_browser where user_id = ?").get(user.id)).not.toMatchObject({ token_hash: browser });
+    expect(rawDb().prepare("select token_hash from remembered_browser where user_id = ?").get(user.id)).not.toMatchObject({
+      token_hash: browser,
+    });
     expect(auditOf("two_factor.browser_remembered", user.id)).toHaveLength(1);
 
     const remembered = await signInWithPassword("aisha@demo.test", { cookie: `cop_2fa_browser=${browser}` });
@@ -185,10 +226,22 @@ describe("signing in with a second factor", () => {
     const session = cookieFrom(remembered.res.headers);
     const change = await call(
       settingsAction,
-      post("/settings", { intent: "password", currentPassword: PASSWORD, newPassword: "another-long-password", confirmPassword: "another-long-password" }, { cookie: session }),
+      post(
+        "/settings",
+        {
+          intent: "password",
+          currentPassword: PASSWORD,
+          newPassword: "another-long-password",
+          confirmPassword: "another-long-password",
+        },
+        { cookie: session },
+      ),
     );
     expect(change.status).toBe(302);
-    const afterChange = await call(loginAction, post("/login", { email: "aisha@demo.test", password: "another-long-password" }, { cookie: `cop_2fa_browser=${browser}` }));
+    const afterChange = await call(
+      loginAction,
+      post("/login", { email: "aisha@demo.test", password: "another-long-password" }, { cookie: `cop_2fa_browser=${browser}` }),
+    );
     expect(afterChange.location).toBe("/login/two-factor");
   });
 
@@ -197,7 +250,9 @@ describe("signing in with a second factor", () => {
     const { pending } = await signInWithPassword("ravi@demo.test");
     const cookie = `cop_2fa_pending=${pending}`;
     for (let i = 1; i <= 4; i++) {
-      expect((await call(secondStepAction, post("/login/two-factor", { code: wrongCodeFor(secret) }, { cookie }))).status).toBe(400);
+      expect((await call(secondStepAction, post("/login/two-factor", { code: wrongCodeFor(secret) }, { cookie }))).status).toBe(
+        400,
+      );
     }
     const fifth = await call(secondStepAction, post("/login/two-factor", { code: wrongCodeFor(secret) }, { cookie }));
     expect(fifth.status).toBe(400);
@@ -214,11 +269,17 @@ describe("signing in with a second factor", () => {
     for (let round = 0; round < 2; round++) {
       const { pending } = await signInWithPassword("sophie@demo.test");
       for (let i = 0; i < 5; i++) {
-        await call(secondStepAction, post("/login/two-factor", { code: wrongCodeFor(secret) }, { cookie: `cop_2fa_pending=${pending}` }));
+        await call(
+          secondStepAction,
+          post("/login/two-factor", { code: wrongCodeFor(secret) }, { cookie: `cop_2fa_pending=${pending}` }),
+        );
       }
     }
     const { pending } = await signInWithPassword("sophie@demo.test");
-    const limited = await call(secondStepAction, post("/login/two-factor", { code: codeFor(secret) }, { cookie: `cop_2fa_pending=${pending}` }));
+    const limited = await call(
+      secondStepAction,
+      post("/login/two-factor", { code: codeFor(secret) }, { cookie: `cop_2fa_pending=${pending}` }),
+    );
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
 
@@ -227,7 +288,9 @@ describe("signing in with a second factor", () => {
     await call(twoFactorAction, post("/settings/two-factor", { intent: "start" }, { cookie }));
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      statuses.push((await call(twoFactorAction, post("/settings/two-factor", { intent: "confirm", code: "12345x" }, { cookie }))).status);
+      statuses.push(
+        (await call(twoFactorAction, post("/settings/two-factor", { intent: "confirm", code: "12345x" }, { cookie }))).status,
+      );
     }
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
     expect(statuses[10]).toBe(429);
@@ -236,15 +299,26 @@ describe("signing in with a second factor", () => {
   it("turns off only with the password, and forgets remembered browsers", async () => {
     const { user, secret } = await enrol("moderator@demo.test");
     const { pending } = await signInWithPassword("moderator@demo.test");
-    const signedIn = await call(secondStepAction, post("/login/two-factor", { code: codeFor(secret), rememberBrowser: "on" }, { cookie: `cop_2fa_pending=${pending}` }));
-    const session = cookieFrom(signedIn.headers).split("; ").find((c) => c.startsWith("cop_session="))!;
+    const signedIn = await call(
+      secondStepAction,
+      post("/login/two-factor", { code: codeFor(secret), rememberBrowser: "on" }, { cookie: `cop_2fa_pending=${pending}` }),
+    );
+    const session = cookieFrom(signedIn.headers)
+      .split("; ")
+      .find((c) => c.startsWith("cop_session="))!;
 
-    const wrong = await call(twoFactorAction, post("/settings/two-factor", { intent: "disable", password: "wrong-password" }, { cookie: session }));
+    const wrong = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "disable", password: "wrong-password" }, { cookie: session }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data.result.error.password).toEqual(["validation.currentPasswordWrong"]);
     expect((await userByEmail("moderator@demo.test")).two_factor_enabled_at).not.toBeNull();
 
-    const off = await call(twoFactorAction, post("/settings/two-factor", { intent: "disable", password: PASSWORD }, { cookie: session }));
+    const off = await call(
+      twoFactorAction,
+      post("/settings/two-factor", { intent: "disable", password: PASSWORD }, { cookie: session }),
+    );
     expect(off.status).toBe(302);
     expect((await userByEmail("moderator@demo.test")).two_factor_enabled_at).toBeNull();
     expect(rawDb().prepare("select count(*) as n from remembered_browser where user_id = ?").get(user.id)).toEqual({ n: 0 });
@@ -271,15 +345,23 @@ describe("who must use a second factor", () => {
       const refused = await call(adminLoader, get("/admin/members?status=approved", { cookie: adminCookie }));
       expect(refused.status).toBe(302);
       expect(refused.location).toBe("/settings/two-factor?required=1&redirectTo=%2Fadmin%2Fmembers%3Fstatus%3Dapproved");
-      const action = await call(adminMembersAction, post("/admin/members", { intent: "role", userId: String(chair.id), role: "moderator" }, { cookie: adminCookie }));
+      const action = await call(
+        adminMembersAction,
+        post("/admin/members", { intent: "role", userId: String(chair.id), role: "moderator" }, { cookie: adminCookie }),
+      );
       expect(action.status).toBe(302);
       expect(action.location).toMatch(/^\/settings\/two-factor\?required=1/);
       expect((await userByEmail("chair@demo.test")).site_role).toBe("member");
-      const page = await call(twoFactorLoader, get("/settings/two-factor?required=1&redirectTo=%2Fadmin", { cookie: adminCookie }));
+      const page = await call(
+        twoFactorLoader,
+        get("/settings/two-factor?required=1&redirectTo=%2Fadmin", { cookie: adminCookie }),
+      );
       expect(page.data).toMatchObject({ asked: true, required: true, redirectTo: "/admin" });
 
       const chairCookie = await sessionCookie("chair@demo.test");
-      const edit = await call(groupEditLoader, get("/groups/evaluation-procedures/edit", { cookie: chairCookie }), { slug: "evaluation-procedures" });
+      const edit = await call(groupEditLoader, get("/groups/evaluation-procedures/edit", { cookie: chairCookie }), {
+        slug: "evaluation-procedures",
+      });
       expect(edit.status).toBe(302);
       expect(edit.location).toMatch(/^\/settings\/two-factor\?required=1&redirectTo=%2Fgroups%2Fevaluation-procedures%2Fedit/);
     } finally {
@@ -303,7 +385,14 @@ describe("resetting a member's second factor", () => {
       .prepare("insert into remembered_browser (user_id, token_hash, expires_at) values (?, 'x', '2999-01-01T00:00:00.000Z')")
       .run(chair.id);
 
-    const byMember = await call(adminMembersAction, post("/admin/members", { intent: "reset-two-factor", userId: String(chair.id), confirm: "yes" }, { cookie: await sessionCookie("member@demo.test") }));
+    const byMember = await call(
+      adminMembersAction,
+      post(
+        "/admin/members",
+        { intent: "reset-two-factor", userId: String(chair.id), confirm: "yes" },
+        { cookie: await sessionCookie("member@demo.test") },
+      ),
+    );
     expect(byMember.status).toBe(403);
 
     const adminCookie = await sessionCookie("admin@demo.test");
@@ -312,12 +401,18 @@ describe("resetting a member's second factor", () => {
     expect(row).toMatchObject({ canResetTwoFactor: true });
     expect(row.two_factor_enabled_at).not.toBeNull();
 
-    const unconfirmed = await call(adminMembersAction, post("/admin/members", { intent: "reset-two-factor", userId: String(chair.id) }, { cookie: adminCookie }));
+    const unconfirmed = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "reset-two-factor", userId: String(chair.id) }, { cookie: adminCookie }),
+    );
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.data.error).toBe("security.admin.resetConfirmNeeded");
     expect((await userByEmail("minh@demo.test")).two_factor_enabled_at).not.toBeNull();
 
-    const reset = await call(adminMembersAction, post("/admin/members", { intent: "reset-two-factor", userId: String(chair.id), confirm: "yes" }, { cookie: adminCookie }));
+    const reset = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "reset-two-factor", userId: String(chair.id), confirm: "yes" }, { cookie: adminCookie }),
+    );
     expect(reset.status).toBe(302);
     expect((await userByEmail("minh@demo.test")).two_factor_enabled_at).toBeNull();
     expect(rawDb().prepare("select count(*) as n from two_factor where user_id = ?").get(chair.id)).toEqual({ n: 0 });
@@ -337,7 +432,10 @@ describe("resetting a member's second factor", () => {
   it("is not offered for an admin's own account", async () => {
     const adminCookie = await sessionCookie("admin@demo.test");
     const admin = await userByEmail("admin@demo.test");
-    const own = await call(adminMembersAction, post("/admin/members", { intent: "reset-two-factor", userId: String(admin.id), confirm: "yes" }, { cookie: adminCookie }));
+    const own = await call(
+      adminMembersAction,
+      post("/admin/members", { intent: "reset-two-factor", userId: String(admin.id), confirm: "yes" }, { cookie: adminCookie }),
+    );
     expect(own.status).toBe(403);
     expect(DEMO_TOTP_SECRET).toMatch(/^[A-Z2-7]{32}$/);
   });

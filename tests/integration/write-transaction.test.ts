@@ -56,7 +56,9 @@ describe("writeTransaction", () => {
       }),
     ).rejects.toThrow("refused");
     expect(app.sqlite.prepare("select count(*) from ledger").pluck().get()).toBe(0);
-    await writeTransaction(app.db, (trx) => sql`insert into ledger (note) values ('whole')`.execute(trx), { durability: "relaxed" });
+    await writeTransaction(app.db, (trx) => sql`insert into ledger (note) values ('whole')`.execute(trx), {
+      durability: "relaxed",
+    });
     expect(app.sqlite.prepare("select note from ledger").pluck().all()).toEqual(["whole"]);
     // Relaxed durability lasts for its transaction only.
     expect(app.sqlite.pragma("synchronous", { simple: true })).toBe(2);

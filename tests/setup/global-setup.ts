@@ -12,7 +12,7 @@ export async function setup(project: TestProject) {
   template = path.join(TMP, `template-${process.pid}-${Date.now()}.sqlite`);
   process.env.DATABASE_URL = `file:${template}`;
   const { getConnection, closeDatabase } = await import("../../app/utils/db.server");
-  const { prepareDatabase } = await import("../../db/prepare");
+  const { prepareDatabase } = await import("~/ops/prepare.server");
   await prepareDatabase(getConnection().db, { demo: true });
   getConnection().sqlite.pragma("wal_checkpoint(TRUNCATE)");
   closeDatabase();

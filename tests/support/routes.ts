@@ -19,6 +19,7 @@ function isDataWithInit(value: unknown): value is { type: "DataWithResponseInit"
   return typeof value === "object" && value !== null && (value as { type?: string }).type === "DataWithResponseInit";
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever the loader answered
 async function settle(value: unknown): Promise<Outcome<any>> {
   if (value instanceof Response) {
     const text = await value.text();
@@ -37,6 +38,7 @@ async function settle(value: unknown): Promise<Outcome<any>> {
   return { status: 200, headers: new Headers(), data: value, location: null };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests narrow the answer themselves
 export async function call<T = any>(fn: unknown, request: Request, params: Record<string, string> = {}): Promise<Outcome<T>> {
   try {
     return await settle(await (fn as RouteFunction)({ request, params, context: {} } as never));

@@ -1,7 +1,7 @@
 // Codes of the demo's published TOTP key (db/demo/two-factor.ts), computed as an authenticator
 // app would, for the demo admin and chairs.
 import { totpCode, totpStep } from "~/models/two-factor.server";
-import { DEMO_TOTP_SECRET } from "../../db/demo/two-factor";
+import { DEMO_TOTP_SECRET } from "~/ops/demo/two-factor.server";
 
 export { DEMO_TOTP_SECRET };
 

@@ -18,7 +18,9 @@ const { default: handleRequest, streamTimeout } = await import("~/entry.server")
 
 const context = { staticHandlerContext: { loaderData: { root: { language: "en" } } } } as unknown as EntryContext;
 const render = (userAgent: string) =>
-  handleRequest(new Request("http://portal.test/", { headers: { "user-agent": userAgent } }), 200, new Headers(), context, { cspNonce: "n" });
+  handleRequest(new Request("http://portal.test/", { headers: { "user-agent": userAgent } }), 200, new Headers(), context, {
+    cspNonce: "n",
+  });
 
 describe("rendering a page", () => {
   beforeEach(() => {

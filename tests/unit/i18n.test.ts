@@ -26,7 +26,10 @@ const isShortLabel = (text: string) => text.trim().split(/\s+/).length <= 2;
 
 describe("message catalogues", () => {
   const english = leaves(en);
-  for (const [name, catalogue] of [["fr", fr], ["vi", vi]] as const) {
+  for (const [name, catalogue] of [
+    ["fr", fr],
+    ["vi", vi],
+  ] as const) {
     it(`${name} has every key of en, translated, with the same placeholders`, () => {
       const other = leaves(catalogue);
       expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
@@ -86,9 +89,20 @@ describe("remembered translations", () => {
       ["no.such.key"],
       ["no.such.key", { defaultValue: "Fallback" }],
     ];
-    for (const [language, messages] of [["en", en], ["fr", fr], ["vi", vi]] as const) {
+    for (const [language, messages] of [
+      ["en", en],
+      ["fr", fr],
+      ["vi", vi],
+    ] as const) {
       const reference = i18next.createInstance();
-      void reference.init({ lng: language, fallbackLng: false, resources: { [language]: { translation: messages } }, initImmediate: false, interpolation: { escapeValue: false }, returnNull: false });
+      void reference.init({
+        lng: language,
+        fallbackLng: false,
+        resources: { [language]: { translation: messages } },
+        initImmediate: false,
+        interpolation: { escapeValue: false },
+        returnNull: false,
+      });
       const plain = reference.getFixedT(null, "translation") as unknown as (...args: unknown[]) => unknown;
       const plainT = reference.t as unknown as (...args: unknown[]) => unknown;
       const i18n = createI18n(language, messages);

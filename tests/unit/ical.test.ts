@@ -21,7 +21,10 @@ function parseCalendar(text: string): Component {
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   const physical = text.slice(0, -2).split("\r\n");
   for (const line of physical) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-  const lines = text.replace(/\r\n[ \t]/g, "").slice(0, -2).split("\r\n");
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .slice(0, -2)
+    .split("\r\n");
   const root: Component = { name: "", properties: [], children: [] };
   const stack = [root];
   for (const line of lines) {
@@ -119,7 +122,9 @@ function event(overrides: Partial<CalendarEvent>): CalendarEvent {
 
 describe("iCalendar output", () => {
   it("is a well-formed VCALENDAR with the required properties", () => {
-    const calendar = parseCalendar(buildCalendar({ name: "Evaluation procedures", events: [event({ url: "https://cop.example.org/groups/x/meetings/1" })] }));
+    const calendar = parseCalendar(
+      buildCalendar({ name: "Evaluation procedures", events: [event({ url: "https://cop.example.org/groups/x/meetings/1" })] }),
+    );
     expect(calendar.name).toBe("VCALENDAR");
     expect(get(calendar, "VERSION")!.value).toBe("2.0");
     expect(get(calendar, "PRODID")!.value).toBeTruthy();
@@ -179,8 +184,13 @@ describe("iCalendar output", () => {
 
   it("escapes TEXT values and folds long lines at 75 octets without splitting characters", () => {
     const summary = "Review: risk, KPIs; back\\slash";
-    const description = "Agenda:\n1. Quarterly report — hospitals, primary care; KPIs\n2. Đánh giá công cụ AI trước khi triển khai tại bệnh viện Bạch Mai và các trạm y tế.\n".repeat(4);
-    const calendar = parseCalendar(buildCalendar({ events: [event({ summary, description, location: "Room 3, Geneva; or online" })] }));
+    const description =
+      "Agenda:\n1. Quarterly report — hospitals, primary care; KPIs\n2. Đánh giá công cụ AI trước khi triển khai tại bệnh viện Bạch Mai và các trạm y tế.\n".repeat(
+        4,
+      );
+    const calendar = parseCalendar(
+      buildCalendar({ events: [event({ summary, description, location: "Room 3, Geneva; or online" })] }),
+    );
     const vevent = calendar.children.find((c) => c.name === "VEVENT")!;
     expect(unescapeText(get(vevent, "SUMMARY")!.value)).toBe(summary);
     expect(unescapeText(get(vevent, "DESCRIPTION")!.value)).toBe(description);

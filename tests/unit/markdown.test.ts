@@ -48,7 +48,7 @@ describe("the markdown renderer", () => {
 
   it("makes each table's scrolling region keyboard-focusable and names it after its columns, uniquely", () => {
     const table = "| KPI | Target |\n|---|---|\n| Sensitivity | ≥ 0.90 |\n";
-    const { html } = renderMarkdown(`${table}\n${table}\n| <b> & \"x\" |\n|---|\n| 1 |\n`);
+    const { html } = renderMarkdown(`${table}\n${table}\n| <b> & "x" |\n|---|\n| 1 |\n`);
     const regions = [...html.matchAll(/<section class="table-scroll" tabindex="0" aria-label="([^"]*)">/g)].map((m) => m[1]);
     expect(regions).toEqual(["KPI, Target", "KPI, Target (2)", "&lt;b&gt; &amp; &quot;x&quot;"]);
   });

@@ -4,13 +4,43 @@ import { memberCacheable, sessionServable } from "~/utils/page-cache.server";
 
 describe("memberCacheable", () => {
   it("takes the pages members read, and their single-fetch data", () => {
-    for (const url of ["/", "/_root.data", "/forums", "/forums/evaluation?after=abc", "/t/12/some-topic?page=3", "/t/12/some-topic.data", "/library/x", "/groups/g/meetings", "/documents/d/compare?from=1&to=2", "/search?q=risk", "/search/suggest?q=ri", "/members/ravi"]) {
+    for (const url of [
+      "/",
+      "/_root.data",
+      "/forums",
+      "/forums/evaluation?after=abc",
+      "/t/12/some-topic?page=3",
+      "/t/12/some-topic.data",
+      "/library/x",
+      "/groups/g/meetings",
+      "/documents/d/compare?from=1&to=2",
+      "/search?q=risk",
+      "/search/suggest?q=ri",
+      "/members/ravi",
+    ]) {
       expect(memberCacheable(url), url).toBe(true);
     }
   });
 
   it("leaves settings, administration, notifications, forms and calendar feeds to be rendered", () => {
-    for (const url of ["/settings", "/admin", "/admin/audit", "/notifications", "/login", "/join", "/language", "/health", "/documents/new", "/documents/d/edit", "/forums/c/new", "/groups/g/meetings/3/edit", "/groups/g/calendar.ics?token=t", "/groups/g/join", "/documents/d/publish", "/__bench/metrics"]) {
+    for (const url of [
+      "/settings",
+      "/admin",
+      "/admin/audit",
+      "/notifications",
+      "/login",
+      "/join",
+      "/language",
+      "/health",
+      "/documents/new",
+      "/documents/d/edit",
+      "/forums/c/new",
+      "/groups/g/meetings/3/edit",
+      "/groups/g/calendar.ics?token=t",
+      "/groups/g/join",
+      "/documents/d/publish",
+      "/__bench/metrics",
+    ]) {
       expect(memberCacheable(url), url).toBe(false);
     }
   });
@@ -36,6 +66,7 @@ describe("sessionServable", () => {
     expect(sessionServable(session({ expiresAt: Math.floor((now - 1000) / 1000) }), now)).toBe(false);
     expect(sessionServable(session({ expiresAt: Math.floor((now + 6 * day) / 1000) }), now)).toBe(false);
     expect(sessionServable(session({ createdAt: new Date(now - 91 * day).toISOString() }), now)).toBe(false);
-    for (const status of ["pending", "rejected", "suspended"]) expect(sessionServable(session({ status }), now), status).toBe(false);
+    for (const status of ["pending", "rejected", "suspended"])
+      expect(sessionServable(session({ status }), now), status).toBe(false);
   });
 });

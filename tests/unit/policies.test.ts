@@ -75,6 +75,8 @@ describe("policies", () => {
       .filter(([, viewer]) => requiresSecondFactor(viewer))
       .map(([name]) => name);
     expect(asked).toEqual(["admin", "chair"]);
-    expect(can(viewers.admin, "user:reset-two-factor", { kind: "user", id: viewers.admin!.id, status: "approved", siteRole: "admin" })).toBe(false);
+    expect(
+      can(viewers.admin, "user:reset-two-factor", { kind: "user", id: viewers.admin!.id, status: "approved", siteRole: "admin" }),
+    ).toBe(false);
   });
 });

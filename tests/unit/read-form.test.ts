@@ -20,7 +20,14 @@ const request = (type: string | null, body: string) =>
 describe("readForm", () => {
   it("reads url-encoded and multipart forms", async () => {
     expect((await readForm(request("application/x-www-form-urlencoded", "a=1&a=2"))).getAll("a")).toEqual(["1", "2"]);
-    const multipart = new Request("http://localhost/x", { method: "POST", body: (() => { const f = new FormData(); f.set("b", "é"); return f; })() });
+    const multipart = new Request("http://localhost/x", {
+      method: "POST",
+      body: (() => {
+        const f = new FormData();
+        f.set("b", "é");
+        return f;
+      })(),
+    });
     expect((await readForm(multipart)).get("b")).toBe("é");
   });
 
@@ -52,6 +59,7 @@ describe("isCalendarDate", () => {
   it("accepts days that exist only", () => {
     expect(isCalendarDate("2026-11-29")).toBe(true);
     expect(isCalendarDate("2028-02-29")).toBe(true);
-    for (const value of ["2026-13-45", "2026-02-31", "2027-02-29", "0000-00-00", "2026-1-1", "99999-01-01", ""]) expect(isCalendarDate(value), value).toBe(false);
+    for (const value of ["2026-13-45", "2026-02-31", "2027-02-29", "0000-00-00", "2026-1-1", "99999-01-01", ""])
+      expect(isCalendarDate(value), value).toBe(false);
   });
 });

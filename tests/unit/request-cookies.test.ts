@@ -4,7 +4,15 @@ import { readCookies, readSessionCookie } from "~/utils/request-cookies.server";
 
 describe("readSessionCookie", () => {
   it("finds one session cookie wherever it stands and however the pairs are separated", () => {
-    for (const header of ["cop_session=abc", "a=1;cop_session=abc", "a=1; cop_session=abc; b=2", "cop_session=abc;", "cop_session=abc; ", "  cop_session=abc", "lang=vi;cop_session=abc;theme=dark"]) {
+    for (const header of [
+      "cop_session=abc",
+      "a=1;cop_session=abc",
+      "a=1; cop_session=abc; b=2",
+      "cop_session=abc;",
+      "cop_session=abc; ",
+      "  cop_session=abc",
+      "lang=vi;cop_session=abc;theme=dark",
+    ]) {
       expect(readSessionCookie(header), header).toEqual({ kind: "one", id: "abc" });
     }
   });
@@ -16,7 +24,12 @@ describe("readSessionCookie", () => {
   });
 
   it("calls ambiguous two session cookies in any order, even equal ones", () => {
-    for (const header of ["cop_session=a; cop_session=b", "cop_session=b;cop_session=a", "x=1; cop_session=a; y=2; cop_session=b", "cop_session=a; cop_session=a"]) {
+    for (const header of [
+      "cop_session=a; cop_session=b",
+      "cop_session=b;cop_session=a",
+      "x=1; cop_session=a; y=2; cop_session=b",
+      "cop_session=a; cop_session=a",
+    ]) {
       expect(readSessionCookie(header), header).toEqual({ kind: "ambiguous" });
     }
   });

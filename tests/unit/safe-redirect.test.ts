@@ -51,7 +51,15 @@ describe("safeRedirect", () => {
   });
 
   it("refuses the bypasses outright, with the fallback", () => {
-    for (const target of ["//evil.com", "/./\\evil.com", "/a/../\\evil.com", "/.//evil.com", "/%2E/%5Cevil.com", "/%2F%2Fevil.com", "/\t/evil.com"]) {
+    for (const target of [
+      "//evil.com",
+      "/./\\evil.com",
+      "/a/../\\evil.com",
+      "/.//evil.com",
+      "/%2E/%5Cevil.com",
+      "/%2F%2Fevil.com",
+      "/\t/evil.com",
+    ]) {
       expect(safeRedirect(target, "/home"), target).toBe("/home");
     }
   });

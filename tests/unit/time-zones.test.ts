@@ -22,7 +22,12 @@ import {
 function currentIanaNames(): Set<string> | null {
   try {
     const tab = fs.readFileSync("/usr/share/zoneinfo/zone.tab", "utf8");
-    return new Set(tab.split("\n").filter((line) => line && !line.startsWith("#")).map((line) => line.split("\t")[2]));
+    return new Set(
+      tab
+        .split("\n")
+        .filter((line) => line && !line.startsWith("#"))
+        .map((line) => line.split("\t")[2]),
+    );
   } catch {
     return null;
   }
@@ -76,8 +81,18 @@ describe("current zone names", () => {
   });
 
   it("accepts both spellings of a zone and refuses what is not one", () => {
-    for (const zone of ["Asia/Ho_Chi_Minh", "Asia/Saigon", "Asia/Kolkata", "Asia/Calcutta", "UTC", "Etc/UTC", "America/Argentina/Jujuy"]) expect(isTimeZone(zone), zone).toBe(true);
-    for (const zone of ["Mars/Olympus_Mons", "", "Asia/Ho Chi Minh", "../etc/passwd", "Europe/Paris\n"]) expect(isTimeZone(zone), zone).toBe(false);
+    for (const zone of [
+      "Asia/Ho_Chi_Minh",
+      "Asia/Saigon",
+      "Asia/Kolkata",
+      "Asia/Calcutta",
+      "UTC",
+      "Etc/UTC",
+      "America/Argentina/Jujuy",
+    ])
+      expect(isTimeZone(zone), zone).toBe(true);
+    for (const zone of ["Mars/Olympus_Mons", "", "Asia/Ho Chi Minh", "../etc/passwd", "Europe/Paris\n"])
+      expect(isTimeZone(zone), zone).toBe(false);
   });
 
   it("writes an .ics of a meeting stored under an old name with the current TZID", () => {
@@ -106,19 +121,24 @@ describe("the options of the time-zone field", () => {
   it("are grouped by region, UTC first, each labelled with its place, localised name and current offset", () => {
     const en = timeZoneOptions("en", undefined, now);
     expect(en.utc).toEqual({ value: "UTC", label: "UTC — Coordinated Universal Time" });
-    expect(en.groups.map((group) => group.region)).toEqual(TIME_ZONE_REGIONS.filter((region) => en.groups.some((group) => group.region === region)));
+    expect(en.groups.map((group) => group.region)).toEqual(
+      TIME_ZONE_REGIONS.filter((region) => en.groups.some((group) => group.region === region)),
+    );
     for (const group of en.groups) for (const option of group.options) expect(zoneRegion(option.value)).toBe(group.region);
     const asia = en.groups.find((group) => group.region === "asia")!.options;
     expect(asia.find((option) => option.value === "Asia/Ho_Chi_Minh")!.label).toBe("Ho Chi Minh — Indochina Time (UTC+07:00)");
     expect(asia.find((option) => option.value === "Asia/Kathmandu")!.label).toBe("Kathmandu — Nepal Time (UTC+05:45)");
     const america = en.groups.find((group) => group.region === "america")!.options;
-    expect(america.find((option) => option.value === "America/Argentina/Jujuy")!.label).toMatch(/^Jujuy \(Argentina\) — .+ \(UTC\u221203:00\)$/);
+    expect(america.find((option) => option.value === "America/Argentina/Jujuy")!.label).toMatch(
+      /^Jujuy \(Argentina\) — .+ \(UTC\u221203:00\)$/,
+    );
   });
 
   it("are localised in French and Vietnamese, place names from the catalogue", () => {
     const fr = timeZoneOptionsFor("fr");
     const vi = timeZoneOptionsFor("vi");
-    const label = (options: typeof fr, zone: string) => options.groups.flatMap((group) => group.options).find((option) => option.value === zone)!.label;
+    const label = (options: typeof fr, zone: string) =>
+      options.groups.flatMap((group) => group.options).find((option) => option.value === zone)!.label;
     expect(label(fr, "Asia/Ho_Chi_Minh")).toMatch(/^Hô Chi Minh — heure d’Indochine \(UTC\+07:00\)$/);
     expect(label(fr, "Europe/London")).toMatch(/^Londres — /);
     expect(label(vi, "Asia/Ho_Chi_Minh")).toMatch(/^Hồ Chí Minh — Giờ Đông Dương \(UTC\+07:00\)$/);
@@ -132,7 +152,8 @@ describe("the options of the time-zone field", () => {
     expect(timeZoneOptions("en", undefined, new Date("2027-01-10T12:30:00Z"))).toBe(winter);
     const summer = timeZoneOptions("en", undefined, new Date("2027-07-10T12:00:00Z"));
     expect(summer).not.toBe(winter);
-    const paris = (options: typeof winter) => options.groups.find((group) => group.region === "europe")!.options.find((option) => option.value === "Europe/Paris")!.label;
+    const paris = (options: typeof winter) =>
+      options.groups.find((group) => group.region === "europe")!.options.find((option) => option.value === "Europe/Paris")!.label;
     expect(paris(winter)).toContain("(UTC+01:00)");
     expect(paris(summer)).toContain("(UTC+02:00)");
   });
@@ -162,7 +183,9 @@ describe("a meeting's time for each reader", () => {
     const fr = meetingTimeText(fixedT("fr"), { ...meeting, language: "fr", readerZone: null }).compact;
     expect(fr).toContain("Asia/Ho_Chi_Minh (soit 07:00");
     expect(fr).toContain("jeudi 3 décembre 2026");
-    expect(meetingTimeText(fixedT("vi"), { ...meeting, language: "vi", readerZone: null }).compact).toContain("Asia/Ho_Chi_Minh (tức 07:00");
+    expect(meetingTimeText(fixedT("vi"), { ...meeting, language: "vi", readerZone: null }).compact).toContain(
+      "Asia/Ho_Chi_Minh (tức 07:00",
+    );
   });
 
   it("gives the UTC date when it is another day there", () => {

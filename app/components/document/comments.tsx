@@ -60,7 +60,11 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
   const { t } = useTranslation();
   const replyForm = `reply-${thread.id}`;
   return (
-    <article className={`comment-thread${thread.resolvedAt ? " comment-thread--resolved" : ""}`} id={`comment-${thread.id}`} aria-label={t("documents.comments.threadBy", { name: thread.authorName ?? "" })}>
+    <article
+      className={`comment-thread${thread.resolvedAt ? " comment-thread--resolved" : ""}`}
+      id={`comment-${thread.id}`}
+      aria-label={t("documents.comments.threadBy", { name: thread.authorName ?? "" })}
+    >
       <Byline comment={thread} />
       <p className="comment__badges">
         {thread.inConsultation ? <Badge tone="info">{t("documents.comments.consultationComment")}</Badge> : null}
@@ -102,7 +106,11 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parent" value={thread.id} />
-            <CommentBody id={`${replyForm}-body`} label={t("documents.comments.replyLabel")} error={error?.form === replyForm ? error : undefined} />
+            <CommentBody
+              id={`${replyForm}-body`}
+              label={t("documents.comments.replyLabel")}
+              error={error?.form === replyForm ? error : undefined}
+            />
             <button type="submit" className="button">
               {t("documents.comments.sendReply")}
             </button>
@@ -160,12 +168,18 @@ export function NewCommentForm({
   const formKey = `comment-${sectionKey}`;
   return (
     <details className="comment-new" open={error?.form === formKey}>
-      <summary>{sectionTitle ? t("documents.comments.commentOn", { section: sectionTitle }) : t("documents.comments.commentDocument")}</summary>
+      <summary>
+        {sectionTitle ? t("documents.comments.commentOn", { section: sectionTitle }) : t("documents.comments.commentDocument")}
+      </summary>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="section" value={sectionKey} />
         <input type="hidden" name="revision" value={revisionId} />
-        <CommentBody id={`${formKey}-body`} label={t("documents.comments.yourComment")} error={error?.form === formKey ? error : undefined} />
+        <CommentBody
+          id={`${formKey}-body`}
+          label={t("documents.comments.yourComment")}
+          error={error?.form === formKey ? error : undefined}
+        />
         {asWho ? <p className="field__hint">{asWho}</p> : null}
         <button type="submit" className="button button--primary">
           {t("documents.comments.send")}

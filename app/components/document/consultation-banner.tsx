@@ -29,7 +29,10 @@ export function ConsultationBanner({ consultation, slug }: { consultation: Banne
       <p>
         {state === "open"
           ? t("documents.consultation.deadline", { date: date(consultation.closesAt, true) })
-          : t("documents.consultation.window", { from: date(consultation.opensAt, true), to: date(consultation.closesAt, true) })}{" "}
+          : t("documents.consultation.window", {
+              from: date(consultation.opensAt, true),
+              to: date(consultation.closesAt, true),
+            })}{" "}
         · {t(`documents.consultation.audience.${consultation.audience}`)}
       </p>
       {consultation.note ? <p className="consultation-banner__note">{consultation.note}</p> : null}

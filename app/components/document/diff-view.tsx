@@ -146,10 +146,24 @@ export function DiffStats({ stats }: { stats: Comparison["stats"] }) {
   );
 }
 
-export function DiffView({ comparison, view, oldLabel, newLabel }: { comparison: Comparison; view: "inline" | "split"; oldLabel: string; newLabel: string }) {
+export function DiffView({
+  comparison,
+  view,
+  oldLabel,
+  newLabel,
+}: {
+  comparison: Comparison;
+  view: "inline" | "split";
+  oldLabel: string;
+  newLabel: string;
+}) {
   const { t } = useTranslation();
   if (comparison.identical) return <p className="empty-state">{t("documents.diff.identical")}</p>;
-  return view === "split" ? <SplitView blocks={comparison.blocks} oldLabel={oldLabel} newLabel={newLabel} /> : <InlineView blocks={comparison.blocks} />;
+  return view === "split" ? (
+    <SplitView blocks={comparison.blocks} oldLabel={oldLabel} newLabel={newLabel} />
+  ) : (
+    <InlineView blocks={comparison.blocks} />
+  );
 }
 
 /** Two small texts compared word by word (a proposal, a conflicting part). */
@@ -169,8 +183,14 @@ const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(
  */
 function labelled(html: string, marks: { removed: string; added: string }, side?: string) {
   let out = html
-    .replaceAll('<del class="diff-del">', `<del class="diff-del"><span class="visually-hidden">${escapeAttribute(marks.removed)}</span>`)
-    .replaceAll('<ins class="diff-ins">', `<ins class="diff-ins"><span class="visually-hidden">${escapeAttribute(marks.added)}</span>`);
+    .replaceAll(
+      '<del class="diff-del">',
+      `<del class="diff-del"><span class="visually-hidden">${escapeAttribute(marks.removed)}</span>`,
+    )
+    .replaceAll(
+      '<ins class="diff-ins">',
+      `<ins class="diff-ins"><span class="visually-hidden">${escapeAttribute(marks.added)}</span>`,
+    );
   if (side) out = out.replaceAll(' aria-label="', ` aria-label="${escapeAttribute(side)}: `);
   return out;
 }
@@ -222,7 +242,8 @@ export function RenderedDiffView({
       <div className="diff diff--inline diff--rendered">
         {comparison.blocks.map((block, i) => {
           if (block.kind === "skip") return <UnchangedBlocks key={i} count={block.count} />;
-          if (block.kind === "same") return <div key={i} className="prose diff-same" dangerouslySetInnerHTML={{ __html: block.html }} />;
+          if (block.kind === "same")
+            return <div key={i} className="prose diff-same" dangerouslySetInnerHTML={{ __html: block.html }} />;
           return <div key={i} className="prose diff-change" dangerouslySetInnerHTML={{ __html: labelled(block.html, marks) }} />;
         })}
       </div>

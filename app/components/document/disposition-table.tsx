@@ -25,7 +25,11 @@ export function DispositionTable({ rows, sectionLink }: { rows: DispositionRow[]
               <td>{i + 1}</td>
               <td>
                 {row.section ? (
-                  sectionLink && row.sectionAnchor ? <a href={sectionLink(row.sectionAnchor)}>{row.section}</a> : row.section
+                  sectionLink && row.sectionAnchor ? (
+                    <a href={sectionLink(row.sectionAnchor)}>{row.section}</a>
+                  ) : (
+                    row.section
+                  )
                 ) : (
                   t("documents.comments.general")
                 )}
@@ -42,7 +46,13 @@ export function DispositionTable({ rows, sectionLink }: { rows: DispositionRow[]
               <td>
                 <div className="disposition-table__text" dangerouslySetInnerHTML={{ __html: row.commentHtml }} />
               </td>
-              <td>{row.disposition ? <strong>{t(`documents.disposition.${row.disposition}`)}</strong> : <em>{t("documents.disposition.none")}</em>}</td>
+              <td>
+                {row.disposition ? (
+                  <strong>{t(`documents.disposition.${row.disposition}`)}</strong>
+                ) : (
+                  <em>{t("documents.disposition.none")}</em>
+                )}
+              </td>
               <td>
                 <div className="disposition-table__text" dangerouslySetInnerHTML={{ __html: row.responseHtml }} />
               </td>

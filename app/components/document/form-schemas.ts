@@ -1,7 +1,7 @@
 // Form schemas of the document pages, shared by the server (authoritative) and the browser (early
 // feedback). Messages are catalogue keys.
 import { z } from "zod";
-import { LANGUAGES } from "../../../db/schema";
+import { LANGUAGES } from "~/domain/vocabulary";
 
 const required = { required_error: "validation.required", invalid_type_error: "validation.required" };
 

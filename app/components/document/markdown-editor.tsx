@@ -80,19 +80,19 @@ export function MarkdownEditor({
         ) : null}
       </div>
       {hydrated ? (
-      <div className="markdown-editor__preview-tools no-print">
-        <label className="doc-checkbox">
-          <input
-            type="checkbox"
-            checked={live}
-            onChange={(event) => {
-              setLive(event.currentTarget.checked);
-              if (event.currentTarget.checked && area.current) refresh(area.current.value);
-            }}
-          />{" "}
-          {t("documents.edit.livePreview")}
-        </label>
-      </div>
+        <div className="markdown-editor__preview-tools no-print">
+          <label className="doc-checkbox">
+            <input
+              type="checkbox"
+              checked={live}
+              onChange={(event) => {
+                setLive(event.currentTarget.checked);
+                if (event.currentTarget.checked && area.current) refresh(area.current.value);
+              }}
+            />{" "}
+            {t("documents.edit.livePreview")}
+          </label>
+        </div>
       ) : null}
       {html ? (
         <section className="markdown-editor__preview" aria-labelledby={`${id}-preview`} aria-live="polite">

@@ -26,7 +26,8 @@ export function ActiveDiscussions({ topics }: { topics: ActiveTopic[] }) {
         <li key={topic.id}>
           <Link to={`/t/${topic.id}/${topic.slug}`}>{topic.title}</Link> <UnreadBadge unread={topic.unread} isNew={topic.isNew} />
           <div className="muted active-discussions__meta">
-            <Link to={`/forums/${topic.category_slug}`}>{topic.category_name}</Link> · {t("forums.repliesCount", { count: topic.replies })} ·{" "}
+            <Link to={`/forums/${topic.category_slug}`}>{topic.category_name}</Link> ·{" "}
+            {t("forums.repliesCount", { count: topic.replies })} ·{" "}
             <time dateTime={topic.last_post_at}>{date(topic.last_post_at)}</time>
           </div>
         </li>

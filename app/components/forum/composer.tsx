@@ -65,7 +65,8 @@ export function Composer({
   const setRefs = (element: HTMLTextAreaElement | null) => {
     localRef.current = element;
     if (typeof textareaRef === "function") textareaRef(element);
-    else if (textareaRef && typeof textareaRef === "object") (textareaRef as { current: HTMLTextAreaElement | null }).current = element;
+    else if (textareaRef && typeof textareaRef === "object")
+      (textareaRef as { current: HTMLTextAreaElement | null }).current = element;
   };
 
   const formDataWith = (fields: Record<string, string>) => {
@@ -90,7 +91,7 @@ export function Composer({
 
   useEffect(() => {
     if (livePreview) requestPreview();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when live preview is switched on, not on every keystroke
   }, [livePreview]);
 
   useEffect(() => {
@@ -102,7 +103,7 @@ export function Composer({
       draft.submit(formDataWith({ intent: "draft", autosave: "1" }), { method: "post", action });
     }, AUTOSAVE_EVERY);
     return () => clearInterval(interval);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the timer reads the textarea through a ref; restarting it on each render would reset the 20 s period
   }, [autosave, action, draft.state]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -147,7 +148,8 @@ export function Composer({
       <div className="composer__status">
         {hydrated ? (
           <label className="composer__live">
-            <input type="checkbox" checked={livePreview} onChange={(event) => setLivePreview(event.target.checked)} /> {t("forums.composer.livePreview")}
+            <input type="checkbox" checked={livePreview} onChange={(event) => setLivePreview(event.target.checked)} />{" "}
+            {t("forums.composer.livePreview")}
           </label>
         ) : null}
         <span className="muted" aria-live="polite">

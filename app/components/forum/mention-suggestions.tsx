@@ -13,12 +13,16 @@ interface Suggestion {
 
 /** The "@word" just before the caret, if the caret ends one. */
 function mentionAt(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|[\s(\[])@([\p{L}\p{N}._-]{1,30})$/u.exec(text.slice(0, caret));
+  const match = /(^|[\s([])@([\p{L}\p{N}._-]{1,30})$/u.exec(text.slice(0, caret));
   if (!match || !MENTION_QUERY.test(match[2])) return null;
   return { start: caret - match[2].length - 1, query: match[2] };
 }
 
-export function useMentionSuggestions(textarea: RefObject<HTMLTextAreaElement | null>, source: string | undefined, listId: string) {
+export function useMentionSuggestions(
+  textarea: RefObject<HTMLTextAreaElement | null>,
+  source: string | undefined,
+  listId: string,
+) {
   const [items, setItems] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);
   const pending = useRef<AbortController>();
@@ -95,10 +99,26 @@ export function useMentionSuggestions(textarea: RefObject<HTMLTextAreaElement | 
   };
 }
 
-function MentionList({ id, items, active, onChoose }: { id: string; items: Suggestion[]; active: number; onChoose: (item: Suggestion) => void }) {
+function MentionList({
+  id,
+  items,
+  active,
+  onChoose,
+}: {
+  id: string;
+  items: Suggestion[];
+  active: number;
+  onChoose: (item: Suggestion) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <ul id={id} role="listbox" aria-label={t("forums.composer.mentionSuggestions")} className="mention-list" hidden={!items.length}>
+    <ul
+      id={id}
+      role="listbox"
+      aria-label={t("forums.composer.mentionSuggestions")}
+      className="mention-list"
+      hidden={!items.length}
+    >
       {items.map((item, index) => (
         <li
           key={item.username}

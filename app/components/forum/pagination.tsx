@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 export function Pagination({ path, page, pageCount, label }: { path: string; page: number; pageCount: number; label: string }) {
   const { t } = useTranslation();
   // The first and last pages, and two on each side of the current one; gaps shown as "…".
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])]
+    .filter((p) => p >= 1 && p <= pageCount)
+    .sort((a, b) => a - b);
   const pages: Array<number | "gap"> = [];
   for (const p of shown) {
     const previous = pages[pages.length - 1];

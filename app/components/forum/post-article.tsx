@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { MemberType } from "../../../db/schema";
+import type { MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
 import { Badge } from "~/components/ui/badge";
 import { useSite } from "~/utils/use-site";
@@ -71,7 +71,13 @@ function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleP
         const body = document.getElementById(`post-${post.number}-body`);
         const selection = window.getSelection();
         let text = "";
-        if (selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) && body.contains(selection.focusNode)) {
+        if (
+          selection &&
+          body &&
+          !selection.isCollapsed &&
+          body.contains(selection.anchorNode) &&
+          body.contains(selection.focusNode)
+        ) {
           text = selection.toString();
         }
         onQuote(post, text || body?.innerText || "");
@@ -83,7 +89,19 @@ function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleP
 }
 
 /** One moderation or answer action on a post: a one-button form, so it works without JavaScript. */
-function PostAction({ action, number, intent, label, quiet = false }: { action: string; number: number; intent: string; label: string; quiet?: boolean }) {
+function PostAction({
+  action,
+  number,
+  intent,
+  label,
+  quiet = false,
+}: {
+  action: string;
+  number: number;
+  intent: string;
+  label: string;
+  quiet?: boolean;
+}) {
   return (
     <Form method="post" action={action} className="inline-form">
       <input type="hidden" name="post" value={number} />
@@ -94,10 +112,22 @@ function PostAction({ action, number, intent, label, quiet = false }: { action: 
   );
 }
 
-export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote, flagged, flagError, children }: PostArticleProps) {
+export function PostArticle({
+  post,
+  topicId,
+  action,
+  pagePath,
+  isFirst,
+  onQuote,
+  flagged,
+  flagError,
+  children,
+}: PostArticleProps) {
   const { t } = useTranslation();
   const { date } = useSite();
-  const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""].filter(Boolean).join(" ");
+  const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""]
+    .filter(Boolean)
+    .join(" ");
   const headingId = `post-${post.number}-heading`;
   const permalink = postPermalink(pagePath, post.number);
   const editHref = `${pagePath}${pagePath.includes("?") ? "&" : "?"}edit=${post.number}#post-${post.number}`;
@@ -129,19 +159,26 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
 
       {children ?? (
         <>
-          {post.state === "hidden" && post.html ? <p className="notice notice--warning post__notice">{t("forums.hiddenVisibleToYou")}</p> : null}
-          {post.state === "deleted" && post.html ? <p className="notice notice--warning post__notice">{t("forums.deletedVisibleToYou")}</p> : null}
+          {post.state === "hidden" && post.html ? (
+            <p className="notice notice--warning post__notice">{t("forums.hiddenVisibleToYou")}</p>
+          ) : null}
+          {post.state === "deleted" && post.html ? (
+            <p className="notice notice--warning post__notice">{t("forums.deletedVisibleToYou")}</p>
+          ) : null}
           {post.html !== null ? (
             <div id={`post-${post.number}-body`} className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
           ) : post.state === "deleted" && post.undoDeleteUntil && post.can.restore ? (
             <div className="post__placeholder post__undo">
               <p>
-                <strong>{t("confirm.postDeletedByYou")}</strong> {t("confirm.undoUntil", { date: date(post.undoDeleteUntil, true) })}
+                <strong>{t("confirm.postDeletedByYou")}</strong>{" "}
+                {t("confirm.undoUntil", { date: date(post.undoDeleteUntil, true) })}
               </p>
               <PostAction action={action} number={post.number} intent="restore" label={t("confirm.undo")} />
             </div>
           ) : (
-            <p className="post__placeholder">{post.state === "deleted" ? t("forums.deletedPlaceholder") : t("forums.hiddenPlaceholder")}</p>
+            <p className="post__placeholder">
+              {post.state === "deleted" ? t("forums.deletedPlaceholder") : t("forums.hiddenPlaceholder")}
+            </p>
           )}
 
           <Reactions reactions={post.reactions} canReact={post.can.react} action={action} postNumber={post.number} />
@@ -158,12 +195,24 @@ export function PostArticle({ post, topicId, action, pagePath, isFirst, onQuote,
                 {t("forums.edit")}
               </Link>
             ) : null}
-            {post.can.accept && !isFirst ? <PostAction action={action} number={post.number} intent="accept" label={t("forums.markAccepted")} /> : null}
-            {post.can.unaccept ? <PostAction action={action} number={post.number} intent="unaccept" label={t("forums.unmarkAccepted")} quiet /> : null}
-            {post.can.delete ? <PostAction action={action} number={post.number} intent="delete" label={t("forums.delete")} quiet /> : null}
-            {post.can.restore && !post.undoDeleteUntil ? <PostAction action={action} number={post.number} intent="restore" label={t("forums.restore")} /> : null}
-            {post.can.hide ? <PostAction action={action} number={post.number} intent="hide" label={t("forums.hide")} quiet /> : null}
-            {post.can.unhide ? <PostAction action={action} number={post.number} intent="unhide" label={t("forums.unhide")} /> : null}
+            {post.can.accept && !isFirst ? (
+              <PostAction action={action} number={post.number} intent="accept" label={t("forums.markAccepted")} />
+            ) : null}
+            {post.can.unaccept ? (
+              <PostAction action={action} number={post.number} intent="unaccept" label={t("forums.unmarkAccepted")} quiet />
+            ) : null}
+            {post.can.delete ? (
+              <PostAction action={action} number={post.number} intent="delete" label={t("forums.delete")} quiet />
+            ) : null}
+            {post.can.restore && !post.undoDeleteUntil ? (
+              <PostAction action={action} number={post.number} intent="restore" label={t("forums.restore")} />
+            ) : null}
+            {post.can.hide ? (
+              <PostAction action={action} number={post.number} intent="hide" label={t("forums.hide")} quiet />
+            ) : null}
+            {post.can.unhide ? (
+              <PostAction action={action} number={post.number} intent="unhide" label={t("forums.unhide")} />
+            ) : null}
             {post.can.flag ? (
               flagged ? (
                 <span className="muted">{t("forums.flag.sent")}</span>

@@ -1,7 +1,7 @@
 // The fixed set of reactions under a post: counts, who reacted, and toggle buttons for those who may react.
 import { useFetcher } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { REACTION_KINDS, type ReactionKind } from "../../../db/tables/forums";
+import { REACTION_KINDS, type ReactionKind } from "~/domain/vocabulary";
 import { useHydrated } from "./hooks";
 
 export const REACTION_EMOJI: Record<ReactionKind, string> = { thumbs_up: "👍", check: "✅", idea: "💡", heart: "❤️" };
@@ -13,7 +13,17 @@ export interface ReactionView {
   mine: boolean;
 }
 
-export function Reactions({ reactions, canReact, action, postNumber }: { reactions: ReactionView[]; canReact: boolean; action: string; postNumber: number }) {
+export function Reactions({
+  reactions,
+  canReact,
+  action,
+  postNumber,
+}: {
+  reactions: ReactionView[];
+  canReact: boolean;
+  action: string;
+  postNumber: number;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher();
   const hydrated = useHydrated();
@@ -55,7 +65,8 @@ export function Reactions({ reactions, canReact, action, postNumber }: { reactio
         <ul className="reactions__who" aria-label={t("forums.reactions.who")}>
           {given.map((r) => (
             <li key={r.kind}>
-              <span aria-hidden="true">{REACTION_EMOJI[r.kind]}</span> <span className="reaction__label">{t(`forums.reactions.${r.kind}`)}:</span> {r.names.join(", ")}
+              <span aria-hidden="true">{REACTION_EMOJI[r.kind]}</span>{" "}
+              <span className="reaction__label">{t(`forums.reactions.${r.kind}`)}:</span> {r.names.join(", ")}
             </li>
           ))}
         </ul>

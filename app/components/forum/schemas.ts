@@ -1,8 +1,8 @@
 // Form schemas of the forums, shared by the server (authoritative) and the browser (early
 // feedback). Messages are catalogue keys.
 import { z } from "zod";
-import { CATEGORY_VISIBILITIES } from "../../../db/schema";
-import { REACTION_KINDS, WATCH_LEVELS } from "../../../db/tables/forums";
+import { CATEGORY_VISIBILITIES } from "~/domain/vocabulary";
+import { REACTION_KINDS, WATCH_LEVELS } from "~/domain/vocabulary";
 
 /** Posts are markdown of at most 64 KiB (UTF-8). */
 export const MAX_POST_BYTES = 64 * 1024;
@@ -22,7 +22,11 @@ export const postBody = z
   // Browsers send CRLF line ends; the stored markdown uses LF.
   .transform((text) => text.replace(/\r\n?/g, "\n"));
 
-export const topicTitle = z.string(required).trim().min(1, "validation.required").max(MAX_TITLE, "forums.validation.titleTooLong");
+export const topicTitle = z
+  .string(required)
+  .trim()
+  .min(1, "validation.required")
+  .max(MAX_TITLE, "forums.validation.titleTooLong");
 
 /** "KPI, quarterly report" → ["kpi", "quarterly-report"]: lower case, words joined by dashes. */
 export function normalizeTags(value: string): string[] {

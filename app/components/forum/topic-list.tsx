@@ -74,7 +74,17 @@ export function UnreadBadge({ unread, isNew }: { unread: number; isNew: boolean 
   return null;
 }
 
-export function TopicTable({ topics, caption, categorySlug, showCategory = false }: { topics: TopicRow[]; caption: string; categorySlug?: string; showCategory?: boolean }) {
+export function TopicTable({
+  topics,
+  caption,
+  categorySlug,
+  showCategory = false,
+}: {
+  topics: TopicRow[];
+  caption: string;
+  categorySlug?: string;
+  showCategory?: boolean;
+}) {
   const { t } = useTranslation();
   const { date, number } = useSite();
   return (
@@ -95,7 +105,10 @@ export function TopicTable({ topics, caption, categorySlug, showCategory = false
         </thead>
         <tbody>
           {topics.map((topic) => (
-            <tr key={topic.id} className={topic.unread > 0 || topic.isNew ? "topic-table__row topic-table__row--unread" : "topic-table__row"}>
+            <tr
+              key={topic.id}
+              className={topic.unread > 0 || topic.isNew ? "topic-table__row topic-table__row--unread" : "topic-table__row"}
+            >
               <th scope="row">
                 <Link to={`/t/${topic.id}/${topic.slug}`} className="topic-table__title">
                   {topic.title}

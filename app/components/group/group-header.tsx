@@ -2,7 +2,7 @@
 // they may take (the loader decides which), and the tabs of the space.
 import { Form, Link, NavLink, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { GroupRole, GroupVisibility } from "../../../db/schema";
+import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
@@ -49,7 +49,8 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
           </p>
           {data.pendingRequest ? (
             <p className="notice notice--info">
-              {t("groups.join.pendingSince", { date: date(data.pendingRequest.createdAt) })} <Link to={`${base}/join`}>{t("groups.join.seeRequest")}</Link>
+              {t("groups.join.pendingSince", { date: date(data.pendingRequest.createdAt) })}{" "}
+              <Link to={`${base}/join`}>{t("groups.join.seeRequest")}</Link>
             </p>
           ) : null}
         </div>

@@ -7,13 +7,14 @@ import { InputField, TextareaField } from "~/components/ui/field";
 import { TimeZoneSelect } from "~/components/ui/time-zone-select";
 import type { TimeZoneOptions } from "~/utils/time-zones";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's own type for a field of any form schema
 type Meta = FieldMetadata<any, any, any>;
 
 function DateTimeField({ meta, label, hint }: { meta: Meta; label: string; hint?: string }) {
   const { t } = useTranslation();
   const props = getInputProps(meta, { type: "datetime-local", ariaAttributes: true });
-  const describedBy = [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={meta.id} className="field__label">
@@ -36,19 +37,48 @@ function DateTimeField({ meta, label, hint }: { meta: Meta; label: string; hint?
   );
 }
 
-export function MeetingFields({ fields, timeZones }: { fields: Record<"title" | "startsAt" | "endsAt" | "timeZone" | "location" | "videoUrl" | "agenda", Meta>; timeZones: TimeZoneOptions }) {
+export function MeetingFields({
+  fields,
+  timeZones,
+}: {
+  fields: Record<"title" | "startsAt" | "endsAt" | "timeZone" | "location" | "videoUrl" | "agenda", Meta>;
+  timeZones: TimeZoneOptions;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <InputField meta={fields.title} label={t("groups.meetings.form.title")} required />
       <div className="field-row">
-        <DateTimeField meta={fields.startsAt} label={t("groups.meetings.form.startsAt")} hint={t("groups.meetings.form.timeHint")} />
+        <DateTimeField
+          meta={fields.startsAt}
+          label={t("groups.meetings.form.startsAt")}
+          hint={t("groups.meetings.form.timeHint")}
+        />
         <DateTimeField meta={fields.endsAt} label={t("groups.meetings.form.endsAt")} />
       </div>
-      <TimeZoneSelect meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} hint={t("groups.meetings.form.timeZoneHint")} options={timeZones} />
-      <InputField meta={fields.location} label={t("groups.meetings.form.location")} hint={t("groups.meetings.form.locationHint")} />
-      <InputField meta={fields.videoUrl} type="url" label={t("groups.meetings.form.videoUrl")} hint={t("groups.meetings.form.videoUrlHint")} />
-      <TextareaField meta={fields.agenda} label={t("groups.meetings.form.agenda")} hint={t("groups.form.markdownHint")} rows={12} />
+      <TimeZoneSelect
+        meta={fields.timeZone}
+        label={t("groups.meetings.form.timeZone")}
+        hint={t("groups.meetings.form.timeZoneHint")}
+        options={timeZones}
+      />
+      <InputField
+        meta={fields.location}
+        label={t("groups.meetings.form.location")}
+        hint={t("groups.meetings.form.locationHint")}
+      />
+      <InputField
+        meta={fields.videoUrl}
+        type="url"
+        label={t("groups.meetings.form.videoUrl")}
+        hint={t("groups.meetings.form.videoUrlHint")}
+      />
+      <TextareaField
+        meta={fields.agenda}
+        label={t("groups.meetings.form.agenda")}
+        hint={t("groups.form.markdownHint")}
+        rows={12}
+      />
     </>
   );
 }

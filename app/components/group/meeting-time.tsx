@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../../db/schema";
+import type { Language } from "~/domain/vocabulary";
 import { currentZoneName } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
 
@@ -53,7 +53,13 @@ function dayOf(iso: string, timeZone: string): string {
  * The same meeting in a second zone, next to a full date in the first: times only when it starts
  * on the same day there ("07:00–08:30"), else with the date ("2 Dec 2026, 23:00 – 3 Dec 2026, 00:30").
  */
-export function formatSecondRange(startsAt: string, endsAt: string, language: Language, timeZone: string, nextTo: string): string {
+export function formatSecondRange(
+  startsAt: string,
+  endsAt: string,
+  language: Language,
+  timeZone: string,
+  nextTo: string,
+): string {
   const sameDay = dayOf(startsAt, timeZone) === dayOf(startsAt, nextTo) && dayOf(endsAt, timeZone) === dayOf(startsAt, timeZone);
   return range(format(language, timeZone, sameDay ? "time" : "medium"), startsAt, endsAt);
 }
@@ -79,14 +85,27 @@ export interface MeetingTimeText {
  */
 export function meetingTimeText(
   t: TFunction,
-  { startsAt, endsAt, timeZone, language, readerZone }: { startsAt: string; endsAt: string; timeZone: string; language: Language; readerZone: string | null },
+  {
+    startsAt,
+    endsAt,
+    timeZone,
+    language,
+    readerZone,
+  }: { startsAt: string; endsAt: string; timeZone: string; language: Language; readerZone: string | null },
 ): MeetingTimeText {
   const organiserZone = currentZoneName(timeZone);
   const own = readerZone ? currentZoneName(readerZone) : null;
   if (!own || own === "UTC") {
     const time = formatMeetingRange(startsAt, endsAt, language, organiserZone);
     if (organiserZone === "UTC") {
-      return { zone: "UTC", time, organiserZone, organiserTime: null, utcTime: null, compact: t("time.inZone", { time, zone: "UTC" }) };
+      return {
+        zone: "UTC",
+        time,
+        organiserZone,
+        organiserTime: null,
+        utcTime: null,
+        compact: t("time.inZone", { time, zone: "UTC" }),
+      };
     }
     const utc = formatSecondRange(startsAt, endsAt, language, "UTC", organiserZone);
     return {

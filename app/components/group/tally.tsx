@@ -1,7 +1,7 @@
 // The count of each position on a proposal, as numbers and proportional bars (the numbers carry
 // the information; the bars only help the eye).
 import { useTranslation } from "react-i18next";
-import { VOTE_POSITIONS, type VotePosition } from "../../../db/tables/groups";
+import { VOTE_POSITIONS, type VotePosition } from "~/domain/vocabulary";
 import { useSite } from "~/utils/use-site";
 
 export function Tally({ tally, caption }: { tally: Record<VotePosition, number>; caption?: string }) {

@@ -19,7 +19,7 @@ function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
 interface BaseProps {
   label: string;
   hint?: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's own type for a field of any form schema
   meta: FieldMetadata<any, any, any>;
   required?: boolean;
 }
@@ -95,7 +95,13 @@ export function TextareaField({ rows = 4, ...props }: BaseProps & { rows?: numbe
           {hint}
         </p>
       ) : null}
-      <textarea {...textareaProps} key={textareaProps.key} rows={rows} required={props.required} aria-describedby={describedBy(meta, hint)} />
+      <textarea
+        {...textareaProps}
+        key={textareaProps.key}
+        rows={rows}
+        required={props.required}
+        aria-describedby={describedBy(meta, hint)}
+      />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );

@@ -16,7 +16,7 @@ export function TimeZoneSelect({
   options,
   suggestFromBrowser = false,
 }: {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's own type for a field of any form schema
   meta: FieldMetadata<any, any, any>;
   label: string;
   hint?: string;
@@ -25,7 +25,8 @@ export function TimeZoneSelect({
 }) {
   const { t } = useTranslation();
   const initial = typeof meta.initialValue === "string" ? meta.initialValue : "";
-  const listed = initial === options.utc.value || options.groups.some((group) => group.options.some((option) => option.value === initial));
+  const listed =
+    initial === options.utc.value || options.groups.some((group) => group.options.some((option) => option.value === initial));
   const [guess, setGuess] = useState<string | null>(null);
   useEffect(() => {
     if (suggestFromBrowser) setGuess(browserTimeZone());

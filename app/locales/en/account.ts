@@ -9,8 +9,10 @@ const account = {
     invalidDate: "{{field}}: “{{value}}” is not a valid date and was ignored.",
     vetted: {
       title: "Member type and organisation",
-      intro: "These were checked when your application was accepted. To change them, ask an administrator: they stay as they are until the request is approved.",
-      pending: "On {{date}} you asked to change them to: {{memberType}}, {{organization}}. An administrator will review the request.",
+      intro:
+        "These were checked when your application was accepted. To change them, ask an administrator: they stay as they are until the request is approved.",
+      pending:
+        "On {{date}} you asked to change them to: {{memberType}}, {{organization}}. An administrator will review the request.",
       withdraw: "Withdraw the request",
       approved: "Your request of {{date}} was approved.",
       rejected: "Your request of {{date}} was declined. Reason: {{reason}}",

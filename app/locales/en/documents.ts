@@ -2,8 +2,7 @@
 const documents = {
   library: {
     title: "Library",
-    intro:
-      "Frameworks and guidance published by the working groups. Every version is kept and can be cited by its address.",
+    intro: "Frameworks and guidance published by the working groups. Every version is kept and can be cited by its address.",
     topic: "Topic",
     allTopics: "All topics",
     group: "Working group",
@@ -41,7 +40,8 @@ const documents = {
     toVersion: "To version",
     dispositions: "Consultation comments and their disposition",
     dispositionsIntro_one: "The working group's answer to the {{count}} comment received in consultation on this version.",
-    dispositionsIntro_other: "The working group's answer to each of the {{count}} comments received in consultation on this version.",
+    dispositionsIntro_other:
+      "The working group's answer to each of the {{count}} comments received in consultation on this version.",
     outOfDate: "Out of date with version {{version}}",
     translationOutOfDate:
       "This translation is out of date with version {{version}} of the original. Until it is updated, the original is the reference.",
@@ -60,7 +60,8 @@ const documents = {
     count_one: "{{count}} document",
     count_other: "{{count}} documents",
     otherLanguages: "Also in:",
-    printNote: "This page is ready to print. Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF” to keep a copy.",
+    printNote:
+      "This page is ready to print. Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) and choose “Save as PDF” to keep a copy.",
     printBack: "Back to the document",
   },
   documentStatus: {
@@ -77,7 +78,8 @@ const documents = {
       nextDraft: "Next version:",
       publishedVersion: "Published version {{version}}",
       neverPublished: "Not published yet",
-      metadataPending: "The title, summary or topics differ from those of version {{version}}: the changes take effect in the library when a chair publishes the next version.",
+      metadataPending:
+        "The title, summary or topics differ from those of version {{version}}: the changes take effect in the library when a chair publishes the next version.",
     },
     tabs: {
       draft: "Draft",
@@ -90,7 +92,8 @@ const documents = {
     },
     groupTab: {
       title: "Documents",
-      intro: "The guidance this working group drafts and publishes. Published versions are in the library; drafts are worked on here.",
+      intro:
+        "The guidance this working group drafts and publishes. Published versions are in the library; drafts are worked on here.",
       new: "New document",
       none: "This working group has no document yet.",
       draft: "Draft in progress:",
@@ -105,14 +108,16 @@ const documents = {
       noGroup: "You are not a chair or an editor of any working group, so you cannot start a document.",
       titleLabel: "Title",
       slug: "Address",
-      slugHint: "The end of the document's address (/documents/…, /library/…): lower-case letters, digits and dashes. It cannot be changed later.",
+      slugHint:
+        "The end of the document's address (/documents/…, /library/…): lower-case letters, digits and dashes. It cannot be changed later.",
       summary: "Summary",
       summaryHint: "One or two sentences shown in the library.",
       language: "Language",
       tags: "Topics",
       tagsHint: "Separated by commas, for example: evaluation, risk management, post-deployment monitoring, jurisdiction.",
       translationOf: "Translation of",
-      translationOfHint: "If this document translates another one, choose the original: they become one family and readers can switch language.",
+      translationOfHint:
+        "If this document translates another one, choose the original: they become one family and readers can switch language.",
       notATranslation: "Not a translation",
       body: "First draft (markdown)",
       bodyTemplate: "## Purpose and scope\n\n\n## Definitions\n\n\n## Requirements\n",
@@ -124,7 +129,8 @@ const documents = {
       language: "Language: {{language}} (set when the document was created).",
       family: "Language versions",
       source: "original",
-      publishedNote: "The library shows the title, summary and topics of version {{version}}. Changes saved here take effect when a chair publishes the next version.",
+      publishedNote:
+        "The library shows the title, summary and topics of version {{version}}. Changes saved here take effect when a chair publishes the next version.",
       linkRule: "A translation is linked to its original by an editor or chair of the original's working group.",
     },
     draft: {
@@ -136,7 +142,8 @@ const documents = {
     },
     edit: {
       title: "Edit the draft",
-      basedOn: "You are editing revision #{{revision}}, saved by {{name}}, {{date}}. If someone saves meanwhile, your changes are merged with theirs.",
+      basedOn:
+        "You are editing revision #{{revision}}, saved by {{name}}, {{date}}. If someone saves meanwhile, your changes are merged with theirs.",
       body: "Text of the draft (markdown)",
       bodyHint: "Headings (## Section, ### Subsection) make the sections that readers comment on. At most 1 MiB.",
       message: "Summary of your change",
@@ -147,7 +154,8 @@ const documents = {
       livePreview: "Show a live preview while typing",
       savedNotice: "Your changes have been saved.",
       savedAs: "Saved as revision #{{revision}}.",
-      mergedNotice: "Someone saved the draft while you were editing. Your changes did not overlap with theirs and were merged with them.",
+      mergedNotice:
+        "Someone saved the draft while you were editing. Your changes did not overlap with theirs and were merged with them.",
       reviewMerge: "Review the merged changes",
       unchangedNotice: "The text was the same as the current draft: nothing new was saved.",
     },
@@ -251,20 +259,23 @@ const documents = {
       formerMember: "Former member",
       asPending: "You are commenting as {{name}}; your name and organisation are shown with your comment.",
       earlier: "Comments on an earlier revision",
-      earlierIntro: "These comments were made on sections that no longer exist in the current draft. They are kept, with a link to the text they were about.",
+      earlierIntro:
+        "These comments were made on sections that no longer exist in the current draft. They are kept, with a link to the text they were about.",
       onEarlier: "On “{{section}}” in revision #{{revision}}",
     },
     proposals: {
       title: "Change proposals",
       intro: "Propose new wording for a section, with your reason. The editors review each proposal and accept or decline it.",
-      introEditor: "Proposed amendments to the draft. Accepting one applies it as a revision credited to its proposer, merged with the current draft.",
+      introEditor:
+        "Proposed amendments to the draft. Accepting one applies it as a revision credited to its proposer, merged with the current draft.",
       new: "Propose a change",
       proposeHere: "Propose a change to this section",
       pickSection: "Which section would you like to change?",
       section: "Section",
       continue: "Continue",
       newFor: "Propose a change to “{{section}}”",
-      newIntro: "Edit the text of the section as you would like it to read. The editors will see your proposal as a comparison with the current text.",
+      newIntro:
+        "Edit the text of the section as you would like it to read. The editors will see your proposal as a comparison with the current text.",
       text: "Proposed text of the section (markdown)",
       textHint: "Keep the heading line unless you propose to rename the section.",
       reason: "Reason for the change",
@@ -283,7 +294,8 @@ const documents = {
       proposed: "Proposed text",
       current: "Current text",
       staleTitle: "The section has changed since this proposal was made",
-      staleIntro: "Accepting will merge the proposal with these later changes; if they overlap, nothing is applied and you will see the conflicting passages.",
+      staleIntro:
+        "Accepting will merge the proposal with these later changes; if they overlap, nothing is applied and you will see the conflicting passages.",
       sectionGone: "The section this proposal amends no longer exists in the current draft.",
       acceptTitle: "Accept",
       acceptHint: "The proposal becomes a new revision of the draft, credited to its author.",
@@ -304,7 +316,8 @@ const documents = {
     },
     consultation: {
       title: "Consultation",
-      intro: "A consultation opens the draft for comments for a set period, to the network's members or to anyone signed in. Each comment then gets a disposition, published with the next version.",
+      intro:
+        "A consultation opens the draft for comments for a set period, to the network's members or to anyone signed in. Each comment then gets a disposition, published with the next version.",
       bannerOpen: "This draft is open for consultation",
       bannerScheduled: "A consultation on this draft is scheduled",
       deadline: "Comments are accepted until {{date}}",
@@ -386,7 +399,8 @@ const documents = {
       dispositions: "Disposition table published with this version",
       submit: "Publish",
       statusTitle: "Withdraw or supersede",
-      statusIntro: "A withdrawn or superseded document stays readable in the library, with your reason and a pointer to its successor.",
+      statusIntro:
+        "A withdrawn or superseded document stays readable in the library, with your reason and a pointer to its successor.",
       supersedeTitle: "Supersede by another document",
       withdrawTitle: "Withdraw the document",
       statusReason: "Reason (shown to readers)",
@@ -412,7 +426,8 @@ const documents = {
       reasonTooLong: "The reason is too long.",
       declineReasonRequired: "Give the proposer a reason for declining.",
       not_open: "This proposal has already been decided.",
-      proposalConflict: "The section changed since the proposal was made, in the same passages: the proposal was not applied. Decline it, or edit the draft by hand.",
+      proposalConflict:
+        "The section changed since the proposal was made, in the same passages: the proposal was not applied. Decline it, or edit the draft by hand.",
       date: "Enter a valid date.",
       startInPast: "The consultation cannot start in the past.",
       endBeforeStart: "The closing date must be after the opening date.",

@@ -101,7 +101,8 @@ const forums = {
       button: "New topic",
       title: "Start a topic",
       intro: "In {{category}}. Give it a title that says what it is about; members will find it by its title and tags.",
-      introQa: "In {{category}}, a questions-and-answers category: ask one clear question; you can then mark the reply that answers it.",
+      introQa:
+        "In {{category}}, a questions-and-answers category: ask one clear question; you can then mark the reply that answers it.",
       titleLabel: "Title",
       bodyLabel: "What do you want to discuss?",
       tagsLabel: "Tags",
@@ -120,7 +121,8 @@ const forums = {
       group: "Choose a working group from the list.",
     },
     errors: {
-      tooManyPosts: "You have posted a lot in a short time. Please wait a few minutes before posting again; your text is kept below.",
+      tooManyPosts:
+        "You have posted a lot in a short time. Please wait a few minutes before posting again; your text is kept below.",
       tooManyFlags: "You have flagged many posts in a short time. Please wait before flagging again.",
       locked: "This topic is locked: replies are closed. Your text is kept below.",
       cannotReply: "You may not reply in this topic.",
@@ -192,7 +194,8 @@ const forums = {
       tab: "Moderation",
       title: "Moderation queue",
       queueLink: "Moderation queue",
-      intro: "Posts flagged by members, and posts hidden earlier. Hiding a post keeps it from members (its author still sees it); every decision goes to the audit log.",
+      intro:
+        "Posts flagged by members, and posts hidden earlier. Hiding a post keeps it from members (its author still sees it); every decision goes to the audit log.",
       flagged_one: "{{count}} flagged post",
       flagged_other: "{{count}} flagged posts",
       hiddenPosts_one: "{{count}} hidden post",
@@ -212,7 +215,8 @@ const forums = {
       tab: "Categories",
       title: "Forum categories",
       manageLink: "Manage categories",
-      intro: "Create, edit, reorder and archive discussion spaces. Archived categories leave the lists and take no new posts; their topics stay readable at their addresses.",
+      intro:
+        "Create, edit, reorder and archive discussion spaces. Archived categories leave the lists and take no new posts; their topics stay readable at their addresses.",
       actions: "Actions",
       name: "Name",
       slug: "Address (/forums/…)",

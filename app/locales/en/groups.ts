@@ -2,8 +2,7 @@
 const groups = {
   groups: {
     title: "Working groups",
-    intro:
-      "Interdisciplinary technical working groups draft the network's guidance, meet regularly and record their decisions.",
+    intro: "Interdisciplinary technical working groups draft the network's guidance, meet regularly and record their decisions.",
     none: "There are no working groups yet.",
     purpose: "Purpose",
     charter: "Charter",
@@ -36,10 +35,12 @@ const groups = {
     form: {
       name: "Name",
       slug: "Address",
-      slugHint: "Lower-case letters, digits and dashes, used in the group's address: /groups/address. It cannot be changed later.",
+      slugHint:
+        "Lower-case letters, digits and dashes, used in the group's address: /groups/address. It cannot be changed later.",
       purposeHint: "One or two sentences shown in the list of groups.",
       visibility: "Who can see the group and how members join",
-      visibilityHint: "Open and closed groups are visible to everyone; a private group exists only for its members, who are invited by its chairs.",
+      visibilityHint:
+        "Open and closed groups are visible to everyone; a private group exists only for its members, who are invited by its chairs.",
       visibilityLockedHint: "An open group can become closed and back; a group cannot become private or stop being private.",
       chair: "First chair (username)",
       chairHint: "An approved member who will chair the group. You may name yourself.",
@@ -51,9 +52,11 @@ const groups = {
       ask: "Ask to join",
       signIn: "Sign in to join",
       openIntro: "This group is open: any approved member may join and take part straight away.",
-      closedIntro: "This group is closed: tell its chairs in a few lines why you would like to join. They will approve or decline your request, and you will be notified either way.",
+      closedIntro:
+        "This group is closed: tell its chairs in a few lines why you would like to join. They will approve or decline your request, and you will be notified either way.",
       motivation: "Why would you like to join?",
-      motivationHint: "Your role, your organisation's interest in the group's work, what you can contribute (at most 1,000 characters).",
+      motivationHint:
+        "Your role, your organisation's interest in the group's work, what you can contribute (at most 1,000 characters).",
       send: "Send my request",
       pendingSince: "You asked to join on {{date}}; a chair will answer your request.",
       seeRequest: "See or withdraw your request",
@@ -65,8 +68,10 @@ const groups = {
     leave: {
       link: "Leave the group",
       title: "Leave the group",
-      intro: "Your role in this group: {{role}}. If you leave, you will no longer be notified of its meetings and decisions, and you will no longer vote on its proposals.",
-      privateWarning: "This group is private: once you leave, you will no longer see its space, its meetings or its documents, and your private calendar link will stop working.",
+      intro:
+        "Your role in this group: {{role}}. If you leave, you will no longer be notified of its meetings and decisions, and you will no longer vote on its proposals.",
+      privateWarning:
+        "This group is private: once you leave, you will no longer see its space, its meetings or its documents, and your private calendar link will stop working.",
       confirm: "Leave the group",
     },
     watch: {
@@ -208,8 +213,10 @@ const groups = {
     },
     calendar: {
       title: "Calendar",
-      publicIntro: "Subscribe to this group's meetings in your calendar application: new and rescheduled meetings appear by themselves.",
-      privateIntro: "Your private address of this group's meetings. Anyone who has it can read the meeting times, so keep it to yourself.",
+      publicIntro:
+        "Subscribe to this group's meetings in your calendar application: new and rescheduled meetings appear by themselves.",
+      privateIntro:
+        "Your private address of this group's meetings. Anyone who has it can read the meeting times, so keep it to yourself.",
       subscribe: "Subscribe in my calendar",
       address: "Calendar address",
       noLink: "Create a private address to follow this group's meetings in your calendar application.",

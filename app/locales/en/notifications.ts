@@ -4,7 +4,8 @@ const notifications = {
     title: "Notifications",
     badge_one: "{{count}} unread notification",
     badge_other: "{{count}} unread notifications",
-    empty: "You have no notifications yet. You will be told here when someone mentions you, replies in a topic you watch, or when your working groups schedule meetings and decisions.",
+    empty:
+      "You have no notifications yet. You will be told here when someone mentions you, replies in a topic you watch, or when your working groups schedule meetings and decisions.",
     markRead: "Mark as read",
     markAllRead: "Mark all as read",
     allRead: "All notifications are marked as read.",

@@ -7,7 +7,8 @@ const search = {
     submit: "Search",
     resultsFor: "Results for “{{q}}”",
     noResults: "Nothing matches “{{q}}” among what you may read.",
-    noResultsHint: "Try fewer or different words, remove filters, or check the spelling. Accents do not matter: “dieu chinh” finds “điều chỉnh”.",
+    noResultsHint:
+      "Try fewer or different words, remove filters, or check the spelling. Accents do not matter: “dieu chinh” finds “điều chỉnh”.",
     empty: "Type a few words to search the frameworks, discussions, working groups, meetings and decisions you may read.",
     onlyExcluded: "Add at least one word to look for: a search cannot be made of excluded words only.",
     truncated: "Your search was long, so only its first words were used.",

@@ -23,7 +23,8 @@ const time = {
     /** The reader's time, and the organiser's when their zones differ. */
     withOrganiser: "{{time}} {{zone}} (organiser: {{organiserTime}} {{organiserZone}})",
     utcTime: "Time in UTC",
-    noZoneHint: "Times are shown in the organiser's time zone and in UTC. Choose your own time zone in your settings to see them in it.",
+    noZoneHint:
+      "Times are shown in the organiser's time zone and in UTC. Choose your own time zone in your settings to see them in it.",
     browserSuggestion: "This device is set to {{zone}}. To see dates and meeting times in it, choose it and save.",
     useBrowserZone: "Choose {{zone}}",
     cities: {

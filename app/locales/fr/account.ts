@@ -11,8 +11,10 @@ const account: Widen<typeof accountEn> = {
     invalidDate: "{{field}} : « {{value}} » n’est pas une date valide et n’a pas été prise en compte.",
     vetted: {
       title: "Type de membre et organisation",
-      intro: "Ces informations ont été vérifiées lors de l’acceptation de votre candidature. Pour les modifier, adressez une demande à un administrateur : elles restent inchangées tant que la demande n’est pas approuvée.",
-      pending: "Le {{date}}, vous avez demandé à les remplacer par : {{memberType}}, {{organization}}. Un administrateur examinera la demande.",
+      intro:
+        "Ces informations ont été vérifiées lors de l’acceptation de votre candidature. Pour les modifier, adressez une demande à un administrateur : elles restent inchangées tant que la demande n’est pas approuvée.",
+      pending:
+        "Le {{date}}, vous avez demandé à les remplacer par : {{memberType}}, {{organization}}. Un administrateur examinera la demande.",
       withdraw: "Retirer la demande",
       approved: "Votre demande du {{date}} a été approuvée.",
       rejected: "Votre demande du {{date}} a été refusée. Motif : {{reason}}",

@@ -43,7 +43,8 @@ const documents: Widen<typeof documentsEn> = {
     toVersion: "À la version",
     dispositions: "Commentaires de la consultation et suites données",
     dispositionsIntro_one: "La réponse du groupe de travail au {{count}} commentaire reçu en consultation sur cette version.",
-    dispositionsIntro_other: "La réponse du groupe de travail à chacun des {{count}} commentaires reçus en consultation sur cette version.",
+    dispositionsIntro_other:
+      "La réponse du groupe de travail à chacun des {{count}} commentaires reçus en consultation sur cette version.",
     outOfDate: "Pas à jour de la version {{version}}",
     translationOutOfDate:
       "Cette traduction n'est pas à jour de la version {{version}} de l'original. Tant qu'elle n'est pas mise à jour, l'original fait foi.",
@@ -62,7 +63,8 @@ const documents: Widen<typeof documentsEn> = {
     count_one: "{{count}} document",
     count_other: "{{count}} documents",
     otherLanguages: "Aussi en :",
-    printNote: "Cette page est prête à imprimer. Utilisez la commande Imprimer de votre navigateur (Ctrl+P, ou ⌘P sur Mac) et choisissez « Enregistrer au format PDF » pour en garder une copie.",
+    printNote:
+      "Cette page est prête à imprimer. Utilisez la commande Imprimer de votre navigateur (Ctrl+P, ou ⌘P sur Mac) et choisissez « Enregistrer au format PDF » pour en garder une copie.",
     printBack: "Retour au document",
   },
   documentStatus: {
@@ -79,7 +81,8 @@ const documents: Widen<typeof documentsEn> = {
       nextDraft: "Prochaine version :",
       publishedVersion: "Version publiée {{version}}",
       neverPublished: "Pas encore publié",
-      metadataPending: "Le titre, le résumé ou les thèmes diffèrent de ceux de la version {{version}} : les modifications prendront effet dans la bibliothèque lorsqu'un président publiera la prochaine version.",
+      metadataPending:
+        "Le titre, le résumé ou les thèmes diffèrent de ceux de la version {{version}} : les modifications prendront effet dans la bibliothèque lorsqu'un président publiera la prochaine version.",
     },
     tabs: {
       draft: "Projet",
@@ -103,7 +106,8 @@ const documents: Widen<typeof documentsEn> = {
     },
     create: {
       title: "Nouveau document d'orientation",
-      intro: "Commencez un document de {{group}}. Il démarre comme un projet de travail que les rédacteurs du groupe écrivent ensemble.",
+      intro:
+        "Commencez un document de {{group}}. Il démarre comme un projet de travail que les rédacteurs du groupe écrivent ensemble.",
       group: "Groupe de travail",
       noGroup: "Vous n'êtes ni président ni rédacteur d'un groupe de travail : vous ne pouvez pas commencer de document.",
       titleLabel: "Titre",
@@ -114,7 +118,8 @@ const documents: Widen<typeof documentsEn> = {
       summaryHint: "Une ou deux phrases affichées dans la bibliothèque.",
       language: "Langue",
       tags: "Thèmes",
-      tagsHint: "Séparés par des virgules, par exemple : évaluation, gestion des risques, surveillance après déploiement, juridiction.",
+      tagsHint:
+        "Séparés par des virgules, par exemple : évaluation, gestion des risques, surveillance après déploiement, juridiction.",
       translationOf: "Traduction de",
       translationOfHint:
         "Si ce document en traduit un autre, choisissez l'original : ils forment une même famille et les lecteurs peuvent changer de langue.",
@@ -129,8 +134,10 @@ const documents: Widen<typeof documentsEn> = {
       language: "Langue : {{language}} (fixée à la création du document).",
       family: "Versions linguistiques",
       source: "original",
-      publishedNote: "La bibliothèque affiche le titre, le résumé et les thèmes de la version {{version}}. Les modifications enregistrées ici prendront effet lorsqu'un président publiera la prochaine version.",
-      linkRule: "Une traduction est rattachée à son original par un rédacteur ou un président du groupe de travail de l'original.",
+      publishedNote:
+        "La bibliothèque affiche le titre, le résumé et les thèmes de la version {{version}}. Les modifications enregistrées ici prendront effet lorsqu'un président publiera la prochaine version.",
+      linkRule:
+        "Une traduction est rattachée à son original par un rédacteur ou un président du groupe de travail de l'original.",
     },
     draft: {
       label: "Projet actuel",
@@ -146,7 +153,8 @@ const documents: Widen<typeof documentsEn> = {
       body: "Texte du projet (markdown)",
       bodyHint: "Les titres (## Section, ### Sous-section) forment les sections que les lecteurs commentent. 1 Mio au plus.",
       message: "Résumé de votre modification",
-      messageHint: "Quelques mots affichés dans l'historique, par exemple : « Précision des preuves exigées pour les outils de classe C ».",
+      messageHint:
+        "Quelques mots affichés dans l'historique, par exemple : « Précision des preuves exigées pour les outils de classe C ».",
       save: "Enregistrer le projet",
       previewButton: "Aperçu",
       preview: "Aperçu",
@@ -160,7 +168,8 @@ const documents: Widen<typeof documentsEn> = {
     },
     conflict: {
       title: "Vos modifications recoupent un enregistrement plus récent",
-      intro: "{{name}} a enregistré le projet le {{date}}, pendant que vous le modifiiez, et a changé certains des passages que vous avez changés.",
+      intro:
+        "{{name}} a enregistré le projet le {{date}}, pendant que vous le modifiiez, et a changé certains des passages que vous avez changés.",
       kept: "Rien n'est perdu : votre texte est toujours dans le formulaire ci-dessous. Résolvez les passages en conflit, puis enregistrez de nouveau.",
       parts_one: "{{count}} passage en conflit",
       parts_other: "{{count}} passages en conflit",
@@ -173,7 +182,8 @@ const documents: Widen<typeof documentsEn> = {
     },
     history: {
       title: "Historique",
-      intro: "Chaque enregistrement est une révision. Choisissez deux révisions pour les comparer, ou ouvrez-en une pour la lire ou la restaurer.",
+      intro:
+        "Chaque enregistrement est une révision. Choisissez deux révisions pour les comparer, ou ouvrez-en une pour la lire ou la restaurer.",
       caption: "Révisions du projet, de la plus récente à la plus ancienne",
       from: "De",
       to: "À",
@@ -208,8 +218,10 @@ const documents: Widen<typeof documentsEn> = {
       compareParent: "Modifications apportées par cette révision",
       compareCurrent: "Comparer avec le projet actuel",
       restore: "Restaurer cette révision",
-      restoreHint: "La restauration refait de ce texte le projet actuel, sous la forme d'une nouvelle révision ; aucune révision n'est supprimée.",
-      restoreConflict: "Le projet a changé aux mêmes passages pendant que vous lisiez cette page. Rechargez la page et réessayez.",
+      restoreHint:
+        "La restauration refait de ce texte le projet actuel, sous la forme d'une nouvelle révision ; aucune révision n'est supprimée.",
+      restoreConflict:
+        "Le projet a changé aux mêmes passages pendant que vous lisiez cette page. Rechargez la page et réessayez.",
     },
     compare: {
       title: "Modifications de la révision n° {{from}} à la n° {{to}}",
@@ -264,7 +276,8 @@ const documents: Widen<typeof documentsEn> = {
     },
     proposals: {
       title: "Propositions de modification",
-      intro: "Proposez une nouvelle rédaction pour une section, avec votre justification. Les rédacteurs examinent chaque proposition et l'acceptent ou la refusent.",
+      intro:
+        "Proposez une nouvelle rédaction pour une section, avec votre justification. Les rédacteurs examinent chaque proposition et l'acceptent ou la refusent.",
       introEditor:
         "Amendements proposés au projet. Accepter une proposition l'applique comme une révision attribuée à son auteur, fusionnée avec le projet actuel.",
       new: "Proposer une modification",
@@ -336,7 +349,8 @@ const documents: Widen<typeof documentsEn> = {
       },
       audienceHint: {
         members: "les membres approuvés du réseau",
-        public: "toute personne connectée, y compris les candidats dont l'adhésion est en cours d'examen (identifiés par leur organisation)",
+        public:
+          "toute personne connectée, y compris les candidats dont l'adhésion est en cours d'examen (identifiés par leur organisation)",
       },
       note: "Note aux relecteurs",
       open: "Ouvrir la consultation",
@@ -385,7 +399,8 @@ const documents: Widen<typeof documentsEn> = {
       blockUndisposed_one: "{{count}} commentaire de consultation attend une suite ;",
       blockUndisposed_other: "{{count}} commentaires de consultation attendent une suite ;",
       blockUnchanged: "ni le projet ni son titre, son résumé ou ses thèmes n'ont changé depuis la version {{version}}.",
-      metadataChanged: "Le titre, le résumé ou les thèmes ont changé depuis la version {{version}} : la publication rendra les nouveaux publics.",
+      metadataChanged:
+        "Le titre, le résumé ou les thèmes ont changé depuis la version {{version}} : la publication rendra les nouveaux publics.",
       kind: "Type de version",
       minor: "Version mineure {{version}}",
       minorHint: "corrections et précisions qui ne changent pas ce qui est exigé",
@@ -398,7 +413,8 @@ const documents: Widen<typeof documentsEn> = {
       dispositions: "Tableau des suites données publié avec cette version",
       submit: "Publier",
       statusTitle: "Retirer ou remplacer",
-      statusIntro: "Un document retiré ou remplacé reste lisible dans la bibliothèque, avec votre motif et un lien vers son successeur.",
+      statusIntro:
+        "Un document retiré ou remplacé reste lisible dans la bibliothèque, avec votre motif et un lien vers son successeur.",
       supersedeTitle: "Remplacer par un autre document",
       withdrawTitle: "Retirer le document",
       statusReason: "Motif (affiché aux lecteurs)",
@@ -450,13 +466,15 @@ const documents: Widen<typeof documentsEn> = {
       slug_taken: "Un document utilise déjà cette adresse.",
       unknown_source: "Ce document ne peut pas être choisi comme original.",
       language_taken: "La famille a déjà un document dans cette langue.",
-      link_forbidden: "Seuls les rédacteurs et les présidents du groupe de travail de l'original peuvent y rattacher une traduction.",
+      link_forbidden:
+        "Seuls les rédacteurs et les présidents du groupe de travail de l'original peuvent y rattacher une traduction.",
       self: "Un document ne peut pas être sa propre traduction.",
       is_source: "D'autres documents sont des traductions de celui-ci : il ne peut pas devenir lui-même une traduction.",
       publish: {
         bad_version: "Indiquez la version sous la forme majeure.mineure, par exemple 1.1.",
         not_increasing: "Les versions doivent croître : la dernière version publiée est la {{detail}}.",
-        draft_moved: "Le projet a changé pendant que vous étiez sur cette page. Examinez les nouvelles modifications et publiez de nouveau.",
+        draft_moved:
+          "Le projet a changé pendant que vous étiez sur cette page. Examinez les nouvelles modifications et publiez de nouveau.",
         consultation_open: "Clôturez la consultation avant de publier.",
         undisposed: "{{detail}} commentaires de consultation attendent encore une suite.",
         unchanged: "Le projet n'a pas changé depuis la version {{detail}}.",

@@ -103,8 +103,10 @@ const forums: Widen<typeof forumsEn> = {
     newTopic: {
       button: "Nouveau sujet",
       title: "Ouvrir un sujet",
-      intro: "Dans {{category}}. Donnez-lui un titre qui dit de quoi il s’agit : les membres le trouveront par son titre et ses étiquettes.",
-      introQa: "Dans {{category}}, une catégorie de questions et réponses : posez une question claire ; vous pourrez ensuite marquer la réponse qui y répond.",
+      intro:
+        "Dans {{category}}. Donnez-lui un titre qui dit de quoi il s’agit : les membres le trouveront par son titre et ses étiquettes.",
+      introQa:
+        "Dans {{category}}, une catégorie de questions et réponses : posez une question claire ; vous pourrez ensuite marquer la réponse qui y répond.",
       titleLabel: "Titre",
       bodyLabel: "De quoi souhaitez-vous discuter ?",
       tagsLabel: "Étiquettes",
@@ -123,7 +125,8 @@ const forums: Widen<typeof forumsEn> = {
       group: "Choisissez un groupe de travail dans la liste.",
     },
     errors: {
-      tooManyPosts: "Vous avez publié beaucoup de messages en peu de temps. Veuillez patienter quelques minutes avant de publier à nouveau ; votre texte est conservé ci-dessous.",
+      tooManyPosts:
+        "Vous avez publié beaucoup de messages en peu de temps. Veuillez patienter quelques minutes avant de publier à nouveau ; votre texte est conservé ci-dessous.",
       tooManyFlags: "Vous avez signalé beaucoup de messages en peu de temps. Veuillez patienter avant de signaler à nouveau.",
       locked: "Ce sujet est verrouillé : les réponses sont fermées. Votre texte est conservé ci-dessous.",
       cannotReply: "Vous ne pouvez pas répondre dans ce sujet.",
@@ -133,7 +136,8 @@ const forums: Widen<typeof forumsEn> = {
       title: "Ce message a été modifié pendant que vous le modifiiez.",
       by: "{{name}} l’a modifié le {{date}}.",
       someone: "Quelqu’un d’autre l’a modifié entre-temps.",
-      yoursKept: "Votre texte est conservé dans le formulaire ci-dessous. Comparez-le au texte actuel, puis enregistrez à nouveau.",
+      yoursKept:
+        "Votre texte est conservé dans le formulaire ci-dessous. Comparez-le au texte actuel, puis enregistrez à nouveau.",
       current: "Le texte actuel",
     },
     flag: {
@@ -195,7 +199,8 @@ const forums: Widen<typeof forumsEn> = {
       tab: "Modération",
       title: "File de modération",
       queueLink: "File de modération",
-      intro: "Les messages signalés par les membres et les messages masqués auparavant. Un message masqué n’est plus visible des membres (son auteur le voit toujours) ; chaque décision est inscrite au journal d’audit.",
+      intro:
+        "Les messages signalés par les membres et les messages masqués auparavant. Un message masqué n’est plus visible des membres (son auteur le voit toujours) ; chaque décision est inscrite au journal d’audit.",
       flagged_one: "{{count}} message signalé",
       flagged_other: "{{count}} messages signalés",
       hiddenPosts_one: "{{count}} message masqué",
@@ -215,7 +220,8 @@ const forums: Widen<typeof forumsEn> = {
       tab: "Catégories",
       title: "Catégories des forums",
       manageLink: "Gérer les catégories",
-      intro: "Créez, modifiez, réordonnez et archivez les espaces de discussion. Les catégories archivées quittent les listes et n’acceptent plus de messages ; leurs sujets restent lisibles à leur adresse.",
+      intro:
+        "Créez, modifiez, réordonnez et archivez les espaces de discussion. Les catégories archivées quittent les listes et n’acceptent plus de messages ; leurs sujets restent lisibles à leur adresse.",
       actions: "Actions",
       name: "Nom",
       slug: "Adresse (/forums/…)",

@@ -44,7 +44,8 @@ const groups: Widen<typeof groupsEn> = {
       visibility: "Qui voit le groupe et comment on le rejoint",
       visibilityHint:
         "Les groupes ouverts et fermés sont visibles par tous ; un groupe privé n’existe que pour ses membres, invités par sa présidence.",
-      visibilityLockedHint: "Un groupe ouvert peut devenir fermé et inversement ; un groupe ne peut ni devenir privé ni cesser de l’être.",
+      visibilityLockedHint:
+        "Un groupe ouvert peut devenir fermé et inversement ; un groupe ne peut ni devenir privé ni cesser de l’être.",
       chair: "Première présidence (nom d’utilisateur)",
       chairHint: "Un membre approuvé qui présidera le groupe. Vous pouvez vous désigner vous-même.",
       markdownHint: "Markdown : **gras**, *italique*, listes, liens, titres (##) et tableaux.",
@@ -264,7 +265,8 @@ const groups: Widen<typeof groupsEn> = {
       changeVote: "Modifier votre vote",
       yourPosition: "Votre position",
       reason: "Motif",
-      reasonHint: "Facultatif, mais obligatoire pour un blocage : indiquez le risque que vous voyez et, si possible, une autre solution.",
+      reasonHint:
+        "Facultatif, mais obligatoire pour un blocage : indiquez le risque que vous voyez et, si possible, une autre solution.",
       voteSubmit: "Voter",
       changeVoteSubmit: "Modifier mon vote",
       yourVote: "Votre vote : {{position}}.",

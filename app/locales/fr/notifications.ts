@@ -6,7 +6,8 @@ const notifications: Widen<typeof notificationsEn> = {
     title: "Notifications",
     badge_one: "{{count}} notification non lue",
     badge_other: "{{count}} notifications non lues",
-    empty: "Vous n’avez pas encore de notification. Vous serez informé ici lorsque quelqu’un vous mentionne, répond dans un sujet que vous suivez, ou lorsque vos groupes de travail programment des réunions et des décisions.",
+    empty:
+      "Vous n’avez pas encore de notification. Vous serez informé ici lorsque quelqu’un vous mentionne, répond dans un sujet que vous suivez, ou lorsque vos groupes de travail programment des réunions et des décisions.",
     markRead: "Marquer comme lu",
     markAllRead: "Tout marquer comme lu",
     allRead: "Toutes les notifications sont marquées comme lues.",

@@ -9,11 +9,14 @@ const search: Widen<typeof searchEn> = {
     submit: "Rechercher",
     resultsFor: "Résultats pour « {{q}} »",
     noResults: "Rien ne correspond à « {{q}} » parmi ce que vous pouvez lire.",
-    noResultsHint: "Essayez des mots moins nombreux ou différents, retirez des filtres ou vérifiez l’orthographe. Les accents n’ont pas d’importance : « evaluation » trouve « évaluation ».",
-    empty: "Saisissez quelques mots pour rechercher les cadres, discussions, groupes de travail, réunions et décisions que vous pouvez lire.",
+    noResultsHint:
+      "Essayez des mots moins nombreux ou différents, retirez des filtres ou vérifiez l’orthographe. Les accents n’ont pas d’importance : « evaluation » trouve « évaluation ».",
+    empty:
+      "Saisissez quelques mots pour rechercher les cadres, discussions, groupes de travail, réunions et décisions que vous pouvez lire.",
     onlyExcluded: "Ajoutez au moins un mot à rechercher : une recherche ne peut pas être faite uniquement de mots exclus.",
     truncated: "Votre recherche était longue : seuls ses premiers mots ont été utilisés.",
-    syntax: "Astuces : des « mots entre guillemets » trouvent une expression exacte, -mot exclut un mot, in:title ne cherche que dans les titres.",
+    syntax:
+      "Astuces : des « mots entre guillemets » trouvent une expression exacte, -mot exclut un mot, in:title ne cherche que dans les titres.",
     filters: "Filtres",
     kind: "Type",
     allKinds: "Tout",

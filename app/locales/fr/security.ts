@@ -53,13 +53,15 @@ const security: Widen<typeof securityEn> = {
       browsersForgotten: "Les navigateurs mémorisés ont été oubliés : leur prochaine connexion demandera un code.",
       recoveryUsedNotice:
         "Vous vous êtes connecté avec un code de secours, qui ne pourra plus servir. Générez de nouveaux codes quand il vous en reste peu.",
-      codeWrong: "Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code le plus récent.",
+      codeWrong:
+        "Ce code n’est pas correct. Vérifiez que l’horloge de votre téléphone est à l’heure et saisissez le code le plus récent.",
       notEnrolling: "Cette configuration a pris fin. Recommencez-la.",
       tooMany: "Trop de tentatives. Veuillez patienter quelques minutes avant de réessayer.",
     },
     signIn: {
       title: "Connexion à deux facteurs",
-      intro: "Ouvrez votre application d’authentification et saisissez le code à six chiffres qu’elle affiche pour le Portail CoP.",
+      intro:
+        "Ouvrez votre application d’authentification et saisissez le code à six chiffres qu’elle affiche pour le Portail CoP.",
       code: "Code de l’application, ou code de secours",
       codeHint: "Un code de secours ressemble à k7m2q-x9p4d ; chacun ne sert qu’une fois.",
       remember: "Mémoriser ce navigateur pendant 30 jours",

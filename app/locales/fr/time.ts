@@ -20,8 +20,10 @@ const time: Widen<typeof timeEn> = {
     withUtc: "{{time}} {{zone}} (soit {{utc}} UTC)",
     withOrganiser: "{{time}} {{zone}} (organisateur : {{organiserTime}} {{organiserZone}})",
     utcTime: "Heure UTC",
-    noZoneHint: "Les heures sont données dans le fuseau horaire de l’organisateur et en UTC. Choisissez votre fuseau dans vos paramètres pour les voir dans le vôtre.",
-    browserSuggestion: "Cet appareil est réglé sur {{zone}}. Pour voir les dates et les heures de réunion dans ce fuseau, choisissez-le et enregistrez.",
+    noZoneHint:
+      "Les heures sont données dans le fuseau horaire de l’organisateur et en UTC. Choisissez votre fuseau dans vos paramètres pour les voir dans le vôtre.",
+    browserSuggestion:
+      "Cet appareil est réglé sur {{zone}}. Pour voir les dates et les heures de réunion dans ce fuseau, choisissez-le et enregistrez.",
     useBrowserZone: "Choisir {{zone}}",
     cities: {
       "Africa/Algiers": "Alger",

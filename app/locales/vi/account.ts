@@ -11,7 +11,8 @@ const account: Widen<typeof accountEn> = {
     invalidDate: "{{field}}: “{{value}}” không phải là ngày hợp lệ nên đã bị bỏ qua.",
     vetted: {
       title: "Loại thành viên và tổ chức",
-      intro: "Các thông tin này đã được kiểm tra khi đơn gia nhập của bạn được chấp nhận. Để thay đổi, hãy gửi yêu cầu tới quản trị viên: thông tin giữ nguyên cho đến khi yêu cầu được phê duyệt.",
+      intro:
+        "Các thông tin này đã được kiểm tra khi đơn gia nhập của bạn được chấp nhận. Để thay đổi, hãy gửi yêu cầu tới quản trị viên: thông tin giữ nguyên cho đến khi yêu cầu được phê duyệt.",
       pending: "Ngày {{date}}, bạn đã yêu cầu đổi thành: {{memberType}}, {{organization}}. Quản trị viên sẽ xem xét yêu cầu này.",
       withdraw: "Rút lại yêu cầu",
       approved: "Yêu cầu ngày {{date}} của bạn đã được phê duyệt.",

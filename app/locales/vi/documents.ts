@@ -43,7 +43,8 @@ const documents: Widen<typeof documentsEn> = {
     toVersion: "Đến phiên bản",
     dispositions: "Ý kiến góp ý và hướng xử lý",
     dispositionsIntro_one: "Phản hồi của nhóm công tác đối với {{count}} ý kiến nhận được trong đợt lấy ý kiến về phiên bản này.",
-    dispositionsIntro_other: "Phản hồi của nhóm công tác đối với từng ý kiến trong số {{count}} ý kiến nhận được trong đợt lấy ý kiến về phiên bản này.",
+    dispositionsIntro_other:
+      "Phản hồi của nhóm công tác đối với từng ý kiến trong số {{count}} ý kiến nhận được trong đợt lấy ý kiến về phiên bản này.",
     outOfDate: "Chưa cập nhật theo phiên bản {{version}}",
     translationOutOfDate:
       "Bản dịch này chưa được cập nhật theo phiên bản {{version}} của bản gốc. Cho đến khi được cập nhật, bản gốc là văn bản tham chiếu.",
@@ -62,7 +63,8 @@ const documents: Widen<typeof documentsEn> = {
     count_one: "{{count}} tài liệu",
     count_other: "{{count}} tài liệu",
     otherLanguages: "Cũng có bằng:",
-    printNote: "Trang này đã sẵn sàng để in. Hãy dùng lệnh In của trình duyệt (Ctrl+P, hoặc ⌘P trên máy Mac) và chọn “Lưu dưới dạng PDF” để giữ một bản.",
+    printNote:
+      "Trang này đã sẵn sàng để in. Hãy dùng lệnh In của trình duyệt (Ctrl+P, hoặc ⌘P trên máy Mac) và chọn “Lưu dưới dạng PDF” để giữ một bản.",
     printBack: "Quay lại tài liệu",
   },
   documentStatus: {
@@ -79,7 +81,8 @@ const documents: Widen<typeof documentsEn> = {
       nextDraft: "Phiên bản tiếp theo:",
       publishedVersion: "Phiên bản đã công bố {{version}}",
       neverPublished: "Chưa công bố",
-      metadataPending: "Tiêu đề, tóm tắt hoặc chủ đề khác với phiên bản {{version}}: các thay đổi sẽ có hiệu lực trong thư viện khi chủ tịch nhóm công bố phiên bản tiếp theo.",
+      metadataPending:
+        "Tiêu đề, tóm tắt hoặc chủ đề khác với phiên bản {{version}}: các thay đổi sẽ có hiệu lực trong thư viện khi chủ tịch nhóm công bố phiên bản tiếp theo.",
     },
     tabs: {
       draft: "Dự thảo",
@@ -92,7 +95,8 @@ const documents: Widen<typeof documentsEn> = {
     },
     groupTab: {
       title: "Tài liệu",
-      intro: "Các hướng dẫn do nhóm công tác này soạn thảo và công bố. Phiên bản đã công bố nằm trong thư viện; các dự thảo được soạn tại đây.",
+      intro:
+        "Các hướng dẫn do nhóm công tác này soạn thảo và công bố. Phiên bản đã công bố nằm trong thư viện; các dự thảo được soạn tại đây.",
       new: "Tài liệu mới",
       none: "Nhóm công tác này chưa có tài liệu nào.",
       draft: "Dự thảo đang soạn:",
@@ -102,19 +106,22 @@ const documents: Widen<typeof documentsEn> = {
     },
     create: {
       title: "Tài liệu hướng dẫn mới",
-      intro: "Bắt đầu một tài liệu của {{group}}. Tài liệu khởi đầu là một dự thảo làm việc do các biên tập viên của nhóm cùng soạn.",
+      intro:
+        "Bắt đầu một tài liệu của {{group}}. Tài liệu khởi đầu là một dự thảo làm việc do các biên tập viên của nhóm cùng soạn.",
       group: "Nhóm công tác",
       noGroup: "Bạn không phải là trưởng nhóm hay biên tập viên của nhóm công tác nào, nên không thể tạo tài liệu.",
       titleLabel: "Tiêu đề",
       slug: "Địa chỉ",
-      slugHint: "Phần cuối địa chỉ của tài liệu (/documents/…, /library/…): chữ thường, chữ số và dấu gạch ngang. Không thể thay đổi sau này.",
+      slugHint:
+        "Phần cuối địa chỉ của tài liệu (/documents/…, /library/…): chữ thường, chữ số và dấu gạch ngang. Không thể thay đổi sau này.",
       summary: "Tóm tắt",
       summaryHint: "Một hoặc hai câu hiển thị trong thư viện.",
       language: "Ngôn ngữ",
       tags: "Chủ đề",
       tagsHint: "Phân tách bằng dấu phẩy, ví dụ: đánh giá, quản lý rủi ro, giám sát sau triển khai, thẩm quyền pháp lý.",
       translationOf: "Bản dịch của",
-      translationOfHint: "Nếu tài liệu này là bản dịch của một tài liệu khác, hãy chọn bản gốc: chúng thuộc cùng một nhóm và người đọc có thể chuyển ngôn ngữ.",
+      translationOfHint:
+        "Nếu tài liệu này là bản dịch của một tài liệu khác, hãy chọn bản gốc: chúng thuộc cùng một nhóm và người đọc có thể chuyển ngôn ngữ.",
       notATranslation: "Không phải bản dịch",
       body: "Dự thảo đầu tiên (markdown)",
       bodyTemplate: "## Mục đích và phạm vi\n\n\n## Định nghĩa\n\n\n## Yêu cầu\n",
@@ -126,7 +133,8 @@ const documents: Widen<typeof documentsEn> = {
       language: "Ngôn ngữ: {{language}} (được chọn khi tạo tài liệu).",
       family: "Các phiên bản ngôn ngữ",
       source: "bản gốc",
-      publishedNote: "Thư viện hiển thị tiêu đề, tóm tắt và chủ đề của phiên bản {{version}}. Các thay đổi lưu tại đây sẽ có hiệu lực khi chủ tịch nhóm công bố phiên bản tiếp theo.",
+      publishedNote:
+        "Thư viện hiển thị tiêu đề, tóm tắt và chủ đề của phiên bản {{version}}. Các thay đổi lưu tại đây sẽ có hiệu lực khi chủ tịch nhóm công bố phiên bản tiếp theo.",
       linkRule: "Bản dịch được liên kết với bản gốc bởi biên tập viên hoặc chủ tịch của nhóm công tác sở hữu bản gốc.",
     },
     draft: {
@@ -150,13 +158,15 @@ const documents: Widen<typeof documentsEn> = {
       livePreview: "Hiển thị bản xem trước khi đang gõ",
       savedNotice: "Thay đổi của bạn đã được lưu.",
       savedAs: "Đã lưu thành bản sửa đổi số {{revision}}.",
-      mergedNotice: "Có người đã lưu dự thảo trong khi bạn đang chỉnh sửa. Thay đổi của hai bên không trùng nhau và đã được hợp nhất.",
+      mergedNotice:
+        "Có người đã lưu dự thảo trong khi bạn đang chỉnh sửa. Thay đổi của hai bên không trùng nhau và đã được hợp nhất.",
       reviewMerge: "Xem lại các thay đổi đã hợp nhất",
       unchangedNotice: "Văn bản giống hệt dự thảo hiện tại: không có gì mới được lưu.",
     },
     conflict: {
       title: "Thay đổi của bạn trùng với một lần lưu mới hơn",
-      intro: "{{name}} đã lưu dự thảo lúc {{date}}, trong khi bạn đang chỉnh sửa, và đã thay đổi một số đoạn mà bạn cũng thay đổi.",
+      intro:
+        "{{name}} đã lưu dự thảo lúc {{date}}, trong khi bạn đang chỉnh sửa, và đã thay đổi một số đoạn mà bạn cũng thay đổi.",
       kept: "Không có gì bị mất: văn bản của bạn vẫn nằm trong biểu mẫu bên dưới. Hãy giải quyết các đoạn xung đột rồi lưu lại.",
       parts_one: "{{count}} đoạn xung đột",
       parts_other: "{{count}} đoạn xung đột",
@@ -204,7 +214,8 @@ const documents: Widen<typeof documentsEn> = {
       compareParent: "Những thay đổi trong bản sửa đổi này",
       compareCurrent: "So sánh với dự thảo hiện tại",
       restore: "Khôi phục bản sửa đổi này",
-      restoreHint: "Khôi phục sẽ đưa văn bản này trở lại làm dự thảo hiện tại, dưới dạng một bản sửa đổi mới; không bản sửa đổi nào bị xóa.",
+      restoreHint:
+        "Khôi phục sẽ đưa văn bản này trở lại làm dự thảo hiện tại, dưới dạng một bản sửa đổi mới; không bản sửa đổi nào bị xóa.",
       restoreConflict: "Dự thảo đã thay đổi ở cùng những đoạn trong khi bạn đọc trang này. Hãy tải lại trang và thử lại.",
     },
     compare: {
@@ -254,20 +265,23 @@ const documents: Widen<typeof documentsEn> = {
       formerMember: "Cựu thành viên",
       asPending: "Bạn đang góp ý với tên {{name}}; tên và tổ chức của bạn được hiển thị cùng góp ý.",
       earlier: "Góp ý về một bản sửa đổi trước",
-      earlierIntro: "Những góp ý này thuộc về các mục không còn trong dự thảo hiện tại. Chúng được giữ lại, kèm đường dẫn tới văn bản được góp ý.",
+      earlierIntro:
+        "Những góp ý này thuộc về các mục không còn trong dự thảo hiện tại. Chúng được giữ lại, kèm đường dẫn tới văn bản được góp ý.",
       onEarlier: "Về “{{section}}” trong bản sửa đổi số {{revision}}",
     },
     proposals: {
       title: "Đề xuất thay đổi",
       intro: "Đề xuất cách viết mới cho một mục, kèm lý do. Các biên tập viên xem xét từng đề xuất và chấp nhận hoặc từ chối.",
-      introEditor: "Các sửa đổi được đề xuất cho dự thảo. Chấp nhận một đề xuất sẽ áp dụng nó thành một bản sửa đổi ghi công cho người đề xuất, hợp nhất với dự thảo hiện tại.",
+      introEditor:
+        "Các sửa đổi được đề xuất cho dự thảo. Chấp nhận một đề xuất sẽ áp dụng nó thành một bản sửa đổi ghi công cho người đề xuất, hợp nhất với dự thảo hiện tại.",
       new: "Đề xuất thay đổi",
       proposeHere: "Đề xuất thay đổi mục này",
       pickSection: "Bạn muốn thay đổi mục nào?",
       section: "Mục",
       continue: "Tiếp tục",
       newFor: "Đề xuất thay đổi “{{section}}”",
-      newIntro: "Sửa văn bản của mục theo cách bạn muốn. Các biên tập viên sẽ thấy đề xuất của bạn dưới dạng so sánh với văn bản hiện tại.",
+      newIntro:
+        "Sửa văn bản của mục theo cách bạn muốn. Các biên tập viên sẽ thấy đề xuất của bạn dưới dạng so sánh với văn bản hiện tại.",
       text: "Văn bản đề xuất cho mục (markdown)",
       textHint: "Giữ nguyên dòng tiêu đề, trừ khi bạn đề xuất đổi tên mục.",
       reason: "Lý do thay đổi",
@@ -286,7 +300,8 @@ const documents: Widen<typeof documentsEn> = {
       proposed: "Văn bản đề xuất",
       current: "Văn bản hiện tại",
       staleTitle: "Mục này đã thay đổi kể từ khi có đề xuất",
-      staleIntro: "Chấp nhận sẽ hợp nhất đề xuất với những thay đổi sau đó; nếu chúng trùng nhau, không có gì được áp dụng và bạn sẽ thấy các đoạn xung đột.",
+      staleIntro:
+        "Chấp nhận sẽ hợp nhất đề xuất với những thay đổi sau đó; nếu chúng trùng nhau, không có gì được áp dụng và bạn sẽ thấy các đoạn xung đột.",
       sectionGone: "Mục mà đề xuất này sửa đổi không còn trong dự thảo hiện tại.",
       acceptTitle: "Chấp nhận",
       acceptHint: "Đề xuất trở thành một bản sửa đổi mới của dự thảo, ghi công cho tác giả.",
@@ -377,7 +392,8 @@ const documents: Widen<typeof documentsEn> = {
       blockUndisposed_one: "{{count}} góp ý cần có hướng xử lý;",
       blockUndisposed_other: "{{count}} góp ý cần có hướng xử lý;",
       blockUnchanged: "dự thảo cũng như tiêu đề, tóm tắt và chủ đề của nó chưa thay đổi kể từ phiên bản {{version}}.",
-      metadataChanged: "Tiêu đề, tóm tắt hoặc chủ đề đã thay đổi kể từ phiên bản {{version}}: việc công bố sẽ công khai những nội dung mới.",
+      metadataChanged:
+        "Tiêu đề, tóm tắt hoặc chủ đề đã thay đổi kể từ phiên bản {{version}}: việc công bố sẽ công khai những nội dung mới.",
       kind: "Loại phiên bản",
       minor: "Phiên bản nhỏ {{version}}",
       minorHint: "sửa lỗi và làm rõ, không thay đổi các yêu cầu",
@@ -390,7 +406,8 @@ const documents: Widen<typeof documentsEn> = {
       dispositions: "Bảng hướng xử lý được công bố cùng phiên bản này",
       submit: "Công bố",
       statusTitle: "Thu hồi hoặc thay thế",
-      statusIntro: "Tài liệu bị thu hồi hoặc được thay thế vẫn đọc được trong thư viện, kèm lý do của bạn và đường dẫn tới tài liệu kế tiếp.",
+      statusIntro:
+        "Tài liệu bị thu hồi hoặc được thay thế vẫn đọc được trong thư viện, kèm lý do của bạn và đường dẫn tới tài liệu kế tiếp.",
       supersedeTitle: "Thay thế bằng một tài liệu khác",
       withdrawTitle: "Thu hồi tài liệu",
       statusReason: "Lý do (hiển thị cho người đọc)",
@@ -416,7 +433,8 @@ const documents: Widen<typeof documentsEn> = {
       reasonTooLong: "Lý do quá dài.",
       declineReasonRequired: "Hãy nêu lý do từ chối cho người đề xuất.",
       not_open: "Đề xuất này đã có quyết định.",
-      proposalConflict: "Mục này đã thay đổi ở cùng những đoạn kể từ khi có đề xuất: đề xuất chưa được áp dụng. Hãy từ chối, hoặc tự sửa dự thảo.",
+      proposalConflict:
+        "Mục này đã thay đổi ở cùng những đoạn kể từ khi có đề xuất: đề xuất chưa được áp dụng. Hãy từ chối, hoặc tự sửa dự thảo.",
       date: "Hãy nhập một ngày hợp lệ.",
       startInPast: "Đợt lấy ý kiến không thể bắt đầu trong quá khứ.",
       endBeforeStart: "Ngày kết thúc phải sau ngày bắt đầu.",

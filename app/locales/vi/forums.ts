@@ -104,7 +104,8 @@ const forums: Widen<typeof forumsEn> = {
       button: "Chủ đề mới",
       title: "Mở chủ đề",
       intro: "Trong {{category}}. Hãy đặt tiêu đề nói rõ nội dung; các thành viên sẽ tìm thấy chủ đề qua tiêu đề và thẻ.",
-      introQa: "Trong {{category}}, chuyên mục hỏi đáp: hãy đặt một câu hỏi rõ ràng; sau đó bạn có thể đánh dấu câu trả lời đúng.",
+      introQa:
+        "Trong {{category}}, chuyên mục hỏi đáp: hãy đặt một câu hỏi rõ ràng; sau đó bạn có thể đánh dấu câu trả lời đúng.",
       titleLabel: "Tiêu đề",
       bodyLabel: "Bạn muốn thảo luận điều gì?",
       tagsLabel: "Thẻ",
@@ -123,7 +124,8 @@ const forums: Widen<typeof forumsEn> = {
       group: "Chọn một nhóm công tác trong danh sách.",
     },
     errors: {
-      tooManyPosts: "Bạn đã đăng nhiều bài trong thời gian ngắn. Vui lòng đợi vài phút trước khi đăng tiếp; nội dung của bạn vẫn được giữ bên dưới.",
+      tooManyPosts:
+        "Bạn đã đăng nhiều bài trong thời gian ngắn. Vui lòng đợi vài phút trước khi đăng tiếp; nội dung của bạn vẫn được giữ bên dưới.",
       tooManyFlags: "Bạn đã báo cáo nhiều bài viết trong thời gian ngắn. Vui lòng đợi trước khi báo cáo tiếp.",
       locked: "Chủ đề này đã bị khóa: không nhận trả lời. Nội dung của bạn được giữ bên dưới.",
       cannotReply: "Bạn không được trả lời trong chủ đề này.",
@@ -195,7 +197,8 @@ const forums: Widen<typeof forumsEn> = {
       tab: "Điều hành",
       title: "Hàng chờ điều hành",
       queueLink: "Hàng chờ điều hành",
-      intro: "Các bài viết bị thành viên báo cáo và các bài đã ẩn trước đó. Bài bị ẩn không còn hiển thị với thành viên (tác giả vẫn thấy); mọi quyết định đều được ghi vào nhật ký kiểm tra.",
+      intro:
+        "Các bài viết bị thành viên báo cáo và các bài đã ẩn trước đó. Bài bị ẩn không còn hiển thị với thành viên (tác giả vẫn thấy); mọi quyết định đều được ghi vào nhật ký kiểm tra.",
       flagged_one: "{{count}} bài bị báo cáo",
       flagged_other: "{{count}} bài bị báo cáo",
       hiddenPosts_one: "{{count}} bài đã ẩn",
@@ -215,7 +218,8 @@ const forums: Widen<typeof forumsEn> = {
       tab: "Chuyên mục",
       title: "Các chuyên mục diễn đàn",
       manageLink: "Quản lý chuyên mục",
-      intro: "Tạo, sửa, sắp xếp và lưu trữ các không gian thảo luận. Chuyên mục đã lưu trữ rời khỏi danh sách và không nhận bài mới; các chủ đề vẫn đọc được tại địa chỉ cũ.",
+      intro:
+        "Tạo, sửa, sắp xếp và lưu trữ các không gian thảo luận. Chuyên mục đã lưu trữ rời khỏi danh sách và không nhận bài mới; các chủ đề vẫn đọc được tại địa chỉ cũ.",
       actions: "Thao tác",
       name: "Tên",
       slug: "Địa chỉ (/forums/…)",

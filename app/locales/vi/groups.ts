@@ -43,7 +43,8 @@ const groups: Widen<typeof groupsEn> = {
       visibility: "Ai nhìn thấy nhóm và cách tham gia",
       visibilityHint:
         "Nhóm mở và nhóm đóng hiển thị với mọi người; nhóm riêng tư chỉ tồn tại với các thành viên của nhóm, do trưởng nhóm mời.",
-      visibilityLockedHint: "Nhóm mở có thể chuyển thành nhóm đóng và ngược lại; một nhóm không thể chuyển thành riêng tư hoặc thôi là riêng tư.",
+      visibilityLockedHint:
+        "Nhóm mở có thể chuyển thành nhóm đóng và ngược lại; một nhóm không thể chuyển thành riêng tư hoặc thôi là riêng tư.",
       chair: "Trưởng nhóm đầu tiên (tên đăng nhập)",
       chairHint: "Một thành viên đã được duyệt sẽ làm trưởng nhóm. Bạn có thể chỉ định chính mình.",
       markdownHint: "Markdown: **in đậm**, *in nghiêng*, danh sách, liên kết, tiêu đề (##) và bảng.",
@@ -57,7 +58,8 @@ const groups: Widen<typeof groupsEn> = {
       closedIntro:
         "Đây là nhóm đóng: hãy cho trưởng nhóm biết vài dòng vì sao bạn muốn tham gia. Trưởng nhóm sẽ chấp thuận hoặc từ chối yêu cầu, và bạn sẽ được thông báo trong cả hai trường hợp.",
       motivation: "Vì sao bạn muốn tham gia?",
-      motivationHint: "Vị trí công tác của bạn, mối quan tâm của tổ chức bạn đến công việc của nhóm, những gì bạn có thể đóng góp (tối đa 1.000 ký tự).",
+      motivationHint:
+        "Vị trí công tác của bạn, mối quan tâm của tổ chức bạn đến công việc của nhóm, những gì bạn có thể đóng góp (tối đa 1.000 ký tự).",
       send: "Gửi yêu cầu",
       pendingSince: "Bạn đã xin tham gia vào ngày {{date}}; trưởng nhóm sẽ trả lời yêu cầu của bạn.",
       seeRequest: "Xem hoặc rút lại yêu cầu",
@@ -117,7 +119,8 @@ const groups: Widen<typeof groupsEn> = {
     },
     invite: {
       title: "Thêm thành viên",
-      intro: "Thêm một thành viên đã được duyệt của cộng đồng vào nhóm với một vai trò. Người đó sẽ được thông báo và có thể rời nhóm bất cứ lúc nào.",
+      intro:
+        "Thêm một thành viên đã được duyệt của cộng đồng vào nhóm với một vai trò. Người đó sẽ được thông báo và có thể rời nhóm bất cứ lúc nào.",
       username: "Tên đăng nhập",
       usernameHint: "Như trên trang hồ sơ của họ, không có dấu @.",
       submit: "Thêm vào nhóm",
@@ -214,8 +217,10 @@ const groups: Widen<typeof groupsEn> = {
     },
     calendar: {
       title: "Lịch",
-      publicIntro: "Đăng ký lịch họp của nhóm này trong ứng dụng lịch của bạn: các cuộc họp mới hoặc được dời lịch sẽ tự động xuất hiện.",
-      privateIntro: "Địa chỉ riêng của bạn cho lịch họp của nhóm này. Bất kỳ ai có địa chỉ này đều đọc được giờ họp, vì vậy hãy giữ kín.",
+      publicIntro:
+        "Đăng ký lịch họp của nhóm này trong ứng dụng lịch của bạn: các cuộc họp mới hoặc được dời lịch sẽ tự động xuất hiện.",
+      privateIntro:
+        "Địa chỉ riêng của bạn cho lịch họp của nhóm này. Bất kỳ ai có địa chỉ này đều đọc được giờ họp, vì vậy hãy giữ kín.",
       subscribe: "Đăng ký trong lịch của tôi",
       address: "Địa chỉ lịch",
       noLink: "Tạo một địa chỉ riêng để theo dõi các cuộc họp của nhóm này trong ứng dụng lịch của bạn.",
@@ -266,7 +271,8 @@ const groups: Widen<typeof groupsEn> = {
       notVoted: "Bạn chưa biểu quyết.",
       awaitingOutcome: "Biểu quyết đã kết thúc; trưởng nhóm sẽ ghi kết luận.",
       closeTitle: "Kết thúc và ghi kết luận",
-      closeIntro: "Viết kết luận cho sổ quyết định: nội dung đã quyết định, cùng các ý kiến không đồng ý hoặc phản đối đã được ghi nhận.",
+      closeIntro:
+        "Viết kết luận cho sổ quyết định: nội dung đã quyết định, cùng các ý kiến không đồng ý hoặc phản đối đã được ghi nhận.",
       outcomeLabel: "Kết luận",
       closeSubmit: "Kết thúc đề xuất và ghi kết luận",
       recordedBy: "Do {{name}} ghi ngày {{date}}",
@@ -321,7 +327,8 @@ const groups: Widen<typeof groupsEn> = {
       noPendingRequest: "Bạn không có yêu cầu tham gia nào đang chờ ở nhóm này.",
       noSuchRequest: "Yêu cầu này không tồn tại.",
       requestDecided: "Yêu cầu này đã được trả lời.",
-      lastChair: "Mỗi nhóm luôn phải có ít nhất một trưởng nhóm: hãy bổ nhiệm trưởng nhóm khác trước khi người này thôi giữ vai trò hoặc rời nhóm.",
+      lastChair:
+        "Mỗi nhóm luôn phải có ít nhất một trưởng nhóm: hãy bổ nhiệm trưởng nhóm khác trước khi người này thôi giữ vai trò hoặc rời nhóm.",
       dateTime: "Nhập ngày và giờ.",
       nonexistentTime: "Thời điểm này không tồn tại ở múi giờ đó (do chuyển giờ). Hãy chọn giờ khác.",
       endBeforeStart: "Cuộc họp phải kết thúc sau khi bắt đầu.",

@@ -6,7 +6,8 @@ const notifications: Widen<typeof notificationsEn> = {
     title: "Thông báo",
     badge_one: "{{count}} thông báo chưa đọc",
     badge_other: "{{count}} thông báo chưa đọc",
-    empty: "Bạn chưa có thông báo nào. Bạn sẽ được báo tại đây khi có người nhắc đến bạn, trả lời trong chủ đề bạn theo dõi, hoặc khi nhóm công tác của bạn lên lịch cuộc họp và quyết định.",
+    empty:
+      "Bạn chưa có thông báo nào. Bạn sẽ được báo tại đây khi có người nhắc đến bạn, trả lời trong chủ đề bạn theo dõi, hoặc khi nhóm công tác của bạn lên lịch cuộc họp và quyết định.",
     markRead: "Đánh dấu đã đọc",
     markAllRead: "Đánh dấu tất cả đã đọc",
     allRead: "Tất cả thông báo đã được đánh dấu đã đọc.",

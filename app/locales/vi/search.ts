@@ -9,7 +9,8 @@ const search: Widen<typeof searchEn> = {
     submit: "Tìm kiếm",
     resultsFor: "Kết quả cho “{{q}}”",
     noResults: "Không có nội dung nào bạn được xem khớp với “{{q}}”.",
-    noResultsHint: "Hãy thử ít từ hơn hoặc từ khác, bỏ bớt bộ lọc hoặc kiểm tra chính tả. Không cần gõ dấu: “dieu chinh” vẫn tìm thấy “điều chỉnh”.",
+    noResultsHint:
+      "Hãy thử ít từ hơn hoặc từ khác, bỏ bớt bộ lọc hoặc kiểm tra chính tả. Không cần gõ dấu: “dieu chinh” vẫn tìm thấy “điều chỉnh”.",
     empty: "Nhập vài từ để tìm khung hướng dẫn, thảo luận, nhóm công tác, cuộc họp và quyết định mà bạn được xem.",
     onlyExcluded: "Hãy thêm ít nhất một từ cần tìm: không thể tìm kiếm chỉ bằng các từ loại trừ.",
     truncated: "Nội dung tìm kiếm quá dài nên chỉ những từ đầu tiên được sử dụng.",

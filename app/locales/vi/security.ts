@@ -14,7 +14,8 @@ const security: Widen<typeof securityEn> = {
         "Khi bật đăng nhập hai lớp, bạn đăng nhập bằng mật khẩu và một mã sáu chữ số từ ứng dụng xác thực trên điện thoại (FreeOTP, Aegis, Google Authenticator, Microsoft Authenticator, 1Password…). Người biết mật khẩu của bạn vẫn không thể đăng nhập.",
       requiredNotice:
         "Quản trị viên và trưởng nhóm công tác nắm giữ quyền truy cập vào các không gian bảo mật, nên chỉ mật khẩu là chưa đủ. Hãy bật đăng nhập hai lớp để tiếp tục tới trang bạn yêu cầu.",
-      requiredStanding: "Vai trò của bạn bắt buộc đăng nhập hai lớp: trang quản trị và trang quản lý nhóm sẽ yêu cầu bạn bật tính năng này.",
+      requiredStanding:
+        "Vai trò của bạn bắt buộc đăng nhập hai lớp: trang quản trị và trang quản lý nhóm sẽ yêu cầu bạn bật tính năng này.",
       statusLabel: "Đăng nhập hai lớp",
       statusOn: "Đã bật từ {{date}}",
       statusOff: "Đang tắt",

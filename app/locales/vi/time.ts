@@ -20,8 +20,10 @@ const time: Widen<typeof timeEn> = {
     withUtc: "{{time}} {{zone}} (tức {{utc}} UTC)",
     withOrganiser: "{{time}} {{zone}} (người tổ chức: {{organiserTime}} {{organiserZone}})",
     utcTime: "Giờ UTC",
-    noZoneHint: "Thời gian được hiển thị theo múi giờ của người tổ chức và theo UTC. Hãy chọn múi giờ của bạn trong phần cài đặt để xem theo múi giờ đó.",
-    browserSuggestion: "Thiết bị này đang đặt múi giờ {{zone}}. Để xem ngày tháng và giờ họp theo múi giờ này, hãy chọn nó rồi lưu.",
+    noZoneHint:
+      "Thời gian được hiển thị theo múi giờ của người tổ chức và theo UTC. Hãy chọn múi giờ của bạn trong phần cài đặt để xem theo múi giờ đó.",
+    browserSuggestion:
+      "Thiết bị này đang đặt múi giờ {{zone}}. Để xem ngày tháng và giờ họp theo múi giờ này, hãy chọn nó rồi lưu.",
     useBrowserZone: "Chọn {{zone}}",
     cities: {
       "Africa/Algiers": "Alger",

@@ -7,7 +7,9 @@ import { demoCodes, REMEMBERED_BROWSER_COOKIE, rememberedBrowser, storeRemembere
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launchBrowser(options: { javaScriptEnabled?: boolean; locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean; locale?: string; timezoneId?: string } = {},
+): Promise<BrowserContext> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium was not found at ${CHROMIUM}. Install Debian's package (sudo apt-get install -y chromium) ` +
@@ -66,7 +68,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   const remembered = rememberedBrowser(baseUrl, email);
   if (remembered) {
     const { hostname } = new URL(baseUrl);
-    await page.context().addCookies([{ name: REMEMBERED_BROWSER_COOKIE, value: remembered, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+    await page
+      .context()
+      .addCookies([
+        { name: REMEMBERED_BROWSER_COOKIE, value: remembered, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" },
+      ]);
   }
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel("Email address").fill(email);
@@ -96,7 +102,6 @@ async function secondStep(page: Page, baseUrl: string, email: string) {
   const browser = cookies.find((c) => c.name === REMEMBERED_BROWSER_COOKIE)?.value;
   if (browser) storeRememberedBrowser(baseUrl, email, browser);
 }
-
 
 export async function signOut(page: Page) {
   await page.locator("form[action='/logout'] button").click();

@@ -9,7 +9,13 @@ export interface RawResponse {
   header(name: string): string | undefined;
 }
 
-export async function rawRequest(baseUrl: string, target: string, headerLines: [string, string][], method = "GET", body = ""): Promise<RawResponse> {
+export async function rawRequest(
+  baseUrl: string,
+  target: string,
+  headerLines: [string, string][],
+  method = "GET",
+  body = "",
+): Promise<RawResponse> {
   const { hostname, port, host } = new URL(baseUrl);
   const lines = [`${method} ${target} HTTP/1.1`];
   if (!headerLines.some(([name]) => name.toLowerCase() === "host")) lines.push(`Host: ${host}`);

@@ -1,4 +1,11 @@
-import { cookieValue, demoCodes, PENDING_SIGN_IN_COOKIE, REMEMBERED_BROWSER_COOKIE, rememberedBrowser, storeRememberedBrowser } from "./two-factor";
+import {
+  cookieValue,
+  demoCodes,
+  PENDING_SIGN_IN_COOKIE,
+  REMEMBERED_BROWSER_COOKIE,
+  rememberedBrowser,
+  storeRememberedBrowser,
+} from "./two-factor";
 
 // Signing in over plain HTTP (no browser): the session cookie to send with later requests (empty
 // when the sign-in was refused). Accounts with two-factor sign-in (the demo admin and chairs) go
@@ -21,7 +28,11 @@ export async function sessionCookieFor(baseUrl: string, email: string, password 
     const step = await fetch(`${baseUrl}/login/two-factor`, {
       method: "POST",
       redirect: "manual",
-      headers: { origin: baseUrl, "content-type": "application/x-www-form-urlencoded", cookie: `${PENDING_SIGN_IN_COOKIE}=${pending}` },
+      headers: {
+        origin: baseUrl,
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: `${PENDING_SIGN_IN_COOKIE}=${pending}`,
+      },
       body: new URLSearchParams({ code, rememberBrowser: "on" }),
     });
     if (step.status !== 302) continue;

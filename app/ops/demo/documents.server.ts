@@ -5,13 +5,13 @@
 // resolved, one on a heading that was since reworded), a members' consultation that has closed
 // with a disposition for each comment, a declined proposal and one still waiting for a decision.
 import type { Kysely } from "kysely";
-import type { Database } from "../schema";
-import type { Disposition } from "../tables/documents";
-import { insertRevision } from "../../app/models/revision.server";
-import { changeSize } from "../../app/services/document-diff.server";
-import { indexDraft } from "../../app/services/search-indexers.server";
-import { renderRevision, sectionText, sectionsOf, type SectionInfo } from "../../app/services/document-sections.server";
-import { renderMarkdown } from "../../app/utils/markdown.server";
+import type { Database } from "~db/schema";
+import type { Disposition } from "~/domain/vocabulary";
+import { insertRevision } from "~/models/revision.server";
+import { changeSize } from "~/services/document-diff.server";
+import { indexDraft } from "~/services/search-indexers.server";
+import { renderRevision, sectionText, sectionsOf, type SectionInfo } from "~/services/document-sections.server";
+import { renderMarkdown } from "~/utils/markdown.server";
 
 const DAY = 86_400_000;
 const daysAgo = (days: number, hour = 10) => {
@@ -40,11 +40,21 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
   };
   if (!doc || doc.head_revision_id === null) return; // a deployment whose content has no such framework
 
-  let head = await db.selectFrom("revision").select(["id", "body_md", "sections"]).where("id", "=", doc.head_revision_id).executeTakeFirstOrThrow();
+  let head = await db
+    .selectFrom("revision")
+    .select(["id", "body_md", "sections"])
+    .where("id", "=", doc.head_revision_id)
+    .executeTakeFirstOrThrow();
   let headSections: SectionInfo[] = sectionsOf(head);
   const revisionAt = new Map<number, SectionInfo[]>([[head.id, headSections]]);
 
-  async function save(author: string, at: string, message: string, body: string, extra: { kind?: "edit" | "proposal"; proposalId?: number } = {}) {
+  async function save(
+    author: string,
+    at: string,
+    message: string,
+    body: string,
+    extra: { kind?: "edit" | "proposal"; proposalId?: number } = {},
+  ) {
     const rendered = renderRevision(body, headSections);
     const size = changeSize(head.body_md, rendered.body);
     const id = await insertRevision(db, {
@@ -104,7 +114,13 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
   async function dispose(commentId: number, by: string, at: string, disposition: Disposition, response: string) {
     await db
       .updateTable("doc_comment")
-      .set({ disposition, response_md: response, response_html: renderMarkdown(response).html, disposition_by: user(by), disposition_at: at })
+      .set({
+        disposition,
+        response_md: response,
+        response_html: renderMarkdown(response).html,
+        disposition_by: user(by),
+        disposition_at: at,
+      })
       .where("id", "=", commentId)
       .execute();
   }
@@ -130,9 +146,16 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "In our hospital pilot, silent mode for **four weeks** was too short to reach the number of positive cases for the stroke-triage tool. Could the text say that the period is set by the sample size, not by the calendar?",
     { resolvedBy: "chair", resolvedAt: daysAgo(70) },
   );
-  await comment("editor", daysAgo(75), r2, "local-validation-on-the-target-population", "Agreed — I have reworded point 3 so that the duration follows from the protocol's sample size.", {
-    parentId: minhThread,
-  });
+  await comment(
+    "editor",
+    daysAgo(75),
+    r2,
+    "local-validation-on-the-target-population",
+    "Agreed — I have reworded point 3 so that the duration follows from the protocol's sample size.",
+    {
+      parentId: minhThread,
+    },
+  );
 
   // 2. The editor follows up on that comment; the chair rewords the heading on generative AI
   //    (its comments stay attached: sections keep their keys across heading edits).
@@ -153,7 +176,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "generative-ai-and-general-purpose-models",
     "Should this section also cover *foundation models adapted by the deploying organisation itself* (fine-tuning on local records)? Several ministries are considering it.",
   );
-  const r4 = await save(
+  await save(
     "chair",
     daysAgo(71),
     "Generative AI: cover foundation models adapted locally",
@@ -183,7 +206,8 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
       section_title: "Human factors and usability",
       base_text: baseText,
       proposed_text: proposedText,
-      reason: "Community health workers in our pilot districts needed shorter, simpler instructions, and nobody was retrained after the vendor's interface changed.",
+      reason:
+        "Community health workers in our pilot districts needed shorter, simpler instructions, and nobody was retrained after the vendor's interface changed.",
       created_at: daysAgo(68),
     })
     .returning("id")
@@ -248,10 +272,19 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "La HAS soutient le principe de reliance. Il serait utile de citer les bonnes pratiques de reliance de l'OMS de manière explicite dans la bibliographie.",
     { consultationId },
   );
-  await comment("editor", daysAgo(40), r5, "typical-conditions", "Thank you — would three months, or the first 500 cases, whichever comes later, match your experience?", {
+  await comment(
+    "editor",
+    daysAgo(40),
+    r5,
+    "typical-conditions",
+    "Thank you — would three months, or the first 500 cases, whichever comes later, match your experience?",
+    {
+      parentId: c3,
+    },
+  );
+  await comment("ravi", daysAgo(39), r5, "typical-conditions", "Yes, that is what our two pilot hospitals did.", {
     parentId: c3,
   });
-  await comment("ravi", daysAgo(39), r5, "typical-conditions", "Yes, that is what our two pilot hospitals did.", { parentId: c3 });
   await dispose(c1, "editor", daysAgo(28), "accepted", "Added to point 1 of the local-validation protocol.");
   await dispose(
     c2,
@@ -260,8 +293,20 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "partly_accepted",
     "The version must still be fixed for each evaluation, but an update by the model provider now opens a 30-day window in which the deploying organisation completes an impact assessment, with human review of all outputs in the meantime.",
   );
-  await dispose(c3, "editor", daysAgo(27), "accepted", "The initial period is now three months or the first 500 cases, whichever comes later.");
-  await dispose(c4, "chair", daysAgo(26), "noted", "The WHO good reliance practices are already cited in the section; a bibliography will be added in version 2.0.");
+  await dispose(
+    c3,
+    "editor",
+    daysAgo(27),
+    "accepted",
+    "The initial period is now three months or the first 500 cases, whichever comes later.",
+  );
+  await dispose(
+    c4,
+    "chair",
+    daysAgo(26),
+    "noted",
+    "The WHO good reliance practices are already cited in the section; a bibliography will be added in version 2.0.",
+  );
 
   // 5. The editors answer the consultation in the draft.
   await save(
@@ -297,7 +342,14 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "decision-outcomes",
     "For *Approved for a time-limited pilot*, can we say the pilot lasts 12 to 18 months, as in the network's pilot programme in hospitals and primary care?",
   );
-  await comment("chair", daysAgo(11), head.id, "decision-outcomes", "Good point; let us discuss it at the next meeting before changing the table.", { parentId: open });
+  await comment(
+    "chair",
+    daysAgo(11),
+    head.id,
+    "decision-outcomes",
+    "Good point; let us discuss it at the next meeting before changing the table.",
+    { parentId: open },
+  );
 
   // 6. A proposal declined with a reason, and one waiting for a decision.
   const appealsText = sectionText(head.body_md, headSections, "appeals")!;
@@ -336,7 +388,8 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
         "- Prompt notification of changes, incidents and field safety actions.",
         "- Prompt notification of changes, incidents and field safety actions.\n- Protection of patient data used in monitoring, with access limited to named staff and reports aggregated before they leave the site.",
       ),
-      reason: "Our hospital's data protection officer asked that the conditions say how monitoring data stay confidential; the pilot's quarterly reports only use aggregated figures.",
+      reason:
+        "Our hospital's data protection officer asked that the conditions say how monitoring data stay confidential; the pilot's quarterly reports only use aggregated figures.",
       created_at: daysAgo(5),
     })
     .returning("id")
@@ -345,7 +398,11 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
   await indexDraft(db, doc.id);
 
   // The group was told of the pending proposal; the proposer of the accepted one was told too.
-  const group = await db.selectFrom("working_group").select("visibility").where("id", "=", doc.group_id).executeTakeFirstOrThrow();
+  const group = await db
+    .selectFrom("working_group")
+    .select("visibility")
+    .where("id", "=", doc.group_id)
+    .executeTakeFirstOrThrow();
   const privateGroupId = group.visibility === "private" ? doc.group_id : null;
   await db
     .insertInto("notification")

@@ -2,12 +2,20 @@
 // replies in several categories and languages, with mentions, reactions, an accepted answer, an
 // edit, a flag waiting in the moderation queue and members who have not read everything yet.
 import type { Kysely } from "kysely";
-import type { ReactionKind } from "../tables/forums";
-import type { Database } from "../schema";
-import { loadViewers } from "../../app/models/forum-audience.server";
-import { advanceTopicRead, setWatch } from "../../app/models/forum-state.server";
-import type { Viewer } from "../../app/policies";
-import { createTopic, editPost, flagPost, replyToTopic, setAcceptedAnswer, setTopicFlag, toggleReaction } from "../../app/services/forum.server";
+import type { ReactionKind } from "~/domain/vocabulary";
+import type { Database } from "~db/schema";
+import { loadViewers } from "~/models/forum-audience.server";
+import { advanceTopicRead, setWatch } from "~/models/forum-state.server";
+import type { Viewer } from "~/policies";
+import {
+  createTopic,
+  editPost,
+  flagPost,
+  replyToTopic,
+  setAcceptedAnswer,
+  setTopicFlag,
+  toggleReaction,
+} from "~/services/forum.server";
 
 interface DemoReply {
   by: string;
@@ -51,7 +59,11 @@ Please tell us in a few lines:
 You may write in English, French or Vietnamese — many of us read all three.
 
 A reminder of the one rule that matters most here: **never post patient-identifiable information**, even in an example.`,
-    reactions: [["member", "heart"], ["sophie", "thumbs_up"], ["minh", "thumbs_up"]],
+    reactions: [
+      ["member", "heart"],
+      ["sophie", "thumbs_up"],
+      ["minh", "thumbs_up"],
+    ],
     replies: [
       {
         by: "member",
@@ -59,7 +71,10 @@ A reminder of the one rule that matters most here: **never post patient-identifi
         body: `Hello everyone — Tan Wei Ming, Health Sciences Authority, Singapore. I review software as a medical device, and lately mostly AI-based triage and imaging tools.
 
 I am particularly interested in how other regulators handle **change control** for models that are retrained after approval, and in what post-market data you actually ask manufacturers for.`,
-        reactions: [["aisha", "thumbs_up"], ["editor", "thumbs_up"]],
+        reactions: [
+          ["aisha", "thumbs_up"],
+          ["editor", "thumbs_up"],
+        ],
       },
       {
         by: "industry",
@@ -67,7 +82,10 @@ I am particularly interested in how other regulators handle **change control** f
         body: `Bonjour à toutes et à tous ! Claire Dubois, responsable des affaires réglementaires chez MedVision AI (Lyon). Nous développons un outil d'aide à la lecture des radiographies thoraciques, marqué CE classe IIa.
 
 Je suis ici pour comprendre les attentes des autorités hors d'Europe avant nos premiers pilotes, et pour partager notre expérience du suivi après mise sur le marché. @member, nous avons justement un plan de changements prédéterminés à discuter.`,
-        reactions: [["sophie", "heart"], ["member", "idea"]],
+        reactions: [
+          ["sophie", "heart"],
+          ["member", "idea"],
+        ],
       },
       {
         by: "minh",
@@ -75,7 +93,10 @@ Je suis ici pour comprendre les attentes des autorités hors d'Europe avant nos 
         body: `Xin chào cả nhà! Tôi là Trần Quang Minh, Bệnh viện Bạch Mai (Hà Nội). Tôi điều phối thí điểm 18 tháng công cụ AI phân loại ưu tiên cấp cứu tại bệnh viện và một số trạm y tế tuyến xã.
 
 Rất mong được học hỏi kinh nghiệm về **chỉ số theo dõi hằng quý** và cách bảo mật dữ liệu bệnh nhân khi chia sẻ kết quả giữa các điểm thí điểm.`,
-        reactions: [["chair", "heart"], ["sophie", "thumbs_up"]],
+        reactions: [
+          ["chair", "heart"],
+          ["sophie", "thumbs_up"],
+        ],
       },
     ],
     readUpTo: [["member", 4]],
@@ -95,7 +116,10 @@ What do you **require before deployment** at a new site?
 3. Subgroup performance (age, sex, language, site) with pre-set thresholds?
 
 I would be grateful for concrete numbers, even rough ones.`,
-    reactions: [["aisha", "thumbs_up"], ["member", "thumbs_up"]],
+    reactions: [
+      ["aisha", "thumbs_up"],
+      ["member", "thumbs_up"],
+    ],
     replies: [
       {
         by: "editor",
@@ -109,7 +133,12 @@ I would be grateful for concrete numbers, even rough ones.`,
 | Subgroups | age bands, sex, arrival mode | Report sensitivity with 95 % CI; flag any subgroup > 5 points below overall |
 
 The silent period is the step that catches most problems: workflow mismatches, missing inputs, different coding of outcomes. @ravi, happy to share our checklist.`,
-        reactions: [["ravi", "check"], ["aisha", "check"], ["chair", "idea"], ["member", "thumbs_up"]],
+        reactions: [
+          ["ravi", "check"],
+          ["aisha", "check"],
+          ["chair", "idea"],
+          ["member", "thumbs_up"],
+        ],
       },
       {
         by: "chair",
@@ -121,13 +150,19 @@ The silent period is the step that catches most problems: workflow mismatches, m
 - báo cáo kết quả theo nhóm tuổi và theo tuyến (bệnh viện / trạm y tế xã).
 
 Điểm khó nhất là định nghĩa "kết cục" thống nhất giữa các điểm thí điểm.`,
-        reactions: [["minh", "thumbs_up"], ["editor", "idea"]],
+        reactions: [
+          ["minh", "thumbs_up"],
+          ["editor", "idea"],
+        ],
       },
       {
         by: "aisha",
         daysAfter: 3,
         body: `+1 to the silent period. One addition from Singapore: we ask for the **failure modes** observed during the silent period to be written into the instructions for use before go-live — e.g. "not validated for paediatric patients", "degrades when vital signs are missing".`,
-        reactions: [["ravi", "idea"], ["editor", "thumbs_up"]],
+        reactions: [
+          ["ravi", "idea"],
+          ["editor", "thumbs_up"],
+        ],
       },
     ],
     accepted: { number: 2, by: "ravi" },
@@ -151,7 +186,11 @@ The silent period is the step that catches most problems: workflow mismatches, m
 - **CONSORT-AI / SPIRIT-AI** — randomised trials, when outcomes for patients are the question.
 
 We ask manufacturers to say which one each report follows and to include the checklist.`,
-        reactions: [["aisha", "check"], ["ravi", "thumbs_up"], ["sophie", "idea"]],
+        reactions: [
+          ["aisha", "check"],
+          ["ravi", "thumbs_up"],
+          ["sophie", "idea"],
+        ],
       },
     ],
     accepted: { number: 2, by: "aisha" },
@@ -168,7 +207,10 @@ We ask manufacturers to say which one each report follows and to include the che
         by: "sophie",
         daysAfter: 1,
         body: `En France, nous le recommandons fortement mais ne l'imposons pas : pour certains outils (par exemple une aide à la lecture déjà utilisée ailleurs avec le même matériel), une évaluation rétrospective locale solide peut suffire. Ce qui est obligatoire, en revanche, c'est de **documenter la justification** si l'on s'en passe.`,
-        reactions: [["daniel", "idea"], ["industry", "thumbs_up"]],
+        reactions: [
+          ["daniel", "idea"],
+          ["industry", "thumbs_up"],
+        ],
       },
       {
         by: "member",
@@ -194,7 +236,11 @@ We ask manufacturers to say which one each report follows and to include the che
 | Time to triage | median, minutes | + 20 % vs. baseline |
 
 What would you add? In particular: **equity** indicators, and how you report **incidents**.`,
-    reactions: [["minh", "thumbs_up"], ["aisha", "thumbs_up"], ["ravi", "idea"]],
+    reactions: [
+      ["minh", "thumbs_up"],
+      ["aisha", "thumbs_up"],
+      ["ravi", "idea"],
+    ],
     replies: [
       {
         by: "minh",
@@ -205,19 +251,28 @@ What would you add? In particular: **equity** indicators, and how you report **i
 - **số sự cố được báo cáo** và thời gian khắc phục trung bình.
 
 Báo cáo quý của chúng tôi được gửi cho Ban chỉ đạo trước ngày 15 của tháng đầu quý sau.`,
-        reactions: [["sophie", "idea"], ["chair", "thumbs_up"]],
+        reactions: [
+          ["sophie", "idea"],
+          ["chair", "thumbs_up"],
+        ],
       },
       {
         by: "aisha",
         daysAfter: 2,
         body: `@sophie for equity we break sensitivity and override rate down by **age band, sex and preferred language**, and report the largest gap between groups with its confidence interval. A gap over 5 points triggers a review, not an automatic stop.`,
-        reactions: [["sophie", "check"], ["daniel", "heart"]],
+        reactions: [
+          ["sophie", "check"],
+          ["daniel", "heart"],
+        ],
       },
       {
         by: "ravi",
         daysAfter: 4,
         body: `We also ask for the **model version** in use at each site during the quarter, and any change made under the predetermined change control plan. Otherwise the KPIs of two quarters are not comparable.`,
-        reactions: [["sophie", "thumbs_up"], ["member", "idea"]],
+        reactions: [
+          ["sophie", "thumbs_up"],
+          ["member", "idea"],
+        ],
       },
     ],
     readUpTo: [["member", 2]],
@@ -240,7 +295,10 @@ Báo cáo quý của chúng tôi được gửi cho Ban chỉ đạo trước ng
         by: "sophie",
         daysAfter: 2,
         body: `Nous suivons aussi le PSI, mais surtout l'évolution des performances sur les cas où le diagnostic final est connu : une dérive des entrées sans baisse de performance ne justifie pas, à elle seule, un arrêt de l'outil.`,
-        reactions: [["minh", "idea"], ["aisha", "thumbs_up"]],
+        reactions: [
+          ["minh", "idea"],
+          ["aisha", "thumbs_up"],
+        ],
       },
     ],
   },
@@ -256,13 +314,19 @@ Báo cáo quý của chúng tôi được gửi cho Ban chỉ đạo trước ng
         by: "sophie",
         daysAfter: 1,
         body: `Côté français : une AIPD (analyse d'impact) est attendue dans ce cas, et les données de santé doivent être hébergées chez un hébergeur certifié HDS. La pseudonymisation seule ne fait pas sortir les données du champ du RGPD ; privilégiez l'évaluation **sur site** (le modèle va vers les données) quand c'est possible.`,
-        reactions: [["industry", "check"], ["daniel", "thumbs_up"]],
+        reactions: [
+          ["industry", "check"],
+          ["daniel", "thumbs_up"],
+        ],
       },
       {
         by: "daniel",
         daysAfter: 2,
         body: `Please also tell patients, in plain language, that their data may be used to validate the tool — and how to object. Trust is much easier to keep than to win back.`,
-        reactions: [["sophie", "heart"], ["moderator", "thumbs_up"]],
+        reactions: [
+          ["sophie", "heart"],
+          ["moderator", "thumbs_up"],
+        ],
       },
     ],
   },
@@ -343,7 +407,10 @@ Sites 1 and 2 are ready; site 3 is waiting for the integration test.`,
         by: "editor",
         daysAfter: 1,
         body: `On (1): silent period plus registry, with a prospective study only when the tool changes the clinical pathway. On (2): yes — the prevalence is too different to reuse hospital evidence.`,
-        reactions: [["chair", "thumbs_up"], ["aisha", "thumbs_up"]],
+        reactions: [
+          ["chair", "thumbs_up"],
+          ["aisha", "thumbs_up"],
+        ],
       },
       {
         by: "aisha",
@@ -371,19 +438,28 @@ export async function seedDemoForums(db: Kysely<Database>, users: Map<string, nu
     return viewer;
   };
   const day = 86_400_000;
-  const at = (daysAgo: number, hour = 9) => new Date(Date.now() - daysAgo * day + hour * 3_600_000 - 12 * 3_600_000).toISOString();
+  const at = (daysAgo: number, hour = 9) =>
+    new Date(Date.now() - daysAgo * day + hour * 3_600_000 - 12 * 3_600_000).toISOString();
   const ids = new Map<string, number>();
 
   for (const demo of TOPICS) {
     const categoryId = categories.get(demo.category);
     if (categoryId === undefined) continue; // a deployment whose content has no such category
-    const { topicId } = await createTopic(db, who(demo.by), categoryId, { title: demo.title, body: demo.body, tags: demo.tags ?? [] }, { at: at(demo.daysAgo) });
+    const { topicId } = await createTopic(
+      db,
+      who(demo.by),
+      categoryId,
+      { title: demo.title, body: demo.body, tags: demo.tags ?? [] },
+      { at: at(demo.daysAgo) },
+    );
     ids.set(demo.title, topicId);
     for (const [username, kind] of demo.reactions ?? []) {
       await toggleReaction(db, who(username), topicId, 1, kind, { at: at(demo.daysAgo - 0.2) });
     }
     for (const [index, reply] of (demo.replies ?? []).entries()) {
-      const result = await replyToTopic(db, who(reply.by), topicId, reply.body, { at: at(demo.daysAgo - reply.daysAfter, 9 + index) });
+      const result = await replyToTopic(db, who(reply.by), topicId, reply.body, {
+        at: at(demo.daysAgo - reply.daysAfter, 9 + index),
+      });
       if (!result.ok) throw new Error(`demo forums: reply refused in "${demo.title}" (${result.reason})`);
       for (const [username, kind] of reply.reactions ?? []) {
         await toggleReaction(db, who(username), topicId, result.number, kind, { at: at(demo.daysAgo - reply.daysAfter - 0.2) });
@@ -401,7 +477,12 @@ export async function seedDemoForums(db: Kysely<Database>, users: Map<string, nu
   // The accepted answer on local validation was completed later: its history shows the edit.
   const validation = ids.get(TOPICS[1].title);
   if (validation) {
-    const post = await db.selectFrom("post").select(["id", "body_md", "revision"]).where("topic_id", "=", validation).where("number", "=", 2).executeTakeFirst();
+    const post = await db
+      .selectFrom("post")
+      .select(["id", "body_md", "revision"])
+      .where("topic_id", "=", validation)
+      .where("number", "=", 2)
+      .executeTakeFirst();
     if (post) {
       const body = post.body_md.replace(
         "The silent period is the step",
@@ -410,15 +491,34 @@ export async function seedDemoForums(db: Kysely<Database>, users: Map<string, nu
       await editPost(db, who("editor"), validation, 2, { body, baseRevision: post.revision, reason: "Added primary care" });
       const editedAt = at(18);
       await db.updateTable("post").set({ edited_at: editedAt }).where("id", "=", post.id).execute();
-      await db.updateTable("post_revision").set({ created_at: editedAt }).where("post_id", "=", post.id).where("revision", "=", 2).execute();
+      await db
+        .updateTable("post_revision")
+        .set({ created_at: editedAt })
+        .where("post_id", "=", post.id)
+        .where("revision", "=", 2)
+        .execute();
     }
   }
 
   // A flag waiting in the moderation queue.
   const kpi = ids.get(TOPICS[4].title);
   if (kpi) {
-    const { number } = await replyToTopic(db, who("industry"), kpi, "Here is a screenshot of the case from ward 4B that triggered our override alert, with the patient's age and admission time, so you can see what the clinicians saw.", { at: at(1) }).then((r) => (r.ok ? r : { number: 0 }));
-    if (number) await flagPost(db, who("sophie"), kpi, number, "This reply describes a single patient (ward, age, admission time): possibly identifiable. Please review before others quote it.", { at: at(0.5) });
+    const { number } = await replyToTopic(
+      db,
+      who("industry"),
+      kpi,
+      "Here is a screenshot of the case from ward 4B that triggered our override alert, with the patient's age and admission time, so you can see what the clinicians saw.",
+      { at: at(1) },
+    ).then((r) => (r.ok ? r : { number: 0 }));
+    if (number)
+      await flagPost(
+        db,
+        who("sophie"),
+        kpi,
+        number,
+        "This reply describes a single patient (ward, age, admission time): possibly identifiable. Please review before others quote it.",
+        { at: at(0.5) },
+      );
   }
 
   // Members follow what they care about.

@@ -3,10 +3,10 @@
 // and decided, with votes, comments and outcomes), a pending join request and a follower.
 // Dates are relative to the day the demo is seeded, at sensible hours in each organiser's zone.
 import type { Kysely } from "kysely";
-import type { Database } from "../schema";
-import type { AttendanceResponse, VotePosition } from "../tables/groups";
-import { renderMarkdown } from "../../app/utils/markdown.server";
-import { localToUtc, utcToLocalInput } from "../../app/utils/zoned-time.server";
+import type { Database } from "~db/schema";
+import type { AttendanceResponse, VotePosition } from "~/domain/vocabulary";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { localToUtc, utcToLocalInput } from "~/utils/zoned-time.server";
 
 const DAY = 86_400_000;
 
@@ -170,9 +170,18 @@ The template covers the comparison of the local case mix with the manufacturer's
           ["chair", "agree"],
           ["editor", "agree"],
           ["minh", "agree", "The sites need it now; v1.0 can follow."],
-          ["aisha", "disagree", "The sample-size table assumes a prevalence above 5 %; low-prevalence primary-care sites need the small-numbers annex first."],
+          [
+            "aisha",
+            "disagree",
+            "The sample-size table assumes a prevalence above 5 %; low-prevalence primary-care sites need the small-numbers annex first.",
+          ],
         ],
-        comments: [["minh", "Bạch Mai and the three primary-care stations are ready to use the template from the first day of the next quarter."]],
+        comments: [
+          [
+            "minh",
+            "Bạch Mai and the three primary-care stations are ready to use the template from the first day of the next quarter.",
+          ],
+        ],
         outcome: {
           by: "chair",
           daysAgo: 30,
@@ -192,7 +201,11 @@ Aisha Rahman's concern about sample sizes at low-prevalence primary-care sites i
           ["editor", "agree"],
           ["aisha", "agree"],
           ["chair", "abstain", "As chair I will facilitate the revised proposal."],
-          ["minh", "block", "Eight weeks is too short for primary-care stations with few eligible cases: require a minimum number of consecutive eligible cases (e.g. 300) as well as a minimum duration."],
+          [
+            "minh",
+            "block",
+            "Eight weeks is too short for primary-care stations with few eligible cases: require a minimum number of consecutive eligible cases (e.g. 300) as well as a minimum duration.",
+          ],
         ],
         outcome: {
           by: "chair",
@@ -217,7 +230,10 @@ Targeted consultation of patient organisations and of companies that build docum
           ["minh", "abstain", "No view yet: I have not read the draft."],
         ],
         comments: [
-          ["aisha", "Could the consultation reach the patient organisations in the network directly? The section on monitoring hallucinations affects them most."],
+          [
+            "aisha",
+            "Could the consultation reach the patient organisations in the network directly? The section on monitoring hallucinations affects them most.",
+          ],
           ["editor", "Yes — the targeted consultation includes Patients for Safe AI and two other patient organisations."],
         ],
       },
@@ -451,7 +467,9 @@ export async function seedDemoGroups(db: Kysely<Database>, users: Map<string, nu
       const startsAt = at(meeting.day, meeting.from, spec.zone);
       const endsAt = at(meeting.day, meeting.to, spec.zone);
       // Scheduled three weeks ahead, or a few days ago for meetings coming up sooner than that.
-      const createdAt = new Date(Math.min(Date.parse(startsAt) - 21 * DAY, Date.now() - (spec.meetings.indexOf(meeting) + 2) * DAY)).toISOString();
+      const createdAt = new Date(
+        Math.min(Date.parse(startsAt) - 21 * DAY, Date.now() - (spec.meetings.indexOf(meeting) + 2) * DAY),
+      ).toISOString();
       const minutesAt = meeting.minutes ? new Date(Date.parse(endsAt) + DAY).toISOString() : null;
       const { id } = await db
         .insertInto("meeting")
@@ -477,10 +495,20 @@ export async function seedDemoGroups(db: Kysely<Database>, users: Map<string, nu
         .executeTakeFirstOrThrow();
       meetingIds.push(id);
       const people = new Map<string, { response: AttendanceResponse | null; attended: number | null }>();
-      for (const [username, response] of Object.entries(meeting.answers ?? {})) people.set(username, { response, attended: null });
+      for (const [username, response] of Object.entries(meeting.answers ?? {}))
+        people.set(username, { response, attended: null });
       for (const username of meeting.minutes?.attended ?? []) people.set(username, { response: "attending", attended: 1 });
       for (const [username, row] of people) {
-        await db.insertInto("attendance").values({ meeting_id: id, user_id: user(username), response: row.response, attended: row.attended, updated_at: createdAt }).execute();
+        await db
+          .insertInto("attendance")
+          .values({
+            meeting_id: id,
+            user_id: user(username),
+            response: row.response,
+            attended: row.attended,
+            updated_at: createdAt,
+          })
+          .execute();
       }
     }
 
@@ -488,7 +516,14 @@ export async function seedDemoGroups(db: Kysely<Database>, users: Map<string, nu
       const openedAt = daysAgo(proposal.openedDaysAgo);
       const closesAt = at(proposal.closes.day, proposal.closes.time, spec.zone);
       const documentId = proposal.document
-        ? ((await db.selectFrom("document").select("id").where("slug", "=", proposal.document).where("group_id", "=", groupId).executeTakeFirst())?.id ?? null)
+        ? ((
+            await db
+              .selectFrom("document")
+              .select("id")
+              .where("slug", "=", proposal.document)
+              .where("group_id", "=", groupId)
+              .executeTakeFirst()
+          )?.id ?? null)
         : null;
       const closedAt = proposal.outcome ? daysAgo(proposal.outcome.daysAgo) : null;
       const { id } = await db
@@ -513,7 +548,17 @@ export async function seedDemoGroups(db: Kysely<Database>, users: Map<string, nu
         .executeTakeFirstOrThrow();
       for (const [i, [username, position, reason]] of proposal.votes.entries()) {
         const votedAt = new Date(Date.parse(openedAt) + (i + 1) * 3_600_000 * 7).toISOString();
-        await db.insertInto("vote").values({ proposal_id: id, user_id: user(username), position, reason: reason ?? "", created_at: votedAt, updated_at: votedAt }).execute();
+        await db
+          .insertInto("vote")
+          .values({
+            proposal_id: id,
+            user_id: user(username),
+            position,
+            reason: reason ?? "",
+            created_at: votedAt,
+            updated_at: votedAt,
+          })
+          .execute();
       }
       for (const [i, [username, text]] of (proposal.comments ?? []).entries()) {
         await db
@@ -546,6 +591,9 @@ export async function seedDemoGroups(db: Kysely<Database>, users: Map<string, nu
   }
   const monitoring = groupIds.get("post-deployment-monitoring");
   if (monitoring !== undefined) {
-    await db.insertInto("group_watch").values({ group_id: monitoring, user_id: user("daniel"), watching: 1, updated_at: daysAgo(10) }).execute();
+    await db
+      .insertInto("group_watch")
+      .values({ group_id: monitoring, user_id: user("daniel"), watching: 1, updated_at: daysAgo(10) })
+      .execute();
   }
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "../app/utils/env.server";
+import { databasePath } from "~/utils/env.server";
 
 const target = process.argv[2];
 if (!target) {
@@ -34,4 +34,6 @@ if (check !== "ok") {
   process.exit(1);
 }
 const size = fs.statSync(destination).size;
-console.log(`Backed up ${source} to ${destination} (${(size / 2 ** 20).toFixed(1)} MiB, ${Math.round(performance.now() - started)} ms, integrity ok).`);
+console.log(
+  `Backed up ${source} to ${destination} (${(size / 2 ** 20).toFixed(1)} MiB, ${Math.round(performance.now() - started)} ms, integrity ok).`,
+);

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "../app/utils/env.server";
+import { databasePath } from "~/utils/env.server";
 
 const backup = process.argv[2] && path.resolve(process.argv[2]);
 if (!backup || !fs.existsSync(backup)) {

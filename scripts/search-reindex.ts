@@ -1,8 +1,8 @@
 // `npm run search:reindex`: rebuilds the search index from the content tables (safe while the
 // site runs: one write transaction).
-import { migrateToLatest } from "./migrate";
-import { rebuildSearchIndex } from "../app/services/search-indexers.server";
-import { closeDatabase, getConnection } from "../app/utils/db.server";
+import { migrateToLatest } from "~db/migrate";
+import { rebuildSearchIndex } from "~/services/search-indexers.server";
+import { closeDatabase, getConnection } from "~/utils/db.server";
 
 const started = performance.now();
 const { db } = getConnection();

@@ -5,14 +5,15 @@ import path from "node:path";
 import matter from "gray-matter";
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { Database, GroupRole, Language, MemberType, SiteRole, UserStatus } from "./schema";
-import { CATEGORY_VISIBILITIES, GROUP_VISIBILITIES, LANGUAGES } from "./schema";
-import { seedDemoDocuments } from "./demo/documents";
-import { seedDemoForums } from "./demo/forums";
-import { seedDemoGroups } from "./demo/groups";
-import { demoNeedsSecondFactor, seedDemoTwoFactor } from "./demo/two-factor";
-import { renderMarkdown } from "../app/utils/markdown.server";
-import { hashPassword } from "../app/utils/password.server";
+import type { Database } from "~db/schema";
+import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "~/domain/vocabulary";
+import { CATEGORY_VISIBILITIES, GROUP_VISIBILITIES, LANGUAGES } from "~/domain/vocabulary";
+import { seedDemoDocuments } from "./demo/documents.server";
+import { seedDemoForums } from "./demo/forums.server";
+import { seedDemoGroups } from "./demo/groups.server";
+import { demoNeedsSecondFactor, seedDemoTwoFactor } from "./demo/two-factor.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { hashPassword } from "~/utils/password.server";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -24,7 +25,10 @@ const frameworkSchema = z.object({
   group: z.string(),
   language: z.enum(LANGUAGES),
   family: z.string().optional(),
-  version: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d+\.\d+$/)),
+  version: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d+\.\d+$/)),
   published_at: dateString,
   review_due: dateString.optional(),
   summary: z.string().default(""),
@@ -112,7 +116,11 @@ export async function seedStarterContent(db: Kysely<Database>, contentDir = defa
   }
   // Each working group has its own discussion space with the group's visibility.
   for (const [slug, id] of groupIds) {
-    const group = await db.selectFrom("working_group").select(["name", "visibility", "position"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const group = await db
+      .selectFrom("working_group")
+      .select(["name", "visibility", "position"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const exists = await db.selectFrom("category").select("id").where("slug", "=", `group-${slug}`).executeTakeFirst();
     if (exists) continue;
     await db
@@ -131,7 +139,9 @@ export async function seedStarterContent(db: Kysely<Database>, contentDir = defa
 
   const frameworks = readFolder(path.join(contentDir, "frameworks"), frameworkSchema);
   // Sources first, so that translations find the family they belong to.
-  frameworks.sort((a, b) => Number((a.data.family ?? a.data.slug) !== a.data.slug) - Number((b.data.family ?? b.data.slug) !== b.data.slug));
+  frameworks.sort(
+    (a, b) => Number((a.data.family ?? a.data.slug) !== a.data.slug) - Number((b.data.family ?? b.data.slug) !== b.data.slug),
+  );
   const documentIds = new Map<string, number>();
   for (const { file, data, body } of frameworks) {
     const familyId = data.family && data.family !== data.slug ? documentIds.get(data.family) : undefined;
@@ -162,7 +172,14 @@ export async function seedStarterContent(db: Kysely<Database>, contentDir = defa
     documentIds.set(data.slug, documentId);
     const { id: revisionId } = await db
       .insertInto("revision")
-      .values({ document_id: documentId, parent_id: null, author_id: null, message: `Version ${data.version}`, body_md: body, created_at: publishedAt })
+      .values({
+        document_id: documentId,
+        parent_id: null,
+        author_id: null,
+        message: `Version ${data.version}`,
+        body_md: body,
+        created_at: publishedAt,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await db.updateTable("document").set({ head_revision_id: revisionId }).where("id", "=", documentId).execute();
@@ -205,18 +222,145 @@ interface DemoAccount {
 
 /** The demo community. Its accounts are listed in the README; all use DEMO_PASSWORD. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: "admin@demo.test", username: "admin", displayName: "Amara Okafor", organization: "Network Secretariat", country: "CH", memberType: "secretariat", language: "en", status: "approved", siteRole: "admin" },
-  { email: "moderator@demo.test", username: "moderator", displayName: "Priya Raman", organization: "Network Secretariat", country: "IN", memberType: "secretariat", language: "en", status: "approved", siteRole: "moderator" },
-  { email: "chair@demo.test", username: "chair", displayName: "Nguyễn Thị Lan", organization: "National Health Information Centre, Ministry of Health", country: "VN", memberType: "regulator", language: "vi", status: "approved", siteRole: "member", groups: { "evaluation-procedures": "chair", "pilot-coordination": "member" } },
-  { email: "editor@demo.test", username: "editor", displayName: "James Whitfield", organization: "Medicines and Healthcare products Regulatory Agency", country: "GB", memberType: "regulator", language: "en", status: "approved", siteRole: "member", groups: { "evaluation-procedures": "editor", "pilot-coordination": "editor" } },
-  { email: "member@demo.test", username: "member", displayName: "Tan Wei Ming", organization: "Health Sciences Authority", country: "SG", memberType: "regulator", language: "en", status: "approved", siteRole: "member" },
-  { email: "industry@demo.test", username: "industry", displayName: "Claire Dubois", organization: "MedVision AI", country: "FR", memberType: "industry", language: "fr", status: "approved", siteRole: "member" },
-  { email: "pending@demo.test", username: "pending", displayName: "Rahul Mehta", organization: "Digital Health Institute", country: "IN", memberType: "academia", language: "en", status: "pending", siteRole: "member" },
-  { email: "ravi@demo.test", username: "ravi", displayName: "Ravi Shankar", organization: "Central Drugs Standard Control Organisation", country: "IN", memberType: "regulator", language: "en", status: "approved", siteRole: "member", groups: { "risk-management": "chair", "post-deployment-monitoring": "member" } },
-  { email: "sophie@demo.test", username: "sophie", displayName: "Sophie Martin", organization: "Haute Autorité de santé", country: "FR", memberType: "regulator", language: "fr", status: "approved", siteRole: "member", groups: { "post-deployment-monitoring": "chair", "risk-management": "editor" } },
-  { email: "minh@demo.test", username: "minh", displayName: "Trần Quang Minh", organization: "Bạch Mai Hospital", country: "VN", memberType: "academia", language: "vi", status: "approved", siteRole: "member", groups: { "pilot-coordination": "chair", "evaluation-procedures": "member" } },
-  { email: "aisha@demo.test", username: "aisha", displayName: "Aisha Rahman", organization: "Ministry of Health", country: "SG", memberType: "regulator", language: "en", status: "approved", siteRole: "member", groups: { "evaluation-procedures": "member", "post-deployment-monitoring": "editor" } },
-  { email: "daniel@demo.test", username: "daniel", displayName: "Daniel Osei", organization: "Patients for Safe AI", country: "GH", memberType: "civil_society", language: "en", status: "approved", siteRole: "member", groups: { "risk-management": "member" } },
+  {
+    email: "admin@demo.test",
+    username: "admin",
+    displayName: "Amara Okafor",
+    organization: "Network Secretariat",
+    country: "CH",
+    memberType: "secretariat",
+    language: "en",
+    status: "approved",
+    siteRole: "admin",
+  },
+  {
+    email: "moderator@demo.test",
+    username: "moderator",
+    displayName: "Priya Raman",
+    organization: "Network Secretariat",
+    country: "IN",
+    memberType: "secretariat",
+    language: "en",
+    status: "approved",
+    siteRole: "moderator",
+  },
+  {
+    email: "chair@demo.test",
+    username: "chair",
+    displayName: "Nguyễn Thị Lan",
+    organization: "National Health Information Centre, Ministry of Health",
+    country: "VN",
+    memberType: "regulator",
+    language: "vi",
+    status: "approved",
+    siteRole: "member",
+    groups: { "evaluation-procedures": "chair", "pilot-coordination": "member" },
+  },
+  {
+    email: "editor@demo.test",
+    username: "editor",
+    displayName: "James Whitfield",
+    organization: "Medicines and Healthcare products Regulatory Agency",
+    country: "GB",
+    memberType: "regulator",
+    language: "en",
+    status: "approved",
+    siteRole: "member",
+    groups: { "evaluation-procedures": "editor", "pilot-coordination": "editor" },
+  },
+  {
+    email: "member@demo.test",
+    username: "member",
+    displayName: "Tan Wei Ming",
+    organization: "Health Sciences Authority",
+    country: "SG",
+    memberType: "regulator",
+    language: "en",
+    status: "approved",
+    siteRole: "member",
+  },
+  {
+    email: "industry@demo.test",
+    username: "industry",
+    displayName: "Claire Dubois",
+    organization: "MedVision AI",
+    country: "FR",
+    memberType: "industry",
+    language: "fr",
+    status: "approved",
+    siteRole: "member",
+  },
+  {
+    email: "pending@demo.test",
+    username: "pending",
+    displayName: "Rahul Mehta",
+    organization: "Digital Health Institute",
+    country: "IN",
+    memberType: "academia",
+    language: "en",
+    status: "pending",
+    siteRole: "member",
+  },
+  {
+    email: "ravi@demo.test",
+    username: "ravi",
+    displayName: "Ravi Shankar",
+    organization: "Central Drugs Standard Control Organisation",
+    country: "IN",
+    memberType: "regulator",
+    language: "en",
+    status: "approved",
+    siteRole: "member",
+    groups: { "risk-management": "chair", "post-deployment-monitoring": "member" },
+  },
+  {
+    email: "sophie@demo.test",
+    username: "sophie",
+    displayName: "Sophie Martin",
+    organization: "Haute Autorité de santé",
+    country: "FR",
+    memberType: "regulator",
+    language: "fr",
+    status: "approved",
+    siteRole: "member",
+    groups: { "post-deployment-monitoring": "chair", "risk-management": "editor" },
+  },
+  {
+    email: "minh@demo.test",
+    username: "minh",
+    displayName: "Trần Quang Minh",
+    organization: "Bạch Mai Hospital",
+    country: "VN",
+    memberType: "academia",
+    language: "vi",
+    status: "approved",
+    siteRole: "member",
+    groups: { "pilot-coordination": "chair", "evaluation-procedures": "member" },
+  },
+  {
+    email: "aisha@demo.test",
+    username: "aisha",
+    displayName: "Aisha Rahman",
+    organization: "Ministry of Health",
+    country: "SG",
+    memberType: "regulator",
+    language: "en",
+    status: "approved",
+    siteRole: "member",
+    groups: { "evaluation-procedures": "member", "post-deployment-monitoring": "editor" },
+  },
+  {
+    email: "daniel@demo.test",
+    username: "daniel",
+    displayName: "Daniel Osei",
+    organization: "Patients for Safe AI",
+    country: "GH",
+    memberType: "civil_society",
+    language: "en",
+    status: "approved",
+    siteRole: "member",
+    groups: { "risk-management": "member" },
+  },
 ];
 
 export async function seedDemoCommunity(db: Kysely<Database>) {
@@ -270,15 +414,4 @@ export async function seedIfEmpty(db: Kysely<Database>, options: { demo: boolean
     const demo = options.demo ? await seedDemoCommunity(trx) : { accounts: 0 };
     return { seeded: true as const, ...content, ...demo };
   });
-}
-
-if (process.argv[1] && /db[\\/]seed\.ts$/.test(process.argv[1])) {
-  const { getConnection, closeDatabase } = await import("../app/utils/db.server");
-  const { seedDemo } = await import("../app/utils/env.server");
-  const { migrateToLatest } = await import("./migrate");
-  const { db } = getConnection();
-  await migrateToLatest(db);
-  const result = await seedIfEmpty(db, { demo: seedDemo() });
-  console.log(result.seeded ? `Seeded: ${JSON.stringify(result)}` : "The database already has content; nothing seeded.");
-  closeDatabase();
 }

@@ -8,15 +8,23 @@
 import { parseArgs } from "node:util";
 import readline from "node:readline";
 import { Writable } from "node:stream";
-import { migrateToLatest } from "./migrate";
-import { recordAudit } from "../app/models/audit.server";
-import { emailOrUsernameTaken, findUserByEmail, insertUser } from "../app/models/user.server";
-import { resetTwoFactor } from "../app/services/two-factor.server";
-import { closeDatabase, getConnection, writeTransaction } from "../app/utils/db.server";
-import { hashPassword } from "../app/utils/password.server";
-import { indexMember } from "../app/services/search-indexers.server";
+import { migrateToLatest } from "~db/migrate";
+import { recordAudit } from "~/models/audit.server";
+import { emailOrUsernameTaken, findUserByEmail, insertUser } from "~/models/user.server";
+import { resetTwoFactor } from "~/services/two-factor.server";
+import { closeDatabase, getConnection, writeTransaction } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { indexMember } from "~/services/search-indexers.server";
 import { z } from "zod";
-import { countryField, emailField, languageField, memberTypeField, passwordField, siteRoleField, usernameField } from "../app/utils/schemas";
+import {
+  countryField,
+  emailField,
+  languageField,
+  memberTypeField,
+  passwordField,
+  siteRoleField,
+  usernameField,
+} from "~/utils/schemas";
 
 async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -78,13 +86,21 @@ async function main() {
     const user = await findUserByEmail(db, values.email);
     if (!user) throw new Error(`No account has the email ${values.email}.`);
     await resetTwoFactor(db, null, user.id, "cli");
-    console.log(`Two-factor sign-in of ${user.email} (@${user.username}) has been reset; its sessions have ended. It can sign in with its password and enrol again.`);
+    console.log(
+      `Two-factor sign-in of ${user.email} (@${user.username}) has been reset; its sessions have ended. It can sign in with its password and enrol again.`,
+    );
     return;
   }
   const parsed = argsSchema.safeParse({
     email: values.email,
     role: values.role,
-    username: values.username ?? values.email.split("@")[0].replace(/[^a-z0-9._-]/gi, "").toLowerCase().padEnd(3, "0"),
+    username:
+      values.username ??
+      values.email
+        .split("@")[0]
+        .replace(/[^a-z0-9._-]/gi, "")
+        .toLowerCase()
+        .padEnd(3, "0"),
     name: values.name ?? values.email.split("@")[0],
     organization: values.organization,
     country: values.country,

@@ -3,7 +3,7 @@
 // one fixed, published TOTP key (see the README): add it to an authenticator app to sign in as them.
 // Never use it anywhere else: it is public.
 import type { Kysely } from "kysely";
-import type { Database } from "../schema";
+import type { Database } from "~db/schema";
 
 export const DEMO_TOTP_SECRET = "COPPORTALDEMOTOTPSECRETKEY234567";
 

@@ -6,13 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { prepareDatabase } from "./prepare";
-import { closeDatabase, openDatabase } from "../app/utils/db.server";
-import { renderMarkdown } from "../app/utils/markdown.server";
-import { hashPassword } from "../app/utils/password.server";
-import { renderRevision } from "../app/services/document-sections.server";
-import { changeSize } from "../app/services/document-diff.server";
-import { rebuildSearchIndex } from "../app/services/search-indexers.server";
+import { prepareDatabase } from "~/ops/prepare.server";
+import { closeDatabase, openDatabase } from "~/utils/db.server";
+import { renderMarkdown } from "~/utils/markdown.server";
+import { hashPassword } from "~/utils/password.server";
+import { renderRevision } from "~/services/document-sections.server";
+import { changeSize } from "~/services/document-diff.server";
+import { rebuildSearchIndex } from "~/services/search-indexers.server";
 import { BENCH_EMAIL, BENCH_PASSWORD } from "./bench-account";
 
 const { values: args } = parseArgs({
@@ -104,9 +104,11 @@ function postBody(usernames: string[]): string {
   const parts = [paragraph(language, between(1, 4))];
   const roll = random();
   if (roll < 0.15) parts.push(`@${pick(usernames)} could you share how your site handled this?`);
-  else if (roll < 0.22) parts.push("| KPI | Target | Q3 |\n|---|---|---|\n| Sensitivity | ≥ 0.90 | 0.92 |\n| Override rate | ≤ 15% | 11% |");
+  else if (roll < 0.22)
+    parts.push("| KPI | Target | Q3 |\n|---|---|---|\n| Sensitivity | ≥ 0.90 | 0.92 |\n| Override rate | ≤ 15% | 11% |");
   else if (roll < 0.27) parts.push("```sql\nselect site, avg(score) from predictions group by site;\n```");
-  else if (roll < 0.33) parts.push(`See https://www.who.int/publications and [the framework](/library/pre-deployment-evaluation).`);
+  else if (roll < 0.33)
+    parts.push(`See https://www.who.int/publications and [the framework](/library/pre-deployment-evaluation).`);
   if (random() < 0.3) parts.push(paragraph(language, between(1, 3)));
   return parts.join("\n\n");
 }
@@ -117,7 +119,8 @@ function documentBody(sections: number, targetBytes: number, revision: number): 
     lines.push(`## ${s}. ${pick(TITLES)} (${s})`, "");
     const paragraphs = Math.max(1, Math.round(targetBytes / sections / 400));
     for (let p = 0; p < paragraphs; p++) lines.push(paragraph("en", 3), "");
-    if (s % 4 === 0) lines.push("| Indicator | Threshold | Frequency |", "|---|---|---|", `| Sensitivity | 0.9${s % 10} | quarterly |`, "");
+    if (s % 4 === 0)
+      lines.push("| Indicator | Threshold | Frequency |", "|---|---|---|", `| Sensitivity | 0.9${s % 10} | quarterly |`, "");
     if (revision > 1 && s % 5 === revision % 5) lines.push(`Revision ${revision} clarifies this section for reviewers.`, "");
   }
   return lines.join("\n");
@@ -144,13 +147,37 @@ async function main() {
   const usernames: string[] = [];
   const userIds: number[] = [];
   sqlite.transaction(() => {
-    const bench = insertUser.run(BENCH_EMAIL, "bench", "Benchmark Member", "Performance Office", "CH", "secretariat", "en", "approved", passwordHash, iso(400), iso(400));
+    const bench = insertUser.run(
+      BENCH_EMAIL,
+      "bench",
+      "Benchmark Member",
+      "Performance Office",
+      "CH",
+      "secretariat",
+      "en",
+      "approved",
+      passwordHash,
+      iso(400),
+      iso(400),
+    );
     userIds.push(Number(bench.lastInsertRowid));
     for (let i = 1; i < memberCount; i++) {
       const username = `member${i}`;
       const status = i % 97 === 0 ? "pending" : "approved";
       const created = iso(between(1, 700));
-      const row = insertUser.run(`${username}@large.test`, username, `Member ${i}`, `Organisation ${i % 400}`, pick(COUNTRIES), pick(MEMBER_TYPES), pick(LANGS), status, passwordHash, created, created);
+      const row = insertUser.run(
+        `${username}@large.test`,
+        username,
+        `Member ${i}`,
+        `Organisation ${i % 400}`,
+        pick(COUNTRIES),
+        pick(MEMBER_TYPES),
+        pick(LANGS),
+        status,
+        passwordHash,
+        created,
+        created,
+      );
       if (status === "approved") {
         usernames.push(username);
         userIds.push(Number(row.lastInsertRowid));
@@ -168,25 +195,63 @@ async function main() {
   const insertCategory = sqlite.prepare(
     `insert into category (slug, name, description, visibility, group_id, qa, position, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertMembership = sqlite.prepare(`insert or ignore into group_membership (group_id, user_id, role, joined_at) values (?, ?, ?, ?)`);
+  const insertMembership = sqlite.prepare(
+    `insert or ignore into group_membership (group_id, user_id, role, joined_at) values (?, ?, ?, ?)`,
+  );
   const groups: Array<{ id: number; visibility: string; categoryId: number }> = [];
   const categories: Array<{ id: number; visibility: string; groupId: number | null }> = [];
   sqlite.transaction(() => {
     for (let g = 1; g <= groupCount; g++) {
       const visibility = g % 10 === 0 ? "private" : g % 3 === 0 ? "closed" : "open";
       const charter = `## Mandate\n\n${paragraph("en", 4)}\n\n## Deliverables\n\n- ${pick(TITLES)}\n- ${pick(TITLES)}`;
-      const id = Number(insertGroup.run(`wg-${g}`, `Working group ${g}: ${pick(TITLES)}`, paragraph("en", 1), visibility, charter, renderMarkdown(charter).html, 100 + g, iso(500), iso(500)).lastInsertRowid);
-      const categoryId = Number(insertCategory.run(`group-wg-${g}`, `Working group ${g}`, "", visibility === "private" ? "private" : "public", id, 0, 1000 + g, iso(500)).lastInsertRowid);
+      const id = Number(
+        insertGroup.run(
+          `wg-${g}`,
+          `Working group ${g}: ${pick(TITLES)}`,
+          paragraph("en", 1),
+          visibility,
+          charter,
+          renderMarkdown(charter).html,
+          100 + g,
+          iso(500),
+          iso(500),
+        ).lastInsertRowid,
+      );
+      const categoryId = Number(
+        insertCategory.run(
+          `group-wg-${g}`,
+          `Working group ${g}`,
+          "",
+          visibility === "private" ? "private" : "public",
+          id,
+          0,
+          1000 + g,
+          iso(500),
+        ).lastInsertRowid,
+      );
       groups.push({ id, visibility, categoryId });
       categories.push({ id: categoryId, visibility: visibility === "private" ? "private" : "public", groupId: id });
       const size = between(10, 40);
-      for (let m = 0; m < size; m++) insertMembership.run(id, pick(userIds), m === 0 ? "chair" : m < 3 ? "editor" : "member", iso(300));
+      for (let m = 0; m < size; m++)
+        insertMembership.run(id, pick(userIds), m === 0 ? "chair" : m < 3 ? "editor" : "member", iso(300));
       // The benchmark member edits in every other group (so it reads drafts) and sits in some private ones.
-      if (visibility !== "private" || g % 20 === 0) insertMembership.run(id, benchId, g % 2 === 0 ? "editor" : "member", iso(300));
+      if (visibility !== "private" || g % 20 === 0)
+        insertMembership.run(id, benchId, g % 2 === 0 ? "editor" : "member", iso(300));
     }
     for (let c = 1; c <= Math.round(100 * scale); c++) {
       const visibility = c % 5 === 0 ? "members" : "public";
-      const id = Number(insertCategory.run(`community-${c}`, `${pick(TITLES)} (${c})`, paragraph("en", 1), visibility, null, c % 7 === 0 ? 1 : 0, 10 + c, iso(600)).lastInsertRowid);
+      const id = Number(
+        insertCategory.run(
+          `community-${c}`,
+          `${pick(TITLES)} (${c})`,
+          paragraph("en", 1),
+          visibility,
+          null,
+          c % 7 === 0 ? 1 : 0,
+          10 + c,
+          iso(600),
+        ).lastInsertRowid,
+      );
       categories.push({ id, visibility, groupId: null });
     }
   })();
@@ -198,8 +263,12 @@ async function main() {
   const insertTopic = sqlite.prepare(
     `insert into topic (category_id, title, slug, author_id, post_count, last_post_number, last_post_at, last_poster_id, view_count, created_at) values (?, ?, ?, ?, 1, 1, ?, ?, ?, ?)`,
   );
-  const insertPost = sqlite.prepare(`insert into post (topic_id, number, author_id, body_md, body_html, revision, created_at) values (?, ?, ?, ?, ?, 1, ?)`);
-  const insertReaction = sqlite.prepare(`insert or ignore into reaction (post_id, user_id, kind, created_at) values (?, ?, ?, ?)`);
+  const insertPost = sqlite.prepare(
+    `insert into post (topic_id, number, author_id, body_md, body_html, revision, created_at) values (?, ?, ?, ?, ?, 1, ?)`,
+  );
+  const insertReaction = sqlite.prepare(
+    `insert or ignore into reaction (post_id, user_id, kind, created_at) values (?, ?, ?, ?)`,
+  );
   const publicCategories = categories.filter((c) => c.visibility === "public" && c.groupId === null);
   const topicIds: number[] = [];
   const nextNumber = new Map<number, number>();
@@ -207,11 +276,30 @@ async function main() {
   for (let start = 0; start < topicCount; start += topicBatch) {
     sqlite.transaction(() => {
       for (let t = start; t < Math.min(topicCount, start + topicBatch); t++) {
-        const category = t === 0 ? publicCategories[0] : t % 3 === 0 ? publicCategories[t % publicCategories.length] : pick(categories);
+        const category =
+          t === 0 ? publicCategories[0] : t % 3 === 0 ? publicCategories[t % publicCategories.length] : pick(categories);
         const title = `${pick(TITLES)} — ${t + 1}`;
         const author = pick(userIds);
         const at = iso(between(1, 600));
-        const id = Number(insertTopic.run(category.id, title, title.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 80) || "topic", author, at, author, between(0, 500), at).lastInsertRowid);
+        const id = Number(
+          insertTopic.run(
+            category.id,
+            title,
+            title
+              .toLowerCase()
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+              .replace(/đ/g, "d")
+              .replace(/[^a-z0-9]+/g, "-")
+              .replace(/^-|-$/g, "")
+              .slice(0, 80) || "topic",
+            author,
+            at,
+            author,
+            between(0, 500),
+            at,
+          ).lastInsertRowid,
+        );
         topicIds.push(id);
         const body = postBody(usernames);
         insertPost.run(id, 1, author, body, renderMarkdown(body).html, at);
@@ -230,8 +318,11 @@ async function main() {
         const number = nextNumber.get(topicId)!;
         nextNumber.set(topicId, number + 1);
         const body = postBody(usernames);
-        const postId = Number(insertPost.run(topicId, number, pick(userIds), body, renderMarkdown(body).html, iso(between(0, 590))).lastInsertRowid);
-        if (random() < 0.25) insertReaction.run(postId, pick(userIds), pick(["thumbs_up", "check", "idea", "heart"]), iso(between(0, 500)));
+        const postId = Number(
+          insertPost.run(topicId, number, pick(userIds), body, renderMarkdown(body).html, iso(between(0, 590))).lastInsertRowid,
+        );
+        if (random() < 0.25)
+          insertReaction.run(postId, pick(userIds), pick(["thumbs_up", "check", "idea", "heart"]), iso(between(0, 500)));
       }
     })();
     if (written % 50000 < postBatch) progress(`${written} posts…`);
@@ -249,16 +340,34 @@ async function main() {
       last_post_at = (select max(last_post_at) from topic where topic.category_id = category.id and topic.deleted_at is null);
   `);
   // Read state and notifications for the benchmark member and a share of the others.
-  const insertRead = sqlite.prepare(`insert or ignore into topic_read (user_id, topic_id, last_read_number, updated_at) values (?, ?, ?, ?)`);
-  const insertNotification = sqlite.prepare(`insert into notification (user_id, kind, actor_id, title, excerpt, url, created_at, read_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRead = sqlite.prepare(
+    `insert or ignore into topic_read (user_id, topic_id, last_read_number, updated_at) values (?, ?, ?, ?)`,
+  );
+  const insertNotification = sqlite.prepare(
+    `insert into notification (user_id, kind, actor_id, title, excerpt, url, created_at, read_at) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   sqlite.transaction(() => {
     for (let i = 0; i < Math.round(60000 * scale); i++) {
       const topicId = pick(topicIds);
-      insertRead.run(i % 10 === 0 ? benchId : pick(userIds), topicId, between(1, Math.max(1, (nextNumber.get(topicId) ?? 2) - 1)), iso(between(0, 100)));
+      insertRead.run(
+        i % 10 === 0 ? benchId : pick(userIds),
+        topicId,
+        between(1, Math.max(1, (nextNumber.get(topicId) ?? 2) - 1)),
+        iso(between(0, 100)),
+      );
     }
     for (let i = 0; i < Math.round(50000 * scale); i++) {
       const topicId = pick(topicIds);
-      insertNotification.run(i % 50 === 0 ? benchId : pick(userIds), pick(["reply", "mention", "watched_topic"]), pick(userIds), pick(TITLES), paragraph("en", 1), `/t/${topicId}`, iso(between(0, 90)), random() < 0.7 ? iso(between(0, 30)) : null);
+      insertNotification.run(
+        i % 50 === 0 ? benchId : pick(userIds),
+        pick(["reply", "mention", "watched_topic"]),
+        pick(userIds),
+        pick(TITLES),
+        paragraph("en", 1),
+        `/t/${topicId}`,
+        iso(between(0, 90)),
+        random() < 0.7 ? iso(between(0, 30)) : null,
+      );
     }
   })();
   progress("Read state and notifications.");
@@ -282,7 +391,19 @@ async function main() {
       const long = d % 10 === 0;
       const title = `${pick(TITLES)} — guidance ${d}`;
       const published = d % 4 !== 0;
-      const documentId = Number(insertDocument.run(`guidance-${d}`, group.id, title, paragraph("en", 1), pick(LANGS), JSON.stringify([pick(["evaluation", "risk-management", "post-deployment-monitoring", "kpi"])]), published ? "published" : "working_draft", iso(400), iso(between(0, 60))).lastInsertRowid);
+      const documentId = Number(
+        insertDocument.run(
+          `guidance-${d}`,
+          group.id,
+          title,
+          paragraph("en", 1),
+          pick(LANGS),
+          JSON.stringify([pick(["evaluation", "risk-management", "post-deployment-monitoring", "kpi"])]),
+          published ? "published" : "working_draft",
+          iso(400),
+          iso(between(0, 60)),
+        ).lastInsertRowid,
+      );
       let parentId: number | null = null;
       let parentSections: ReturnType<typeof renderRevision>["sections"] | null = null;
       let previous = "";
@@ -291,12 +412,53 @@ async function main() {
         const rendered = renderRevision(source, parentSections);
         const size = changeSize(previous, rendered.body);
         parentId = Number(
-          insertRevision.run(documentId, parentId, pick(userIds), r === 1 ? "First draft" : `Revision ${r}`, rendered.body, rendered.html, JSON.stringify(rendered.toc), JSON.stringify(rendered.sections), r === 1 ? "create" : "edit", size.added, size.removed, iso(400 - r * 10)).lastInsertRowid,
+          insertRevision.run(
+            documentId,
+            parentId,
+            pick(userIds),
+            r === 1 ? "First draft" : `Revision ${r}`,
+            rendered.body,
+            rendered.html,
+            JSON.stringify(rendered.toc),
+            JSON.stringify(rendered.sections),
+            r === 1 ? "create" : "edit",
+            size.added,
+            size.removed,
+            iso(400 - r * 10),
+          ).lastInsertRowid,
         );
         parentSections = rendered.sections;
         previous = rendered.body;
-        if (published && r === 10) insertVersion.run(documentId, "1.0", 1, 0, parentId, title, rendered.html, JSON.stringify(rendered.toc), "First publication.", iso(-300), iso(200), documentId);
-        if (published && r === 20) insertVersion.run(documentId, "1.1", 1, 1, parentId, title, rendered.html, JSON.stringify(rendered.toc), "Clarifications after consultation.", iso(-365), iso(30), documentId);
+        if (published && r === 10)
+          insertVersion.run(
+            documentId,
+            "1.0",
+            1,
+            0,
+            parentId,
+            title,
+            rendered.html,
+            JSON.stringify(rendered.toc),
+            "First publication.",
+            iso(-300),
+            iso(200),
+            documentId,
+          );
+        if (published && r === 20)
+          insertVersion.run(
+            documentId,
+            "1.1",
+            1,
+            1,
+            parentId,
+            title,
+            rendered.html,
+            JSON.stringify(rendered.toc),
+            "Clarifications after consultation.",
+            iso(-365),
+            iso(30),
+            documentId,
+          );
       }
       sqlite.prepare("update document set head_revision_id = ?, family_id = id where id = ?").run(parentId, documentId);
     })();
@@ -312,7 +474,9 @@ async function main() {
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.close();
   closeDatabase();
-  progress(`Done: ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB. Sign in as ${BENCH_EMAIL} / ${BENCH_PASSWORD}. Next: npm run bench`);
+  progress(
+    `Done: ${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB. Sign in as ${BENCH_EMAIL} / ${BENCH_PASSWORD}. Next: npm run bench`,
+  );
 }
 
 await main();
