@@ -19,14 +19,9 @@ import { ConfirmationPage, confirmationOf } from "~/components/ui/confirm-form";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { StatusBanner } from "~/components/status-banner";
-import { countUnread } from "~/models/notification.server";
-import { findUserById } from "~/models/user.server";
-import { readableScope, shellPermissions } from "~/policies";
+import { loadSiteShell } from "~/services/site-shell.server";
 import stylesheet from "~/styles/app.css";
-import { getAuth } from "~/utils/auth.server";
-import { getDb } from "~/utils/db.server";
 import { useNonce } from "~/utils/nonce";
-import { requestLanguage } from "~/utils/i18n.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -34,34 +29,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await getAuth(request);
-  const { viewer } = auth;
-  const language = requestLanguage(request, viewer);
-  let application: { status: string; reason: string | null } | null = null;
-  if (viewer && viewer.status !== "approved") {
-    const user = await findUserById(getDb(), viewer.id);
-    application = { status: viewer.status, reason: user?.rejection_reason ?? null };
-  }
-  const unreadNotifications = viewer ? await countUnread(getDb(), viewer.id, readableScope(viewer)) : 0;
-  const headers = new Headers();
-  if (auth.setCookie) headers.append("Set-Cookie", auth.setCookie);
-  return data(
-    {
-      language,
-      viewer: viewer && {
-        id: viewer.id,
-        username: viewer.username,
-        displayName: viewer.displayName,
-        status: viewer.status,
-        siteRole: viewer.siteRole,
-        timeZone: viewer.timeZone,
-      },
-      application,
-      unreadNotifications,
-      permissions: shellPermissions(viewer),
-    },
-    { headers },
-  );
+  const { shell, setCookie } = await loadSiteShell(request);
+  return data(shell, { headers: setCookie ? { "Set-Cookie": setCookie } : undefined });
 }
 
 export interface RouteHandle {

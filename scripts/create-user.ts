@@ -24,7 +24,7 @@ import {
   passwordField,
   siteRoleField,
   usernameField,
-} from "~/utils/schemas";
+} from "~/schemas/primitives";
 
 async function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) {

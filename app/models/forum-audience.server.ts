@@ -1,9 +1,8 @@
 // Who a forum notification may go to: members looked up by username (mentions) or id (watchers),
 // as viewers the policies can decide for (a member is only told about what they may read).
-import type { GroupRole } from "~/domain/vocabulary";
 import type { Viewer } from "~/policies";
 import type { Tx } from "~/utils/db.server";
-import { currentZoneName } from "~/utils/time-zones";
+import { rolesByGroup, VIEWER_COLUMNS, viewerFromRow } from "./viewer.server";
 
 /** Approved members with these usernames (lower case), by username. */
 export async function approvedUsersByUsername(db: Tx, usernames: string[]) {
@@ -25,7 +24,7 @@ export async function loadViewers(db: Tx, userIds: number[]): Promise<Viewer[]> 
   if (!ids.length) return [];
   const users = await db
     .selectFrom("user")
-    .select(["id", "username", "display_name", "email", "status", "site_role", "language", "time_zone"])
+    .select(VIEWER_COLUMNS)
     .where("id", "in", ids)
     .where("status", "=", "approved")
     .execute();
@@ -34,21 +33,7 @@ export async function loadViewers(db: Tx, userIds: number[]): Promise<Viewer[]> 
     .select(["user_id", "group_id", "role"])
     .where("user_id", "in", ids)
     .execute();
-  return users.map((user) => ({
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    email: user.email,
-    status: user.status,
-    siteRole: user.site_role,
-    language: user.language,
-    timeZone: currentZoneName(user.time_zone),
-    groupRoles: Object.fromEntries(
-      memberships.filter((m) => m.user_id === user.id).map((m) => [m.group_id, m.role as GroupRole]),
-    ),
-    // Only used to decide what they may read.
-    twoFactorEnabled: false,
-  }));
+  return users.map((user) => viewerFromRow(user, rolesByGroup(memberships.filter((m) => m.user_id === user.id))));
 }
 
 /** Where a mention is being written: who may read it decides who is suggested. */

@@ -11,7 +11,7 @@
 import { data } from "@remix-run/node";
 import type { DocumentStatus, GroupVisibility } from "~/domain/vocabulary";
 import type { ConsultationAudience } from "~/domain/vocabulary";
-import { canReadGroup, groupRole, isApproved, type RuleSet, type Viewer } from "./viewer";
+import { canReadGroup, isApproved, isGroupChair, isGroupEditor, isGroupMember, type RuleSet, type Viewer } from "./viewer";
 
 export interface ConsultationWindow {
   audience: ConsultationAudience;
@@ -59,11 +59,6 @@ export interface DocumentRules {
   "document:withdraw": DocumentResource;
 }
 
-const drafting = (viewer: Viewer | null, groupId: number) => {
-  const role = groupRole(viewer, groupId);
-  return role === "chair" || role === "editor";
-};
-const chairing = (viewer: Viewer | null, groupId: number) => groupRole(viewer, groupId) === "chair";
 /** Withdrawn and superseded documents are closed records: nothing more is drafted on them. */
 const isOpenForWork = (doc: DocumentResource) => doc.status !== "withdrawn" && doc.status !== "superseded";
 
@@ -87,23 +82,24 @@ const consultationOpenFor = (viewer: Viewer | null, doc: DocumentResource) =>
 
 const readsDraft = (viewer: Viewer | null, doc: DocumentResource) =>
   canReadGroup(viewer, { id: doc.groupId, visibility: doc.groupVisibility }) &&
-  (groupRole(viewer, doc.groupId) !== undefined || consultationOpenFor(viewer, doc));
+  (isGroupMember(viewer, doc.groupId) || consultationOpenFor(viewer, doc));
 
 export const documentRules: RuleSet<DocumentRules> = {
-  "document:create": (viewer, group) => drafting(viewer, group.id),
-  "document:link-translation": (viewer, sourceGroup) => canReadGroup(viewer, sourceGroup) && drafting(viewer, sourceGroup.id),
+  "document:create": (viewer, group) => isGroupEditor(viewer, group.id),
+  "document:link-translation": (viewer, sourceGroup) =>
+    canReadGroup(viewer, sourceGroup) && isGroupEditor(viewer, sourceGroup.id),
   "document:read-draft": readsDraft,
-  "document:edit": (viewer, doc) => drafting(viewer, doc.groupId) && isOpenForWork(doc),
-  "document:manage": (viewer, doc) => drafting(viewer, doc.groupId),
+  "document:edit": (viewer, doc) => isGroupEditor(viewer, doc.groupId) && isOpenForWork(doc),
+  "document:manage": (viewer, doc) => isGroupEditor(viewer, doc.groupId),
   "document:comment": (viewer, doc) => readsDraft(viewer, doc) && isOpenForWork(doc),
   "document:propose": (viewer, doc) => readsDraft(viewer, doc) && isOpenForWork(doc),
-  "document:review-proposal": (viewer, doc) => drafting(viewer, doc.groupId) && isOpenForWork(doc),
+  "document:review-proposal": (viewer, doc) => isGroupEditor(viewer, doc.groupId) && isOpenForWork(doc),
   "document:resolve-comment": (viewer, { document, authorId }) =>
-    drafting(viewer, document.groupId) || (viewer !== null && viewer.id === authorId && readsDraft(viewer, document)),
-  "document:consult": (viewer, doc) => chairing(viewer, doc.groupId) && isOpenForWork(doc),
-  "document:disposition": (viewer, doc) => drafting(viewer, doc.groupId),
-  "document:publish": (viewer, doc) => chairing(viewer, doc.groupId) && isOpenForWork(doc),
-  "document:withdraw": (viewer, doc) => chairing(viewer, doc.groupId) && doc.status === "published",
+    isGroupEditor(viewer, document.groupId) || (viewer !== null && viewer.id === authorId && readsDraft(viewer, document)),
+  "document:consult": (viewer, doc) => isGroupChair(viewer, doc.groupId) && isOpenForWork(doc),
+  "document:disposition": (viewer, doc) => isGroupEditor(viewer, doc.groupId),
+  "document:publish": (viewer, doc) => isGroupChair(viewer, doc.groupId) && isOpenForWork(doc),
+  "document:withdraw": (viewer, doc) => isGroupChair(viewer, doc.groupId) && doc.status === "published",
 };
 
 /**
@@ -116,7 +112,7 @@ export function authorizeContribution(
   action: "document:comment" | "document:propose",
 ) {
   if (documentRules[action](viewer, doc)) return;
-  if (doc.consultation && inConsultationAudience(viewer, doc) && groupRole(viewer, doc.groupId) === undefined) {
+  if (doc.consultation && inConsultationAudience(viewer, doc) && !isGroupMember(viewer, doc.groupId)) {
     const state = consultationState(doc.consultation);
     if (state !== "open") {
       throw data(

@@ -2,8 +2,17 @@
 // Every rule acts on a working group (open, closed or private). Reading is decided by
 // "group:read" (index.ts): a private group exists only for its members. What depends on the state
 // of a meeting or proposal (ended, closed) is checked by the services, which answer 400/409.
-import type { GroupResource } from "./index";
-import { groupRole, isAdmin, isApproved, type RuleSet, type Viewer } from "./viewer";
+import {
+  canReadGroup,
+  isAdmin,
+  isApproved,
+  isGroupChair,
+  isGroupEditor,
+  isGroupMember,
+  type GroupResource,
+  type RuleSet,
+  type Viewer,
+} from "./viewer";
 
 export interface GroupRules {
   /** Create a working group (with its discussion category and first chair). */
@@ -34,13 +43,9 @@ export interface GroupRules {
   "proposal:close": GroupResource;
 }
 
-const isMember = (viewer: Viewer | null, group: GroupResource) => groupRole(viewer, group.id) !== undefined;
-const isChair = (viewer: Viewer | null, group: GroupResource) => groupRole(viewer, group.id) === "chair";
-const isEditorOrChair = (viewer: Viewer | null, group: GroupResource) => {
-  const role = groupRole(viewer, group.id);
-  return role === "chair" || role === "editor";
-};
-const canReadGroup = (viewer: Viewer | null, group: GroupResource) => group.visibility !== "private" || isMember(viewer, group);
+const isMember = (viewer: Viewer | null, group: GroupResource) => isGroupMember(viewer, group.id);
+const isChair = (viewer: Viewer | null, group: GroupResource) => isGroupChair(viewer, group.id);
+const isEditorOrChair = (viewer: Viewer | null, group: GroupResource) => isGroupEditor(viewer, group.id);
 
 export const groupRules: RuleSet<GroupRules> = {
   "group:create": (viewer) => isAdmin(viewer),

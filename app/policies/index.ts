@@ -1,32 +1,36 @@
 // Who may do what. Every authorization decision of the portal is made here and nowhere else:
 // routes call authorize()/can(), and queries take their visibility filter from readableScope().
 import { data } from "@remix-run/node";
-import type { CategoryVisibility, GroupVisibility, SiteRole, UserStatus } from "~/domain/vocabulary";
 import { documentRules, type DocumentRules } from "./documents";
 import { forumRules, type ForumRules } from "./forums";
 import { groupRules, type GroupRules } from "./groups";
 import { securityRules, type SecurityRules } from "./security";
-import { canReadCategory, canReadGroup, isAdmin, isApproved, isModerator, type RuleSet, type Viewer } from "./viewer";
+import {
+  canReadCategory,
+  canReadGroup,
+  isAdmin,
+  isApproved,
+  isModerator,
+  type CategoryResource,
+  type GroupResource,
+  type RuleSet,
+  type UserResource,
+  type Viewer,
+} from "./viewer";
 
 export { requiresSecondFactor } from "./security";
-export { canReadCategory, canReadGroup, groupRole, isAdmin, isApproved, isModerator, type Viewer } from "./viewer";
-
-export interface CategoryResource {
-  kind: "category";
-  visibility: CategoryVisibility;
-  groupId: number | null;
-}
-export interface GroupResource {
-  kind: "group";
-  id: number;
-  visibility: GroupVisibility;
-}
-export interface UserResource {
-  kind: "user";
-  id: number;
-  status: UserStatus;
-  siteRole: SiteRole;
-}
+export {
+  canReadCategory,
+  canReadGroup,
+  groupRole,
+  isAdmin,
+  isApproved,
+  isModerator,
+  type CategoryResource,
+  type GroupResource,
+  type UserResource,
+  type Viewer,
+} from "./viewer";
 
 interface CoreRules {
   "site:admin": undefined;

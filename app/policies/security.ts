@@ -1,7 +1,6 @@
 // Who must sign in with a second factor, and who may reset someone else's. Merged into the rules
 // of app/policies/index.ts.
-import type { UserResource } from "./index";
-import { isAdmin, isApproved, type RuleSet, type Viewer } from "./viewer";
+import { isAdmin, isApproved, type RuleSet, type UserResource, type Viewer } from "./viewer";
 
 export interface SecurityRules {
   /** Turn one's own two-factor sign-in on or off, regenerate one's recovery codes. */

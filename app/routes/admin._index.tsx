@@ -9,7 +9,7 @@ import { findUserById, listUsersByStatus } from "~/models/user.server";
 import { authorize, can, type Viewer } from "~/policies";
 import { approveApplication, rejectApplication } from "~/services/accounts.server";
 import { approveProfileChange, rejectProfileChange } from "~/services/profile-changes.server";
-import { profileChangeDecisionSchema } from "~/utils/schemas";
+import { profileChangeDecisionSchema } from "~/schemas/account";
 import { requireViewer } from "~/utils/auth.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";

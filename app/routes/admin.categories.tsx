@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CATEGORY_VISIBILITIES } from "~/domain/vocabulary";
-import { categorySchema } from "~/components/forum/schemas";
+import { categorySchema } from "~/schemas/forums";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";

@@ -14,7 +14,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
-import { siteRoleField } from "~/utils/schemas";
+import { siteRoleField } from "~/schemas/primitives";
 import { readForm } from "~/utils/form.server";
 import { requireConfirmation } from "~/utils/confirm.server";
 import { ConfirmButton } from "~/components/ui/confirm-form";

@@ -11,7 +11,7 @@ import { listFamily } from "~/models/document.server";
 import { authorize, readableScope } from "~/policies";
 import { latestPublished } from "~/services/document-publisher.server";
 import { readWorkspace, requireDocumentViewer, translationSources, updateSettings } from "~/services/documents.server";
-import { documentSettingsSchema } from "~/components/document/form-schemas";
+import { documentSettingsSchema } from "~/schemas/documents";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { newDocumentSchema } from "~/components/document/form-schemas";
+import { newDocumentSchema } from "~/schemas/documents";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { findGroupBySlug, listGroupNames } from "~/models/group.server";
 import { authorize, can, readableScope } from "~/policies";

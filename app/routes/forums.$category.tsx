@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { watchSchema } from "~/components/forum/schemas";
+import { watchSchema } from "~/schemas/forums";
 import { TopicTable, toTopicRow } from "~/components/forum/topic-list";
 import { WatchControl } from "~/components/forum/watch-control";
 import { Badge } from "~/components/ui/badge";

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Composer, ComposerButtons } from "~/components/forum/composer";
-import { MAX_POST_BYTES, MAX_TITLE, newTopicSchema, postBody } from "~/components/forum/schemas";
+import { MAX_POST_BYTES, MAX_TITLE, newTopicSchema, postBody } from "~/schemas/forums";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { categoryResource, findCategoryBySlug } from "~/models/category.server";

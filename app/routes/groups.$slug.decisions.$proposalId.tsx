@@ -17,7 +17,7 @@ import { findProposal, findVote, listComments, listVotes, proposalState, tallies
 import { authorize, can } from "~/policies";
 import { readGroup, requireGroupViewer } from "~/services/group-context.server";
 import { castVote, closeProposal, commentOnProposal } from "~/services/group-decisions.server";
-import { closeSchema, commentSchema, voteSchema } from "~/utils/group-schemas";
+import { closeSchema, commentSchema, voteSchema } from "~/schemas/groups";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";

@@ -15,7 +15,7 @@ import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { openProposal } from "~/services/group-decisions.server";
 import { proposalFormSchema } from "~/services/group-forms.server";
-import { proposalSchema } from "~/utils/group-schemas";
+import { proposalSchema } from "~/schemas/groups";
 import { requestLanguage } from "~/utils/i18n.server";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
 import { currentZoneName, isTimeZone } from "~/utils/time-zones";

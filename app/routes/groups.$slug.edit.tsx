@@ -8,7 +8,7 @@ import { FormErrors, InputField, SelectField, TextareaField } from "~/components
 import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { updateGroup } from "~/services/group-membership.server";
-import { groupSettingsSchema } from "~/utils/group-schemas";
+import { groupSettingsSchema } from "~/schemas/groups";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 

@@ -12,7 +12,7 @@ import { authorize, can, groupRole, isApproved } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { joinOpenGroup, requestToJoin, withdrawRequest } from "~/services/group-membership.server";
 import { badRequest } from "~/utils/http.server";
-import { joinRequestSchema } from "~/utils/group-schemas";
+import { joinRequestSchema } from "~/schemas/groups";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 import { requireConfirmation } from "~/utils/confirm.server";

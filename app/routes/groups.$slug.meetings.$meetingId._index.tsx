@@ -15,7 +15,7 @@ import { listProposalsOfMeeting, proposalState } from "~/models/proposal.server"
 import { authorize, can } from "~/policies";
 import { readGroup, requireGroupViewer } from "~/services/group-context.server";
 import { cancelMeeting, respondToMeeting } from "~/services/group-meetings.server";
-import { attendanceSchema } from "~/utils/group-schemas";
+import { attendanceSchema } from "~/schemas/groups";
 import { badRequest, notFound, parseId } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";

@@ -12,7 +12,7 @@ import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { meetingFormSchema } from "~/services/group-forms.server";
 import { updateMeeting } from "~/services/group-meetings.server";
-import { meetingSchema } from "~/utils/group-schemas";
+import { meetingSchema } from "~/schemas/groups";
 import { notFound, parseId } from "~/utils/http.server";
 import { requestLanguage } from "~/utils/i18n.server";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";

@@ -12,7 +12,7 @@ import { findMeeting, listAttendance } from "~/models/meeting.server";
 import { authorize } from "~/policies";
 import { requireGroupViewer } from "~/services/group-context.server";
 import { recordMinutes } from "~/services/group-meetings.server";
-import { minutesSchema } from "~/utils/group-schemas";
+import { minutesSchema } from "~/schemas/groups";
 import { notFound, parseId } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";

@@ -16,7 +16,7 @@ import { authorize, can } from "~/policies";
 import { readGroup, requireGroupViewer } from "~/services/group-context.server";
 import { changeGroupRole, decideRequest, inviteMember, removeMember } from "~/services/group-membership.server";
 import { badRequest } from "~/utils/http.server";
-import { inviteSchema, memberActionSchema } from "~/utils/group-schemas";
+import { inviteSchema, memberActionSchema } from "~/schemas/groups";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";

@@ -12,7 +12,7 @@ import type { RouteHandle } from "~/root";
 import { createGroup } from "~/services/group-membership.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { groupCreateSchema } from "~/utils/group-schemas";
+import { groupCreateSchema } from "~/schemas/groups";
 import { readForm } from "~/utils/form.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 

@@ -12,7 +12,7 @@ import { applyToJoin } from "~/services/accounts.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
-import { joinSchema } from "~/utils/schemas";
+import { joinSchema } from "~/schemas/account";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
 

@@ -13,7 +13,7 @@ import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { loginSchema } from "~/utils/schemas";
+import { loginSchema } from "~/schemas/account";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
 import { startPendingSignIn } from "~/services/two-factor.server";

@@ -14,7 +14,7 @@ import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { secondStepSchema } from "~/utils/security-schemas";
+import { secondStepSchema } from "~/schemas/security";
 import { readForm } from "~/utils/form.server";
 import { clearCookie, PENDING_SIGN_IN_COOKIE, readCookie, rememberedBrowserCookie } from "~/utils/two-factor-cookies.server";
 

@@ -8,7 +8,7 @@ import { findTopic, topicResource } from "~/models/topic.server";
 import { can } from "~/policies";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { MENTION_QUERY } from "~/components/forum/schemas";
+import { MENTION_QUERY } from "~/schemas/forums";
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
 

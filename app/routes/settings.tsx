@@ -17,7 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { languageCookie } from "~/utils/i18n.server";
 import { verifyPassword } from "~/utils/password.server";
-import { passwordSchema, profileChangeRequestSchema, profileSchema, withdrawProfileChangeSchema } from "~/utils/schemas";
+import { passwordSchema, profileChangeRequestSchema, profileSchema, withdrawProfileChangeSchema } from "~/schemas/account";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
 import { currentZoneName } from "~/utils/time-zones";
 import { TimeZoneSelect } from "~/components/ui/time-zone-select";

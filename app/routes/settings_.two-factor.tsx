@@ -26,7 +26,7 @@ import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { verifyPassword } from "~/utils/password.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { enrolConfirmSchema, passwordConfirmSchema } from "~/utils/security-schemas";
+import { enrolConfirmSchema, passwordConfirmSchema } from "~/schemas/security";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
 

@@ -24,7 +24,7 @@ import {
   reactSchema,
   replySchema,
   watchSchema,
-} from "~/components/forum/schemas";
+} from "~/schemas/forums";
 import { TagList } from "~/components/forum/tag-list";
 import { TopicBadges } from "~/components/forum/topic-list";
 import { WatchControl } from "~/components/forum/watch-control";

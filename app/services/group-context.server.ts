@@ -2,11 +2,11 @@
 // (a private group answers 404 to everyone but its members).
 import type { GroupRole } from "~/domain/vocabulary";
 import { findCalendarTokenHolder, findGroupBySlug, groupResource } from "~/models/group.server";
+import { viewerFromRow } from "~/models/viewer.server";
 import { authorize, can, type Viewer } from "~/policies";
 import { getViewer, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
-import { currentZoneName } from "~/utils/time-zones";
 
 async function groupFor(viewer: Viewer | null, slug: string | undefined) {
   const db = getDb();
@@ -48,21 +48,8 @@ export async function readGroupCalendar(request: Request, slug: string | undefin
   if (can(sessionViewer, "group:read", resource)) return { viewer: sessionViewer, db, group, resource, viaToken: false };
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const holder = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await findCalendarTokenHolder(db, group.id, token) : undefined;
-  const tokenViewer: Viewer | null = holder
-    ? {
-        id: holder.id,
-        username: holder.username,
-        displayName: holder.display_name,
-        email: holder.email,
-        status: holder.status,
-        siteRole: holder.site_role,
-        language: holder.language,
-        timeZone: currentZoneName(holder.time_zone),
-        // The token speaks for this one group only.
-        groupRoles: { [group.id]: holder.group_role as GroupRole },
-        twoFactorEnabled: false,
-      }
-    : null;
+  // The token speaks for this one group only.
+  const tokenViewer = holder ? viewerFromRow(holder, { [group.id]: holder.group_role as GroupRole }) : null;
   authorize(tokenViewer, "group:read", resource);
   return { viewer: tokenViewer, db, group, resource, viaToken: true };
 }

@@ -1,7 +1,7 @@
 // Server-side completion of the working-group form schemas: wall-clock times typed in a time
 // zone become UTC instants, with the checks only the server can make (clock changes, the past).
 import type { z } from "zod";
-import { meetingSchema, proposalSchema } from "~/utils/group-schemas";
+import { meetingSchema, proposalSchema } from "~/schemas/groups";
 import { localToUtc } from "~/utils/zoned-time.server";
 import type { MeetingInput } from "./group-meetings.server";
 import type { ProposalInput } from "./group-decisions.server";

@@ -4,7 +4,7 @@ import { listCategoryNames } from "~/models/category.server";
 import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
 import type { DB } from "~/utils/db.server";
-import { searchDateField } from "~/utils/schemas";
+import { searchDateField } from "~/schemas/primitives";
 import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
 
 export const SEARCH_KINDS = ["topic", "post", "document", "draft", "group", "meeting", "decision", "member"] as const;

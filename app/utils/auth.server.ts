@@ -2,14 +2,13 @@
 import { BetterSqlite3Adapter } from "@lucia-auth/adapter-sqlite";
 import { Lucia, TimeSpan, type Session } from "lucia";
 import { redirect } from "@remix-run/node";
-import type { GroupRole, Language, MemberType, SiteRole, UserStatus } from "~/domain/vocabulary";
 import { getConnection, getDb, withStatementCache } from "./db.server";
 import { isProduction } from "./env.server";
 import { safeRedirect } from "./safe-redirect";
 import type { Viewer } from "~/policies";
 import { readSessionCookie } from "./request-cookies.server";
 import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
-import { currentZoneName } from "~/utils/time-zones";
+import { rolesByGroup, viewerFromRow, type ViewerRow } from "~/models/viewer.server";
 
 function createLucia() {
   // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
@@ -24,18 +23,8 @@ function createLucia() {
       expires: true,
       attributes: { secure: isProduction, sameSite: "lax", path: "/" },
     },
-    getUserAttributes: (row) => ({
-      username: row.username,
-      displayName: row.display_name,
-      email: row.email,
-      status: row.status,
-      siteRole: row.site_role,
-      language: row.language,
-      timeZone: currentZoneName(row.time_zone),
-      memberType: row.member_type,
-      organization: row.organization,
-      twoFactorEnabled: row.two_factor_enabled_at !== null,
-    }),
+    // The member's own row: app/models/viewer.server.ts makes the viewer of it.
+    getUserAttributes: (row) => ({ row }),
     getSessionAttributes: (row) => ({
       createdAt: row.created_at,
       userAgent: row.user_agent,
@@ -48,18 +37,7 @@ declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
     UserId: number;
-    DatabaseUserAttributes: {
-      username: string;
-      display_name: string;
-      email: string;
-      status: UserStatus;
-      site_role: SiteRole;
-      language: Language;
-      time_zone: string;
-      member_type: MemberType;
-      organization: string;
-      two_factor_enabled_at: string | null;
-    };
+    DatabaseUserAttributes: Omit<ViewerRow, "id">;
     DatabaseSessionAttributes: { created_at: string; user_agent: string; ip_address: string };
   }
 }
@@ -141,7 +119,7 @@ async function readAuth(request: Request): Promise<Auth> {
   if (!session || !user) {
     return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
-  if (user.status === "suspended" || Date.now() > sessionAbsoluteEnd(session.createdAt)) {
+  if (user.row.status === "suspended" || Date.now() > sessionAbsoluteEnd(session.createdAt)) {
     await lucia.invalidateSession(session.id);
     return { viewer: null, session: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   }
@@ -150,18 +128,7 @@ async function readAuth(request: Request): Promise<Auth> {
     .select(["group_id", "role"])
     .where("user_id", "=", user.id)
     .execute();
-  const viewer: Viewer = {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    status: user.status,
-    siteRole: user.siteRole,
-    language: user.language,
-    timeZone: user.timeZone,
-    groupRoles: Object.fromEntries(memberships.map((m) => [m.group_id, m.role as GroupRole])),
-    twoFactorEnabled: user.twoFactorEnabled,
-  };
+  const viewer = viewerFromRow({ ...user.row, id: user.id }, rolesByGroup(memberships));
   const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined;
   return { viewer, session, setCookie };
 }

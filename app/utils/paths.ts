@@ -66,7 +66,8 @@ export const postPath = (topic: TopicRef, number: number, page = 1) => topicPath
 export const postHistoryPath = (topicId: number, number: number) => `/t/${topicId}/posts/${number}/history`;
 
 // ——— Working groups ———
-export type GroupSection = "members" | "meetings" | "decisions" | "discussions" | "documents" | "edit" | "join" | "leave" | "watch";
+export type GroupSection =
+  "members" | "meetings" | "decisions" | "discussions" | "documents" | "edit" | "join" | "leave" | "watch";
 export const groupsPath = (query?: Query) => withQuery("/groups", query);
 export const newGroupPath = () => "/groups/new";
 export function groupPath(slug: string, section?: GroupSection, query?: Query, hash?: string): string {

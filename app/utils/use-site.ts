@@ -1,11 +1,11 @@
 // What every page knows about the viewer, from the root loader.
 import { useRouteLoaderData } from "@remix-run/react";
 import type { Language } from "~/domain/vocabulary";
-import type { loader as rootLoader } from "~/root";
+import type { SiteShell } from "~/services/site-shell.server";
 import { formatDate, formatNumber } from "./format";
 
 export function useSite() {
-  const data = useRouteLoaderData<typeof rootLoader>("root");
+  const data = useRouteLoaderData("root") as SiteShell | undefined;
   const language: Language = data?.language ?? "en";
   const timeZone = data?.viewer?.timeZone ?? "UTC";
   return {

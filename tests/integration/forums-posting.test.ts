@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { MAX_POST_BYTES } from "~/components/forum/schemas";
+import { MAX_POST_BYTES } from "~/schemas/forums";
 import { action as newTopicAction, loader as newTopicLoader } from "~/routes/forums.$category_.new";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie } from "../support/routes";

@@ -51,7 +51,14 @@ describe("the code's structure", () => {
 
   it("has no import cycle in app/ or db/ (type imports count: they tie the files together too)", () => {
     const files = [...appFiles, ...filesUnder("db")];
-    const graph = new Map(files.map((file) => [file, importsOf(file).map((s) => resolve(file, s)).filter((f): f is string => !!f)]));
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        importsOf(file)
+          .map((s) => resolve(file, s))
+          .filter((f): f is string => !!f),
+      ]),
+    );
     const cycles: string[] = [];
     const state = new Map<string, "visiting" | "done">();
     const stack: string[] = [];
@@ -73,7 +80,9 @@ describe("the code's structure", () => {
     const offending = filesUnder("db").flatMap((file) =>
       importsOf(file)
         .map((s) => resolve(file, s))
-        .filter((target): target is string => !!target && target.startsWith("app") && !target.startsWith(path.join("app", "domain")))
+        .filter(
+          (target): target is string => !!target && target.startsWith("app") && !target.startsWith(path.join("app", "domain")),
+        )
         .map((target) => `${file} → ${target}`),
     );
     expect(offending).toEqual([]);

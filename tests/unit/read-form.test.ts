@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readForm } from "~/utils/form.server";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { isCalendarDate } from "~/utils/schemas";
+import { isCalendarDate } from "~/schemas/primitives";
 
 const status = async (promise: Promise<unknown>) => {
   try {

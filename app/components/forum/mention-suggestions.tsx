@@ -4,7 +4,7 @@
 // controls, so screen readers announce the highlighted member.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
-import { MENTION_QUERY } from "./schemas";
+import { MENTION_QUERY } from "~/schemas/forums";
 
 interface Suggestion {
   username: string;

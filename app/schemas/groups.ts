@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { GROUP_ROLES, GROUP_VISIBILITIES } from "~/domain/vocabulary";
 import { ATTENDANCE_RESPONSES, VOTE_POSITIONS } from "~/domain/vocabulary";
-import { optionalText, text, timeZoneField, usernameField } from "./schemas";
+import { optionalText, text, timeZoneField, usernameField } from "./primitives";
 
 const id = z.coerce.number({ invalid_type_error: "validation.required" }).int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
