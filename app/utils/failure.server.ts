@@ -1,6 +1,6 @@
 // How routes say what a service's failure means: its HTTP status, its catalogue message and, when it
 // concerns one field, that field. Each domain keeps one table of its reasons (e.g.
-// app/services/groups/reasons.ts); a reason missing from the table is a type error.
+// app/services/groups/failures.ts); a reason missing from the table is a type error.
 import { COMMON_REASONS, type Fail } from "./result";
 
 export interface Explanation {
