@@ -8,11 +8,14 @@ import { REACTION_KINDS, WATCH_LEVELS } from "~/domain/vocabulary";
 export const MAX_POST_BYTES = 64 * 1024;
 export const MAX_TITLE = 200;
 export const MAX_TAGS = 5;
+/** The tags field as typed (comma-separated). */
+export const MAX_TAGS_TEXT = 400;
 
 /** What may follow "@" when asking for mention suggestions: a start of a username or a name. */
 export const MENTION_QUERY = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,29}$/u;
 
-const byteLength = (text: string) => new TextEncoder().encode(text).length;
+/** The size of a text as stored (UTF-8), which the limits count. */
+export const byteLength = (text: string) => new TextEncoder().encode(text).length;
 const required = { required_error: "validation.required", invalid_type_error: "validation.required" };
 
 export const postBody = z
@@ -44,7 +47,7 @@ const TAG = /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u;
 
 export const tagsField = z
   .string()
-  .max(400, "validation.tooLong")
+  .max(MAX_TAGS_TEXT, "validation.tooLong")
   .optional()
   .default("")
   .transform(normalizeTags)
@@ -108,3 +111,23 @@ export const categorySchema = z
     path: ["groupId"],
     message: "forums.validation.privateNeedsGroup",
   });
+
+/** A category form, with the server's check that the chosen group is one the administrator may read. */
+export const categoryFormSchema = (groupReadable: (groupId: number | undefined) => Promise<boolean>) =>
+  categorySchema.superRefine(async (value, ctx) => {
+    if (!(await groupReadable(value.groupId)))
+      ctx.addIssue({ code: "custom", path: ["groupId"], message: "forums.validation.group" });
+  });
+
+/** The one-button changes of a category row. */
+export const categoryRowSchema = z.object({
+  intent: z.enum(["up", "down", "archive", "unarchive"]),
+  id: z.coerce.number().int().positive(),
+});
+
+/** A decision of the moderation queue on one post. */
+export const moderationSchema = z.object({
+  intent: z.enum(["hide", "restore", "dismiss"]),
+  topic: z.coerce.number().int().positive(),
+  post: z.coerce.number().int().positive(),
+});
