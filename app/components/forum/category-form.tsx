@@ -1,19 +1,13 @@
 // The form that creates a forum category, or edits one in place in the administrators' table.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CATEGORY_VISIBILITIES, type CategoryVisibility } from "~/domain/vocabulary";
+import { FieldErrors } from "~/components/ui/field";
+import { CATEGORY_VISIBILITIES } from "~/domain/vocabulary";
+import type { CategoryFields } from "~/models/category.server";
 import { adminPath } from "~/utils/paths";
 
-/** What the form shows of a category being edited. */
-export interface EditedCategory {
-  id: number;
-  slug: string;
-  name: string;
-  description: string;
-  visibility: CategoryVisibility;
-  groupId: number | null;
-  qa: boolean;
-}
+/** What the form shows of a category being edited: its fields, and which it is. */
+export type EditedCategory = CategoryFields & { id: number };
 
 /** What the categories page's actions answer to a refused form. */
 export type CategoryActionData = {
@@ -38,14 +32,7 @@ export function CategoryForm({
   const values = (mine?.result.initialValue ?? {}) as Record<string, string | undefined>;
   const errors = mine?.result.error ?? {};
   const prefix = category ? `category-${category.id}` : "category-new";
-  const error = (name: string) =>
-    errors[name]?.length ? (
-      <ul id={`${prefix}-${name}-errors`} className="field__errors">
-        {errors[name]!.map((e) => (
-          <li key={e}>{t(e as never)}</li>
-        ))}
-      </ul>
-    ) : null;
+  const error = (name: string) => <FieldErrors id={`${prefix}-${name}-errors`} errors={errors[name] ?? undefined} />;
   const described = (name: string) => (errors[name]?.length ? `${prefix}-${name}-errors` : undefined);
   return (
     <Form method="post" className="stack category-form">

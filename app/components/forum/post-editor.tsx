@@ -3,6 +3,7 @@
 // beside the kept text.
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors } from "~/components/ui/field";
 import { mentionsPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { Composer } from "./composer";
@@ -68,13 +69,7 @@ export function PostEditor({
           </pre>
         </div>
       ) : null}
-      {errors[""]?.length && !conflict ? (
-        <div className="form-errors" role="alert">
-          {errors[""].map((e) => (
-            <p key={e}>{t(e as never)}</p>
-          ))}
-        </div>
-      ) : null}
+      {conflict ? null : <FormErrors errors={errors[""] ?? undefined} />}
       <Form method="post" action={topicPath(topic)} className="stack" key={formKey}>
         <input type="hidden" name="post" value={editing.number} />
         <input type="hidden" name="revision" value={revision} />

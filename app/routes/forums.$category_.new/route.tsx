@@ -1,9 +1,10 @@
 // Starting a topic: /forums/:category/new (not nested in the category page's layout). Each intent
 // is handled in actions.server.ts.
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Composer, ComposerButtons } from "~/components/forum/composer";
+import { Composer, ComposerButtons, keepPageOnDrafts } from "~/components/forum/composer";
+import { FieldErrors, FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { categoryResource, findCategoryBySlug } from "~/models/category.server";
@@ -39,11 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
-  const intent = formData?.get("intent");
-  if (intent === "draft" || (intent === "preview" && formData?.get("live") === "1")) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = keepPageOnDrafts(["preview"]);
 
 export const headers = retryAfterHeaders;
 
@@ -94,13 +91,7 @@ export default function NewTopic() {
           : t("forums.newTopic.intro", { category: category.name })}
       </p>
       {searchParams.get("draft") === "saved" ? <Notice>{t("forums.composer.draftSavedNotice")}</Notice> : null}
-      {errors[""]?.length ? (
-        <div className="form-errors" role="alert">
-          {errors[""].map((e) => (
-            <p key={e}>{t(e as never)}</p>
-          ))}
-        </div>
-      ) : null}
+      <FormErrors errors={errors[""] ?? undefined} />
       <Form method="post" action={action} className="stack panel">
         <div className="field">
           <label htmlFor="topic-title" className="field__label">
@@ -116,13 +107,7 @@ export default function NewTopic() {
             aria-invalid={errors.title?.length ? true : undefined}
             aria-describedby={errors.title?.length ? "topic-title-errors" : undefined}
           />
-          {errors.title?.length ? (
-            <ul id="topic-title-errors" className="field__errors">
-              {errors.title.map((e) => (
-                <li key={e}>{t(e as never)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <FieldErrors id="topic-title-errors" errors={errors.title ?? undefined} />
         </div>
         <Composer
           id="topic-body"
@@ -152,13 +137,7 @@ export default function NewTopic() {
             aria-invalid={errors.tags?.length ? true : undefined}
             aria-describedby={["topic-tags-hint", errors.tags?.length ? "topic-tags-errors" : null].filter(Boolean).join(" ")}
           />
-          {errors.tags?.length ? (
-            <ul id="topic-tags-errors" className="field__errors">
-              {errors.tags.map((e) => (
-                <li key={e}>{t(e as never)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <FieldErrors id="topic-tags-errors" errors={errors.tags ?? undefined} />
         </div>
         <ComposerButtons intent="create" label={t("forums.newTopic.submit")} hasDraft={Boolean(draft)} />
       </Form>

@@ -1,27 +1,19 @@
 // A forum topic: its posts a page at a time, the reply box, and the tools of those who may moderate
 // it. The page's data is read by topic-page.server.ts, each intent is handled in actions.server.ts.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Composer, ComposerButtons } from "~/components/forum/composer";
+import { Composer, ComposerButtons, keepPageOnDrafts } from "~/components/forum/composer";
 import { Pagination } from "~/components/forum/pagination";
 import { PostArticle, postPermalink, type PostView } from "~/components/forum/post-article";
 import { PostEditor, type TopicActionData } from "~/components/forum/post-editor";
 import { quoteMarkdown } from "~/components/forum/quote";
 import { TagList } from "~/components/forum/tag-list";
 import { TopicBadges } from "~/components/forum/topic-list";
-import { WatchControl } from "~/components/forum/watch-control";
+import { TopicSidebar } from "~/components/forum/topic-sidebar";
 import { Badge } from "~/components/ui/badge";
-import { ConfirmButton } from "~/components/ui/confirm-form";
+import { FormErrors } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { getViewer, requireViewer } from "~/utils/auth.server";
@@ -29,7 +21,6 @@ import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
 import { badRequest, retryAfterHeaders } from "~/utils/http.server";
 import { categoryPath, forumsPath, groupPath, loginPath, mentionsPath, postAnchor, topicPath } from "~/utils/paths";
-import { useSite } from "~/utils/use-site";
 import * as actions from "./actions.server";
 import { loadTopic, topicPageData } from "./topic-page.server";
 
@@ -41,12 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return topicPageData(getDb(), viewer, topic, resource, url);
 }
 
-// Autosaved drafts and live previews change nothing the page shows: no need to reload it.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
-  const intent = formData?.get("intent");
-  if (intent === "draft" || ((intent === "preview" || intent === "edit-preview") && formData?.get("live") === "1")) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = keepPageOnDrafts(["preview", "edit-preview"]);
 
 export const headers = retryAfterHeaders;
 
@@ -96,7 +82,6 @@ const DONE_MESSAGES = {
 
 export default function TopicPage() {
   const { t } = useTranslation();
-  const { date, number } = useSite();
   const loaderData = useLoaderData<typeof loader>();
   const {
     topic,
@@ -133,6 +118,7 @@ export default function TopicPage() {
     }
   }, [navigation.state, navigation.formData, actionData]);
   const path = topicPath(topic);
+  const categoryHref = categoryPath(topic.category.slug);
   const pagePath = topicPath(topic, { page });
   const flagged = Number(searchParams.get("flagged")) || null;
   const done = searchParams.get("done") as keyof typeof DONE_MESSAGES | null;
@@ -158,8 +144,7 @@ export default function TopicPage() {
   return (
     <div className="page topic-page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={forumsPath()}>{t("forums.title")}</Link> ›{" "}
-        <Link to={categoryPath(topic.category.slug)}>{topic.category.name}</Link>
+        <Link to={forumsPath()}>{t("forums.title")}</Link> › <Link to={categoryHref}>{topic.category.name}</Link>
         {topic.category.groupSlug ? (
           <>
             {" "}
@@ -236,13 +221,7 @@ export default function TopicPage() {
             {loaderData.can.reply ? (
               <>
                 {topic.locked ? <p className="notice notice--warning">{t("forums.lockedModeratorNotice")}</p> : null}
-                {formErrors?.length ? (
-                  <div className="form-errors" role="alert">
-                    {formErrors.map((e) => (
-                      <p key={e}>{t(e as never)}</p>
-                    ))}
-                  </div>
-                ) : null}
+                <FormErrors errors={formErrors ?? undefined} />
                 <Form method="post" action={path} className="stack" key={`reply-${topic.id}`}>
                   <Composer
                     id="reply-body"
@@ -260,11 +239,7 @@ export default function TopicPage() {
                 </Form>
               </>
             ) : formErrors?.length ? (
-              <div className="form-errors" role="alert">
-                {formErrors.map((e) => (
-                  <p key={e}>{t(e as never)}</p>
-                ))}
-              </div>
+              <FormErrors errors={formErrors} />
             ) : replyBlocked ? (
               <p className="notice notice--warning">{replyBlocked}</p>
             ) : !viewer ? (
@@ -279,91 +254,7 @@ export default function TopicPage() {
           </section>
         </div>
 
-        <aside className="sidebar topic-sidebar">
-          <section aria-labelledby="topic-facts-title">
-            <h2 id="topic-facts-title">{t("forums.aboutTopic")}</h2>
-            <dl className="facts">
-              <dt>{t("forums.startedOn")}</dt>
-              <dd>{date(topic.created_at)}</dd>
-              <dt>{t("forums.replies")}</dt>
-              <dd>{number(topic.replies)}</dd>
-              <dt>{t("forums.views")}</dt>
-              <dd>{number(topic.view_count)}</dd>
-            </dl>
-          </section>
-          {watchLevel ? (
-            <section aria-labelledby="topic-watch-title">
-              <h2 id="topic-watch-title">{t("forums.watch.title")}</h2>
-              <WatchControl level={watchLevel} action={path} subject="topic" />
-            </section>
-          ) : null}
-          {loaderData.can.moderate || loaderData.can.deleteTopic || loaderData.can.restoreTopic ? (
-            <section aria-labelledby="topic-tools-title" className="topic-tools">
-              <h2 id="topic-tools-title">{t("forums.tools.title")}</h2>
-              {loaderData.can.moderate && !topic.deleted ? (
-                <>
-                  <Form method="post" action={path} className="inline-form">
-                    <button type="submit" name="intent" value={topic.pinned ? "unpin" : "pin"} className="button button--small">
-                      {topic.pinned ? t("forums.tools.unpin") : t("forums.tools.pin")}
-                    </button>
-                    <button type="submit" name="intent" value={topic.locked ? "unlock" : "lock"} className="button button--small">
-                      {topic.locked ? t("forums.tools.unlock") : t("forums.tools.lock")}
-                    </button>
-                  </Form>
-                  {moveTargets.length ? (
-                    <Form method="post" action={path} className="stack topic-tools__move">
-                      <input type="hidden" name="intent" value="move" />
-                      <div className="field">
-                        <label htmlFor="move-category" className="field__label">
-                          {t("forums.tools.moveTo")}
-                        </label>
-                        <select id="move-category" name="category" required defaultValue="">
-                          <option value="" disabled>
-                            {t("forums.tools.chooseCategory")}
-                          </option>
-                          {moveTargets.map((category) => (
-                            <option key={category.id} value={category.id}>
-                              {category.name}
-                            </option>
-                          ))}
-                        </select>
-                      </div>
-                      <button type="submit" className="button button--small">
-                        {t("forums.tools.move")}
-                      </button>
-                    </Form>
-                  ) : null}
-                </>
-              ) : null}
-              {loaderData.can.deleteTopic ? (
-                <Form method="post" action={path} className="inline-form">
-                  <ConfirmButton
-                    name="intent"
-                    value="delete-topic"
-                    kind="deleteTopic"
-                    values={{ title: topic.title }}
-                    className="button button--danger button--small"
-                  >
-                    {t("forums.tools.deleteTopic")}
-                  </ConfirmButton>
-                </Form>
-              ) : null}
-              {loaderData.can.restoreTopic ? (
-                <Form method="post" action={path} className="inline-form">
-                  <button type="submit" name="intent" value="restore-topic" className="button button--small">
-                    {t("forums.tools.restoreTopic")}
-                  </button>
-                </Form>
-              ) : null}
-            </section>
-          ) : null}
-          {topic.category.qa ? (
-            <section aria-labelledby="topic-qa-title">
-              <h2 id="topic-qa-title">{t("forums.qa")}</h2>
-              <p className="muted">{topic.accepted_post_number ? t("forums.qaSolved") : t("forums.qaHint")}</p>
-            </section>
-          ) : null}
-        </aside>
+        <TopicSidebar topic={topic} watchLevel={watchLevel} moveTargets={moveTargets} can={loaderData.can} action={path} />
       </div>
     </div>
   );
