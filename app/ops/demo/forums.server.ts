@@ -8,15 +8,8 @@ import { loadViewers } from "~/models/forum-audience.server";
 import { advanceTopicRead, setWatch } from "~/models/forum-state.server";
 import { aboutTopic } from "~/models/notification.server";
 import type { Viewer } from "~/policies";
-import { setTopicFlag } from "~/services/forum/moderation.server";
-import {
-  createTopic,
-  editPost,
-  flagPost,
-  replyToTopic,
-  setAcceptedAnswer,
-  toggleReaction,
-} from "~/services/forum/posting.server";
+import { flagPost, setTopicFlag } from "~/services/forum/moderation.server";
+import { createTopic, editPost, replyToTopic, setAcceptedAnswer, toggleReaction } from "~/services/forum/posting.server";
 import { COMMUNITY_TOPICS, KPI_TOPIC, VALIDATION_TOPIC, type DemoTopic } from "./forums-community";
 
 /** The working groups' own discussion spaces. */

@@ -24,14 +24,22 @@ import { refuse } from "~/services/forum/refuse.server";
 import {
   deletePost,
   editPost,
-  flagPost,
   renderPost,
   replyRefusal,
   replyToTopic,
   restorePost,
+  setAcceptedAnswer,
+  toggleReaction,
 } from "~/services/forum/posting.server";
-import { setAcceptedAnswer, toggleReaction } from "~/services/forum/posting.server";
-import { deleteTopic, hidePost, moveTopic, restoreTopic, setTopicFlag, unhidePost } from "~/services/forum/moderation.server";
+import {
+  deleteTopic,
+  flagPost,
+  hidePost,
+  moveTopic,
+  restoreTopic,
+  setTopicFlag,
+  unhidePost,
+} from "~/services/forum/moderation.server";
 import { discardDraft, quoteIntoReplyDraft, saveReplyDraft, setTopicWatch } from "~/services/forum/reading-state.server";
 import { requireConfirmation } from "~/utils/confirm.server";
 import { getDb } from "~/utils/db.server";

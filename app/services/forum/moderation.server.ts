@@ -1,15 +1,34 @@
-// The moderators' work on topics and posts: hiding and showing posts, closing flags, pinning,
-// locking, moving, deleting and restoring topics. Each runs in one write transaction that re-checks
-// can() on the rows as they are inside it, and leaves an audit entry.
+// The moderators' work on topics and posts: the flags members raise and their closing, hiding and
+// showing posts, pinning, locking, moving, deleting and restoring topics. Each runs in one write
+// transaction that re-checks can() on the rows as they are inside it; decisions leave an audit entry.
 import { categoryResource, refreshCategoryStats } from "~/models/category.server";
-import { resolveFlags } from "~/models/flag.server";
+import { hasOpenFlag, insertFlag, resolveFlags } from "~/models/flag.server";
 import { setTopicNotificationScope } from "~/models/notification.server";
 import { notificationScope } from "~/models/topic.server";
 import { can, type Viewer } from "~/policies";
 import { indexPost, indexTopic } from "~/services/search-indexers.server";
 import { nowIso, type Tx } from "~/utils/db.server";
-import { fail, ok } from "~/utils/result";
-import { audit, changePost, changeTopic, notifyAuthor } from "./shared.server";
+import { fail, ok, type Fail, type Ok } from "~/utils/result";
+import { audit, changePost, changeTopic, notifyAuthor, throttle, type Refusal } from "./shared.server";
+
+/** A member flags a post for the moderators, with a reason. One open flag per member and post. */
+export async function flagPost(
+  db: Tx,
+  viewer: Viewer,
+  topicId: number,
+  number: number,
+  reason: string,
+  options: { at?: string } = {},
+): Promise<Ok<undefined> | Refusal | Fail<"flag_duplicate"> | Fail<"too_many_flags", { retryAfter: number }>> {
+  const retryAfter = await throttle(db, "flag", viewer);
+  if (retryAfter) return fail("too_many_flags", { retryAfter });
+  return changePost(db, viewer, topicId, number, "post:flag", async (trx, { post }) => {
+    if (await hasOpenFlag(trx, post.id, viewer.id)) return fail("flag_duplicate");
+    const id = await insertFlag(trx, post.id, viewer.id, reason);
+    if (options.at) await trx.updateTable("flag").set({ created_at: options.at }).where("id", "=", id).execute();
+    return ok();
+  });
+}
 
 /** Hides a post from members (its author and moderators still see it); its open flags are closed as "hidden". */
 export function hidePost(db: Tx, viewer: Viewer, topicId: number, number: number, options: { reason?: string } = {}) {

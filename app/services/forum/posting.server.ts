@@ -1,12 +1,11 @@
 // What members write in the forums: topics, replies and edits (each with its revision), deleting
-// and restoring posts, reactions, accepted answers and flags. Each runs in one write transaction
+// and restoring posts, reactions and accepted answers. Each runs in one write transaction
 // (BEGIN IMMEDIATE) that re-checks can() and the state rules (a locked or deleted topic, a deleted
 // or hidden post, the author's undo window…) on the rows as they are inside it.
 import type { ReactionKind } from "~/domain/vocabulary";
 import { categoryResource, countCategoryReply, findCategoryById, refreshCategoryStats } from "~/models/category.server";
 import { approvedUsersByUsername } from "~/models/forum-audience.server";
 import { deleteDraft, findWatch, replyDraftKey, topicDraftKey, watchersOf, watchIfUnset } from "~/models/forum-state.server";
-import { hasOpenFlag, insertFlag } from "~/models/flag.server";
 import { excerptOf, findPost, nextPostNumber } from "~/models/post.server";
 import {
   countReply,
@@ -374,25 +373,6 @@ export function setAcceptedAnswer(db: Tx, viewer: Viewer, topicId: number, numbe
       });
     }
     if (post && number !== topic.accepted_post_number) await notifyAuthor(trx, viewer, topic, post, "answer_accepted");
-    return ok();
-  });
-}
-
-/** A member flags a post for the moderators, with a reason. One open flag per member and post. */
-export async function flagPost(
-  db: Tx,
-  viewer: Viewer,
-  topicId: number,
-  number: number,
-  reason: string,
-  options: { at?: string } = {},
-): Promise<Ok<undefined> | Refusal | Fail<"flag_duplicate"> | Fail<"too_many_flags", { retryAfter: number }>> {
-  const retryAfter = await throttle(db, "flag", viewer);
-  if (retryAfter) return fail("too_many_flags", { retryAfter });
-  return changePost(db, viewer, topicId, number, "post:flag", async (trx, { post }) => {
-    if (await hasOpenFlag(trx, post.id, viewer.id)) return fail("flag_duplicate");
-    const id = await insertFlag(trx, post.id, viewer.id, reason);
-    if (options.at) await trx.updateTable("flag").set({ created_at: options.at }).where("id", "=", id).execute();
     return ok();
   });
 }
