@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors } from "~/components/ui/field";
 import { CATEGORY_VISIBILITIES } from "~/domain/vocabulary";
 import type { CategoryFields } from "~/models/category.server";
+import { MAX_CATEGORY_DESCRIPTION, MAX_CATEGORY_NAME, MAX_CATEGORY_SLUG } from "~/schemas/forums";
 import { adminPath } from "~/utils/paths";
 
 /** What the form shows of a category being edited: its fields, and which it is. */
@@ -47,7 +48,7 @@ export function CategoryForm({
             id={`${prefix}-name`}
             name="name"
             required
-            maxLength={120}
+            maxLength={MAX_CATEGORY_NAME}
             defaultValue={values.name ?? category?.name ?? ""}
             aria-invalid={errors.name?.length ? true : undefined}
             aria-describedby={described("name")}
@@ -62,7 +63,7 @@ export function CategoryForm({
             id={`${prefix}-slug`}
             name="slug"
             required
-            maxLength={60}
+            maxLength={MAX_CATEGORY_SLUG}
             defaultValue={values.slug ?? category?.slug ?? ""}
             aria-invalid={errors.slug?.length ? true : undefined}
             aria-describedby={described("slug")}
@@ -78,7 +79,7 @@ export function CategoryForm({
           id={`${prefix}-description`}
           name="description"
           rows={2}
-          maxLength={1000}
+          maxLength={MAX_CATEGORY_DESCRIPTION}
           defaultValue={values.description ?? category?.description ?? ""}
         />
         {error("description")}

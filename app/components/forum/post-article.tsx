@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
+import { MAX_FLAG_REASON } from "~/schemas/forums";
 import { Badge } from "~/components/ui/badge";
 import { postAnchor, postHistoryPath, topicPath, type TopicRef } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
@@ -223,7 +224,7 @@ export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagg
                         id={`flag-${post.number}`}
                         name="reason"
                         rows={2}
-                        maxLength={1000}
+                        maxLength={MAX_FLAG_REASON}
                         required
                         aria-invalid={flagError ? true : undefined}
                         aria-describedby={`flag-${post.number}-hint${flagError ? ` flag-${post.number}-error` : ""}`}

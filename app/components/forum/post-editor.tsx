@@ -4,6 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors } from "~/components/ui/field";
+import { MAX_EDIT_REASON, MAX_TITLE } from "~/schemas/forums";
 import { mentionsPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { Composer } from "./composer";
@@ -83,7 +84,7 @@ export function PostEditor({
                 id="edit-title"
                 name="title"
                 defaultValue={values.title ?? topic.title}
-                maxLength={200}
+                maxLength={MAX_TITLE}
                 required
                 aria-invalid={errors.title?.length ? true : undefined}
               />
@@ -116,7 +117,12 @@ export function PostEditor({
           <label htmlFor={`edit-reason-${editing.number}`} className="field__label">
             {t("forums.editReason")} <span className="field__optional">({t("common.optional")})</span>
           </label>
-          <input id={`edit-reason-${editing.number}`} name="reason" maxLength={300} defaultValue={values.reason ?? ""} />
+          <input
+            id={`edit-reason-${editing.number}`}
+            name="reason"
+            maxLength={MAX_EDIT_REASON}
+            defaultValue={values.reason ?? ""}
+          />
         </div>
         <div className="composer__buttons">
           <button type="submit" name="intent" value="edit" className="button button--primary">
