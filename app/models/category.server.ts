@@ -42,24 +42,21 @@ export async function listCategoryNames(db: Tx, scope: ReadableScope) {
   return openCategories(db, scope).select(["category.id", "category.slug", "category.name"]).execute();
 }
 
-export async function findCategoryBySlug(db: Tx, slug: string) {
+/** Whole category rows, with the slug and name of the working group that owns the space (if any). */
+function categoriesWithGroup(db: Tx) {
   return db
     .selectFrom("category")
     .leftJoin("working_group", "working_group.id", "category.group_id")
     .selectAll("category")
-    .select(["working_group.slug as group_slug", "working_group.name as group_name"])
-    .where("category.slug", "=", slug)
-    .executeTakeFirst();
+    .select(["working_group.slug as group_slug", "working_group.name as group_name"]);
+}
+
+export async function findCategoryBySlug(db: Tx, slug: string) {
+  return categoriesWithGroup(db).where("category.slug", "=", slug).executeTakeFirst();
 }
 
 export async function findCategoryById(db: Tx, id: number) {
-  return db
-    .selectFrom("category")
-    .leftJoin("working_group", "working_group.id", "category.group_id")
-    .selectAll("category")
-    .select(["working_group.slug as group_slug", "working_group.name as group_name"])
-    .where("category.id", "=", id)
-    .executeTakeFirst();
+  return categoriesWithGroup(db).where("category.id", "=", id).executeTakeFirst();
 }
 
 /** What the policies need to know about a category. */
@@ -108,11 +105,7 @@ export async function listCategoriesOfGroup(db: Tx, groupId: number, groupSlug: 
  * administrator does not belong to stay invisible here too (DESIGN.md §1).
  */
 export async function listCategoriesForAdmin(db: Tx, scope: ReadableScope) {
-  return db
-    .selectFrom("category")
-    .leftJoin("working_group", "working_group.id", "category.group_id")
-    .selectAll("category")
-    .select(["working_group.slug as group_slug", "working_group.name as group_name"])
+  return categoriesWithGroup(db)
     .where(categoryVisible(scope))
     .orderBy(sql`category.archived_at is not null`)
     .orderBy("category.position")

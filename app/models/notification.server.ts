@@ -3,6 +3,7 @@ import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "~db/schema";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
+import { topicIdPath } from "~/utils/paths";
 
 export interface NewNotification {
   kind: string;
@@ -112,12 +113,13 @@ export async function markAllRead(db: Tx, userId: number) {
 
 /** Notifications about a forum topic: their addresses are /t/<id>, optionally followed by a slug, a page or an anchor. */
 export function aboutTopic(topicId: number) {
+  const address = topicIdPath(topicId);
   return (eb: ExpressionBuilder<Database, "notification">) =>
     eb.or([
-      eb("notification.url", "=", `/t/${topicId}`),
-      eb("notification.url", "like", `/t/${topicId}/%`),
-      eb("notification.url", "like", `/t/${topicId}?%`),
-      eb("notification.url", "like", `/t/${topicId}#%`),
+      eb("notification.url", "=", address),
+      eb("notification.url", "like", `${address}/%`),
+      eb("notification.url", "like", `${address}?%`),
+      eb("notification.url", "like", `${address}#%`),
     ]);
 }
 

@@ -1,10 +1,11 @@
 // Topics: lists (keyset-paginated, pinned first then last activity), one topic with its category,
-// tags. Counters are maintained by app/services/forum.server.ts.
+// tags. Counters are maintained by the forum services (app/services/forum/).
 import { sql } from "kysely";
 import type { ReadableScope } from "~/policies";
 import type { TopicResource } from "~/policies/forums";
 import type { Tx } from "~/utils/db.server";
 import { slugify } from "~/utils/markdown.server";
+import { postPath, type TopicRef } from "~/utils/paths";
 import { categoryResource } from "./category.server";
 import { categoryVisible } from "./visibility.server";
 
@@ -17,14 +18,7 @@ export const NEW_TOPIC_DAYS = 14;
 export const pageOfPost = (number: number) => Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
 
 /** The address of a post: the topic page that shows it, and its #post-N anchor. */
-export function postPath(topic: { id: number; slug: string }, number: number): string {
-  const page = pageOfPost(number);
-  return `/t/${topic.id}/${topic.slug}${page > 1 ? `?page=${page}` : ""}#post-${number}`;
-}
-
-export function topicPath(topic: { id: number; slug: string }): string {
-  return `/t/${topic.id}/${topic.slug}`;
-}
+export const postAddress = (topic: TopicRef, number: number) => postPath(topic, number, pageOfPost(number));
 
 /** A URL slug for a title (accents folded); a title of symbols only gets "topic". */
 export function topicSlug(title: string): string {

@@ -11,11 +11,13 @@ import { categoryResource, findCategoryBySlug } from "~/models/category.server";
 import { findWatch } from "~/models/forum-state.server";
 import { decodeCursor, listTopics, tagsOfCategory } from "~/models/topic.server";
 import { authorize, can, type Viewer } from "~/policies";
-import { setCategoryWatch } from "~/services/forum.server";
+import { refuse } from "~/services/forum/refuse.server";
+import { setCategoryWatch } from "~/services/forum/reading-state.server";
 import { getViewer, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
+import { categoryFeedPath, categoryPath, forumsPath, groupPath, adminPath, loginPath, newTopicPath } from "~/utils/paths";
 
 async function loadCategory(slug: string | undefined, viewer: Viewer | null) {
   const category = await findCategoryBySlug(getDb(), slug ?? "");
@@ -78,7 +80,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
           tagName: "link",
           rel: "alternate",
           type: "application/atom+xml",
-          href: `/forums/${data.category.slug}/feed.xml`,
+          href: categoryFeedPath(data.category.slug),
           title: data.category.name,
         },
       ]
@@ -86,27 +88,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const { category, resource } = await loadCategory(params.category, viewer);
+  const { category } = await loadCategory(params.category, viewer);
   const form = await readForm(request);
   const parsed = watchSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) badRequest();
-  authorize(viewer, "category:watch", resource);
-  await setCategoryWatch(getDb(), viewer, category.id, parsed.data.level === "normal" ? null : parsed.data.level);
-  return form.get("js") === "1" ? data({ ok: true }) : redirect(`/forums/${category.slug}`);
+  const result = await setCategoryWatch(getDb(), viewer, category.id, parsed.data.level === "normal" ? null : parsed.data.level);
+  if (!result.ok) refuse(result);
+  return form.get("js") === "1" ? data({ ok: true }) : redirect(categoryPath(category.slug));
 }
 
 export default function CategoryPage() {
   const { t } = useTranslation();
   const { category, topics, nextCursor, tag, tags, firstPage, watchLevel, can, signedIn } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const base = `/forums/${category.slug}`;
-  const nextParams = new URLSearchParams();
-  if (tag) nextParams.set("tag", tag);
-  if (nextCursor) nextParams.set("after", nextCursor);
+  const base = categoryPath(category.slug);
   return (
     <div className="page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/forums">{t("forums.title")}</Link>
+        <Link to={forumsPath()}>{t("forums.title")}</Link>
       </nav>
       <header className="page-header category-header">
         <h1>
@@ -117,24 +116,24 @@ export default function CategoryPage() {
         {category.description ? <p className="lead">{category.description}</p> : null}
         {category.groupSlug ? (
           <p>
-            <Link to={`/groups/${category.groupSlug}`}>{t("forums.belongsTo", { group: category.groupName })}</Link>
+            <Link to={groupPath(category.groupSlug)}>{t("forums.belongsTo", { group: category.groupName })}</Link>
           </p>
         ) : null}
         <div className="category-header__actions">
           {can.createTopic ? (
-            <Link to={`${base}/new`} className="button button--primary">
+            <Link to={newTopicPath(category.slug)} className="button button--primary">
               {t("forums.newTopic.button")}
             </Link>
           ) : !signedIn && !category.archived ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(`${base}/new`)}`}>{t("forums.signInToPost")}</Link>
+            <Link to={loginPath(newTopicPath(category.slug))}>{t("forums.signInToPost")}</Link>
           ) : null}
           {can.feed ? (
-            <a href={`${base}/feed.xml`} className="button button--quiet" type="application/atom+xml">
+            <a href={categoryFeedPath(category.slug)} className="button button--quiet" type="application/atom+xml">
               {t("forums.feed")}
             </a>
           ) : null}
           {can.moderationQueue ? (
-            <Link to="/admin/moderation" className="button button--quiet">
+            <Link to={adminPath("moderation")} className="button button--quiet">
               {t("forums.moderation.queueLink")}
             </Link>
           ) : null}
@@ -164,11 +163,9 @@ export default function CategoryPage() {
           )}
           {nextCursor || !firstPage ? (
             <nav className="pagination" aria-label={t("forums.topicPages")}>
-              {!firstPage ? (
-                <Link to={tag ? `${base}?tag=${encodeURIComponent(tag)}` : base}>← {t("forums.firstPage")}</Link>
-              ) : null}{" "}
+              {!firstPage ? <Link to={categoryPath(category.slug, { tag })}>← {t("forums.firstPage")}</Link> : null}{" "}
               {nextCursor ? (
-                <Link to={`${base}?${nextParams}`} rel="next">
+                <Link to={categoryPath(category.slug, { tag, after: nextCursor })} rel="next">
                   {t("forums.olderTopics")} →
                 </Link>
               ) : null}
@@ -190,7 +187,7 @@ export default function CategoryPage() {
                   <li key={entry.name}>
                     <Link
                       className="tag"
-                      to={`${base}?tag=${encodeURIComponent(entry.name)}`}
+                      to={categoryPath(category.slug, { tag: entry.name })}
                       aria-current={entry.name === tag ? "page" : undefined}
                     >
                       #{entry.name} <span className="muted">({entry.n})</span>

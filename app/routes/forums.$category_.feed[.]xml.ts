@@ -6,6 +6,7 @@ import { authorize } from "~/policies";
 import { getDb } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";
+import { categoryFeedPath, categoryPath, topicPath } from "~/utils/paths";
 import { feedResponse, plainRefusals, xmlText } from "~/utils/syndication.server";
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => plainRefusals(() => categoryFeed(request, params.category));
@@ -17,8 +18,8 @@ async function categoryFeed(request: Request, slug: string | undefined) {
   authorize(null, "category:read-feed", categoryResource(category));
   const origin = siteOrigin(request);
   const topics = await listFeedTopics(getDb(), category.id);
-  const selfUrl = `${origin}/forums/${category.slug}/feed.xml`;
-  const pageUrl = `${origin}/forums/${category.slug}`;
+  const selfUrl = `${origin}${categoryFeedPath(category.slug)}`;
+  const pageUrl = `${origin}${categoryPath(category.slug)}`;
   const updated =
     topics
       .map((topic) => topic.updated_at)
@@ -27,7 +28,7 @@ async function categoryFeed(request: Request, slug: string | undefined) {
     category.last_post_at ??
     category.created_at;
   const entries = topics.map((topic) => {
-    const url = `${origin}/t/${topic.id}/${topic.slug}`;
+    const url = `${origin}${topicPath(topic)}`;
     return `  <entry>
     <id>${xmlText(url)}</id>
     <title type="text">${xmlText(topic.title)}</title>

@@ -8,6 +8,7 @@ import { can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { adminPath, categoryPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export const handle: RouteHandle = { title: (t) => t("forums.title") };
@@ -47,7 +48,7 @@ function CategoryTable({ categories, caption }: { categories: Category[]; captio
           {categories.map((category) => (
             <tr key={category.id}>
               <th scope="row">
-                <Link to={`/forums/${category.slug}`} className="category-table__name">
+                <Link to={categoryPath(category.slug)} className="category-table__name">
                   {category.name}
                 </Link>{" "}
                 <VisibilityBadge visibility={category.visibility} />
@@ -81,12 +82,12 @@ export default function Forums() {
       {can.moderationQueue || can.manageCategories ? (
         <p className="forum-staff-links">
           {can.moderationQueue ? (
-            <Link to="/admin/moderation" className="button button--quiet">
+            <Link to={adminPath("moderation")} className="button button--quiet">
               {t("forums.moderation.queueLink")}
             </Link>
           ) : null}
           {can.manageCategories ? (
-            <Link to="/admin/categories" className="button button--quiet">
+            <Link to={adminPath("categories")} className="button button--quiet">
               {t("forums.admin.manageLink")}
             </Link>
           ) : null}

@@ -5,11 +5,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { diffWordsWithSpace } from "diff";
 import { useTranslation } from "react-i18next";
 import { findPost, listRevisions, postResource } from "~/models/post.server";
-import { findTopic, postPath, topicResource } from "~/models/topic.server";
+import { findTopic, postAddress, topicResource } from "~/models/topic.server";
 import { authorize } from "~/policies";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { notFound, parseId } from "~/utils/http.server";
+import { forumsPath, memberPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 type Segment = { kind: "same" | "added" | "removed"; text: string };
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: topic.title,
     topic: { id: topic.id, title: topic.title, slug: topic.slug },
-    post: { number: post.number, author: post.author_name, permalink: postPath(topic, post.number) },
+    post: { number: post.number, author: post.author_name, permalink: postAddress(topic, post.number) },
     history: history.reverse(),
   };
 }
@@ -61,7 +62,7 @@ export default function PostHistory() {
   return (
     <div className="page page--narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/forums">{t("forums.title")}</Link> › <Link to={`/t/${topic.id}/${topic.slug}`}>{topic.title}</Link>
+        <Link to={forumsPath()}>{t("forums.title")}</Link> › <Link to={topicPath(topic)}>{topic.title}</Link>
       </nav>
       <h1>{t("forums.history.title", { number: post.number })}</h1>
       <p className="lead">
@@ -79,7 +80,7 @@ export default function PostHistory() {
             </h2>
             <p className="muted">
               {entry.editorUsername ? (
-                <Link to={`/members/${entry.editorUsername}`}>{entry.editor}</Link>
+                <Link to={memberPath(entry.editorUsername)}>{entry.editor}</Link>
               ) : (
                 t("forums.formerMember")
               )}{" "}

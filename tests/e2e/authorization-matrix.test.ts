@@ -245,10 +245,24 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A route module: app/routes/<route>.tsx (or .ts), or the route.tsx of a route folder app/routes/<route>/. */
+function routeModule(route: string): string {
+  const candidates = [`${route}.tsx`, `${route}.ts`, path.join(route, "route.tsx"), path.join(route, "route.ts")];
+  return path.join(
+    ROOT,
+    "app/routes",
+    candidates.find((file) => fs.existsSync(path.join(ROOT, "app/routes", file)))!,
+  );
+}
+
 const routeFiles = fs
-  .readdirSync(path.join(ROOT, "app/routes"))
-  .filter((file) => /\.tsx?$/.test(file))
-  .map((file) => file.replace(/\.tsx?$/, ""));
+  .readdirSync(path.join(ROOT, "app/routes"), { withFileTypes: true })
+  .filter((entry) =>
+    entry.isDirectory()
+      ? ["route.tsx", "route.ts"].some((file) => fs.existsSync(path.join(ROOT, "app/routes", entry.name, file)))
+      : /\.tsx?$/.test(entry.name),
+  )
+  .map((entry) => entry.name.replace(/\.tsx?$/, ""));
 
 describe("the authorization matrix", () => {
   it("has an entry for every route", () => {
@@ -285,16 +299,7 @@ describe("the authorization matrix", () => {
 
   it("refuses a POST with a foreign or missing Origin on every route that takes one", async () => {
     const posting = routeFiles.filter((route) =>
-      /export (async function|const) action\b/.test(
-        fs.readFileSync(
-          path.join(
-            ROOT,
-            "app/routes",
-            `${route}${fs.existsSync(path.join(ROOT, "app/routes", `${route}.tsx`)) ? ".tsx" : ".ts"}`,
-          ),
-          "utf8",
-        ),
-      ),
+      /export (async function|const) action\b/.test(fs.readFileSync(routeModule(route), "utf8")),
     );
     expect(posting.length).toBeGreaterThan(20);
     const admin = cookies.get("admin")!;

@@ -4,9 +4,9 @@
 // administration pages list nothing of private spaces either.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as auditLoader } from "~/routes/admin.audit";
-import { loader as categoriesLoader } from "~/routes/admin.categories";
-import { loader as moderationLoader } from "~/routes/admin.moderation";
-import { action as flagAction } from "~/routes/t.$topicId.($slug)";
+import { loader as categoriesLoader } from "~/routes/admin.categories/route";
+import { loader as moderationLoader } from "~/routes/admin.moderation/route";
+import { action as flagAction } from "~/routes/t.$topicId.($slug)/route";
 import { getDb } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18n.server";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { action as categoriesAction, loader as categoriesLoader } from "~/routes/admin.categories";
+import { action as categoriesAction, loader as categoriesLoader } from "~/routes/admin.categories/route";
 import { loader as categoryLoader } from "~/routes/forums.$category";
-import { loader as newTopicLoader } from "~/routes/forums.$category_.new";
+import { loader as newTopicLoader } from "~/routes/forums.$category_.new/route";
 import { loader as forumsLoader } from "~/routes/forums._index";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie } from "../support/routes";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loader as adminLoader } from "~/routes/admin";
-import { action as moderationAction, loader as moderationLoader } from "~/routes/admin.moderation";
+import { action as moderationAction, loader as moderationLoader } from "~/routes/admin.moderation/route";
 import { loader as categoryLoader } from "~/routes/forums.$category";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie } from "../support/routes";

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { MAX_POST_BYTES } from "~/schemas/forums";
-import { action as newTopicAction, loader as newTopicLoader } from "~/routes/forums.$category_.new";
+import { action as newTopicAction, loader as newTopicLoader } from "~/routes/forums.$category_.new/route";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie } from "../support/routes";
 import { act, notificationsOf, postsOf, replyAs, startTopic, topicAs, userId } from "./forums-support";

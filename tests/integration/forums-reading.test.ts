@@ -1,7 +1,7 @@
 import { CompiledQuery } from "kysely";
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { postsPageQuery } from "~/models/post.server";
-import { postPath, topicListQuery } from "~/models/topic.server";
+import { postAddress as postPath, topicListQuery } from "~/models/topic.server";
 import { postPermalink } from "~/components/forum/post-article";
 import { loader as homeLoader } from "~/routes/_index";
 import { action as categoryAction, loader as categoryLoader } from "~/routes/forums.$category";

@@ -1,6 +1,6 @@
 // Helpers shared by the forums' integration tests: start topics and reply through the real routes.
-import { action as newTopicAction } from "~/routes/forums.$category_.new";
-import { action as topicAction, loader as topicLoader } from "~/routes/t.$topicId.($slug)";
+import { action as newTopicAction } from "~/routes/forums.$category_.new/route";
+import { action as topicAction, loader as topicLoader } from "~/routes/t.$topicId.($slug)/route";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie } from "../support/routes";
 

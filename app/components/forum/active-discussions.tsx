@@ -1,6 +1,7 @@
 // The latest discussions the viewer may read (home page).
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { categoryPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { UnreadBadge } from "./topic-list";
 
@@ -24,9 +25,9 @@ export function ActiveDiscussions({ topics }: { topics: ActiveTopic[] }) {
     <ul className="plain-list active-discussions">
       {topics.map((topic) => (
         <li key={topic.id}>
-          <Link to={`/t/${topic.id}/${topic.slug}`}>{topic.title}</Link> <UnreadBadge unread={topic.unread} isNew={topic.isNew} />
+          <Link to={topicPath(topic)}>{topic.title}</Link> <UnreadBadge unread={topic.unread} isNew={topic.isNew} />
           <div className="muted active-discussions__meta">
-            <Link to={`/forums/${topic.category_slug}`}>{topic.category_name}</Link> ·{" "}
+            <Link to={categoryPath(topic.category_slug)}>{topic.category_name}</Link> ·{" "}
             {t("forums.repliesCount", { count: topic.replies })} ·{" "}
             <time dateTime={topic.last_post_at}>{date(topic.last_post_at)}</time>
           </div>

@@ -1,7 +1,7 @@
 // The markdown editor of posts. Without JavaScript it is a labelled textarea, and the form's
 // Preview / Save draft buttons go to the server. With JavaScript it also shows a live preview
 // (rendered by the server's one renderer) and saves the draft on a timer.
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
@@ -30,6 +30,18 @@ interface ComposerProps {
   required?: boolean;
   /** Where "@" suggestions come from (/mentions?topic=… or ?category=…), for those who may post there. */
   mentionSource?: string;
+}
+
+/**
+ * The `shouldRevalidate` of a page with composers: an autosaved draft or a live preview (the
+ * `previewIntents` posted with live=1) changes nothing the page shows, so it is not reloaded.
+ */
+export function keepPageOnDrafts(previewIntents: string[]): ShouldRevalidateFunction {
+  return ({ formData, defaultShouldRevalidate }) => {
+    const intent = formData?.get("intent");
+    if (intent === "draft" || (previewIntents.includes(String(intent)) && formData?.get("live") === "1")) return false;
+    return defaultShouldRevalidate;
+  };
 }
 
 const LIVE_PREVIEW_DELAY = 600;

@@ -1,6 +1,7 @@
 // Numbered pages of a topic's posts (20 a page), with previous / next links.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { withQuery } from "~/utils/paths";
 
 export function Pagination({ path, page, pageCount, label }: { path: string; page: number; pageCount: number; label: string }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function Pagination({ path, page, pageCount, label }: { path: string; pag
       <ul>
         {page > 1 ? (
           <li>
-            <Link to={`${path}?page=${page - 1}`} rel="prev">
+            <Link to={withQuery(path, { page: page - 1 })} rel="prev">
               ← {t("common.previous")}
             </Link>
           </li>
@@ -33,7 +34,7 @@ export function Pagination({ path, page, pageCount, label }: { path: string; pag
                 {t("common.pageOf", { page: p })}
               </span>
             ) : (
-              <Link to={`${path}?page=${p}`} aria-label={t("common.pageOf", { page: p })}>
+              <Link to={withQuery(path, { page: p })} aria-label={t("common.pageOf", { page: p })}>
                 {p}
               </Link>
             )}
@@ -41,7 +42,7 @@ export function Pagination({ path, page, pageCount, label }: { path: string; pag
         ))}
         {page < pageCount ? (
           <li>
-            <Link to={`${path}?page=${page + 1}`} rel="next">
+            <Link to={withQuery(path, { page: page + 1 })} rel="next">
               {t("common.next")} →
             </Link>
           </li>

@@ -5,7 +5,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
+import { MAX_FLAG_REASON } from "~/schemas/forums";
 import { Badge } from "~/components/ui/badge";
+import { postAnchor, postHistoryPath, topicPath, type TopicRef } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { useHydrated } from "./hooks";
 import { Reactions, type ReactionView } from "./reactions";
@@ -39,10 +41,10 @@ export interface PostView {
 
 interface PostArticleProps {
   post: PostView;
-  topicId: number;
+  topic: TopicRef;
+  /** The page of the topic this post is on, for the permalink and the edit link. */
+  page: number;
   action: string;
-  /** The URL of this page, for the permalink and the edit link. */
-  pagePath: string;
   isFirst: boolean;
   /** With JavaScript: quote the selected part of the post (or all of it) into the reply. */
   onQuote?: (post: PostView, selection: string) => void;
@@ -53,7 +55,7 @@ interface PostArticleProps {
 
 /** A post's permalink: the address of the topic page it is on, and its #post-N anchor. */
 export function postPermalink(pagePath: string, number: number): string {
-  return `${pagePath}#post-${number}`;
+  return `${pagePath}#${postAnchor(number)}`;
 }
 
 function QuoteButton({ post, onQuote }: { post: PostView; onQuote?: PostArticleProps["onQuote"] }) {
@@ -112,27 +114,17 @@ function PostAction({
   );
 }
 
-export function PostArticle({
-  post,
-  topicId,
-  action,
-  pagePath,
-  isFirst,
-  onQuote,
-  flagged,
-  flagError,
-  children,
-}: PostArticleProps) {
+export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagged, flagError, children }: PostArticleProps) {
   const { t } = useTranslation();
   const { date } = useSite();
   const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""]
     .filter(Boolean)
     .join(" ");
   const headingId = `post-${post.number}-heading`;
-  const permalink = postPermalink(pagePath, post.number);
-  const editHref = `${pagePath}${pagePath.includes("?") ? "&" : "?"}edit=${post.number}#post-${post.number}`;
+  const permalink = postPermalink(topicPath(topic, { page }), post.number);
+  const editHref = topicPath(topic, { page, query: { edit: post.number }, hash: postAnchor(post.number) });
   return (
-    <article id={`post-${post.number}`} className={classes} aria-labelledby={headingId}>
+    <article id={postAnchor(post.number)} className={classes} aria-labelledby={headingId}>
       <header className="post__header">
         <h2 id={headingId} className="visually-hidden">
           {t("forums.postHeading", { number: post.number, name: post.author?.display_name ?? t("forums.formerMember") })}
@@ -144,7 +136,7 @@ export function PostArticle({
           </a>
           {post.edited_at ? (
             post.can.history ? (
-              <Link to={`/t/${topicId}/posts/${post.number}/history`} className="post__edited">
+              <Link to={postHistoryPath(topic.id, post.number)} className="post__edited">
                 {t("forums.edited", { date: date(post.edited_at, true) })}
               </Link>
             ) : (
@@ -232,7 +224,7 @@ export function PostArticle({
                         id={`flag-${post.number}`}
                         name="reason"
                         rows={2}
-                        maxLength={1000}
+                        maxLength={MAX_FLAG_REASON}
                         required
                         aria-invalid={flagError ? true : undefined}
                         aria-describedby={`flag-${post.number}-hint${flagError ? ` flag-${post.number}-error` : ""}`}

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { categoryPath } from "~/utils/paths";
 
 /** A topic's tags; each links to the category filtered by it when `categorySlug` is given. */
 export function TagList({ tags, categorySlug }: { tags: string[]; categorySlug?: string }) {
@@ -10,7 +11,7 @@ export function TagList({ tags, categorySlug }: { tags: string[]; categorySlug?:
       {tags.map((tag) => (
         <li key={tag}>
           {categorySlug ? (
-            <Link className="tag" to={`/forums/${categorySlug}?tag=${encodeURIComponent(tag)}`}>
+            <Link className="tag" to={categoryPath(categorySlug, { tag })}>
               #{tag}
             </Link>
           ) : (

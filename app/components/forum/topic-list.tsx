@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { categoryPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { TagList } from "./tag-list";
 
@@ -110,14 +111,14 @@ export function TopicTable({
               className={topic.unread > 0 || topic.isNew ? "topic-table__row topic-table__row--unread" : "topic-table__row"}
             >
               <th scope="row">
-                <Link to={`/t/${topic.id}/${topic.slug}`} className="topic-table__title">
+                <Link to={topicPath(topic)} className="topic-table__title">
                   {topic.title}
                 </Link>{" "}
                 <TopicBadges topic={topic} /> <UnreadBadge unread={topic.unread} isNew={topic.isNew} />
                 <div className="topic-table__meta">
                   {showCategory && topic.category_slug ? (
                     <>
-                      <Link to={`/forums/${topic.category_slug}`}>{topic.category_name}</Link> ·{" "}
+                      <Link to={categoryPath(topic.category_slug)}>{topic.category_name}</Link> ·{" "}
                     </>
                   ) : null}
                   {t("forums.startedBy", { name: topic.author_name ?? t("forums.formerMember"), date: date(topic.created_at) })}

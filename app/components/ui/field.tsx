@@ -118,3 +118,6 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
     </div>
   );
 }
+
+/** The validation messages of one field, for forms whose fields keep their own markup (same list as the fields above). */
+export { FieldErrors };

@@ -1,24 +1,26 @@
 // The moderation queue: posts members flagged (hide, or dismiss the flags) and posts hidden
-// earlier (restore). Only what the moderator may read is listed; every decision is audited.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// earlier (restore). Only what the moderator may read is listed; every decision is audited. Each
+// intent is handled in actions.server.ts.
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { categoryResource } from "~/models/category.server";
 import { listFlaggedPosts, listHiddenPosts } from "~/models/flag.server";
-import { findPost, postResource } from "~/models/post.server";
-import { findTopic, postPath, topicResource } from "~/models/topic.server";
+import { findTopic, topicResource } from "~/models/topic.server";
 import { authorize, can, readableScope } from "~/policies";
+import { presentQueuedPost } from "~/presenters/forum.server";
 import type { RouteHandle } from "~/root";
-import { dismissFlags, hidePost, unhidePost } from "~/services/forum.server";
+import { moderationSchema } from "~/schemas/forums";
 import { requireViewer } from "~/utils/auth.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
-import { badRequest, forbidden, notFound } from "~/utils/http.server";
-import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { memberPath } from "~/utils/paths";
+import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { useSite } from "~/utils/use-site";
+import * as actions from "./actions.server";
 
 export const handle: RouteHandle = { title: (t) => t("forums.moderation.title") };
 
@@ -29,12 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const scope = readableScope(viewer);
   const [flagged, hidden] = await Promise.all([listFlaggedPosts(db, scope), listHiddenPosts(db, scope)]);
-  const moderates = (row: {
-    category_visibility: "public" | "members" | "private";
-    category_group_id: number | null;
-    category_qa: number;
-    category_archived_at: string | null;
-  }) =>
+  const moderates = (row: (typeof flagged)[number] | (typeof hidden)[number]) =>
     can(
       viewer,
       "forum:moderate",
@@ -45,59 +42,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
         archived_at: row.category_archived_at,
       }),
     );
-  const view = <T extends (typeof flagged)[number] | (typeof hidden)[number]>(row: T) => ({
-    topicId: row.topic_id,
-    topicTitle: row.topic_title,
-    number: row.number,
-    permalink: postPath({ id: row.topic_id, slug: row.topic_slug }, row.number),
-    categoryName: row.category_name,
-    authorName: row.author_name,
-    authorUsername: row.author_username,
-    html: row.body_html,
-    hidden: row.hidden === 1,
-    deleted: row.deleted_at !== null,
-    created_at: row.created_at,
-  });
   return {
     flagged: flagged.filter(moderates).map((row) => ({
-      ...view(row),
+      ...presentQueuedPost(row),
       flags: row.flags.map((flag) => ({ reason: flag.reason, by: flag.display_name, at: flag.created_at })),
     })),
-    hidden: hidden.filter(moderates).map((row) => ({ ...view(row), hiddenBy: row.hidden_by_name, hiddenAt: row.hidden_at })),
+    hidden: hidden
+      .filter(moderates)
+      .map((row) => ({ ...presentQueuedPost(row), hiddenBy: row.hidden_by_name, hiddenAt: row.hidden_at })),
   };
 }
 
-const schema = z.object({
-  intent: z.enum(["hide", "restore", "dismiss"]),
-  topic: z.coerce.number().int().positive(),
-  post: z.coerce.number().int().positive(),
-});
+const INTENTS = { hide: actions.hideAction, restore: actions.restoreAction, dismiss: actions.dismissAction };
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "moderation:queue");
   requireSecondFactorIfNeeded(viewer, request);
-  const parsed = schema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = moderationSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) badRequest();
   const { intent, topic: topicId, post: number } = parsed.data;
-  const db = getDb();
-  const topic = await findTopic(db, topicId);
+  // A topic the moderator may not read is not there for them (404, not 403).
+  const topic = await findTopic(getDb(), topicId);
   if (!topic) notFound();
-  const resource = topicResource(topic);
-  authorize(viewer, "topic:read", resource);
-  const post = await findPost(db, topicId, number);
-  if (!post) notFound();
-  const postRes = postResource(post, resource);
-  if (intent === "hide") authorize(viewer, "post:hide", postRes);
-  else if (intent === "restore") authorize(viewer, "post:unhide", postRes);
-  else authorize(viewer, "topic:moderate", resource);
-  const service = { hide: hidePost, restore: unhidePost, dismiss: dismissFlags }[intent];
-  const result = await service(db, viewer, topicId, number);
-  if (!result.ok) {
-    if (result.reason === "gone") notFound();
-    forbidden();
-  }
-  return redirect(`/admin/moderation?done=${intent}`);
+  authorize(viewer, "topic:read", topicResource(topic));
+  return INTENTS[intent]({ viewer, topicId, number });
 }
 
 const DONE = {
@@ -137,7 +106,7 @@ export default function ModerationQueue() {
             <p className="muted">
               {item.categoryName} ·{" "}
               {item.authorUsername ? (
-                <Link to={`/members/${item.authorUsername}`}>{item.authorName}</Link>
+                <Link to={memberPath(item.authorUsername)}>{item.authorName}</Link>
               ) : (
                 t("forums.formerMember")
               )}{" "}
