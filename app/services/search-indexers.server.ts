@@ -9,12 +9,12 @@ import {
   bulkIndex,
   clearIndex,
   entryKey,
-  htmlToText,
   indexEntry,
   removeEntries,
   removeEntry,
   type SearchEntry,
-} from "~/utils/search.server";
+} from "~/utils/search/entries.server";
+import { htmlToText } from "~/utils/search/text";
 
 const groupAccess = (visibility: string): SearchAccess => (visibility === "private" ? "group" : "public");
 

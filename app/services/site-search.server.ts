@@ -5,7 +5,9 @@ import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
 import type { DB } from "~/utils/db.server";
 import { searchDateField } from "~/schemas/primitives";
-import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
+import { search } from "~/utils/search/engine.server";
+import { parseQuery } from "~/utils/search/query";
+import type { SearchFilters } from "~/utils/search/types";
 
 export const SEARCH_KINDS = ["topic", "post", "document", "draft", "group", "meeting", "decision", "member"] as const;
 
