@@ -3,6 +3,7 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { searchPath, searchSuggestPath, withParam } from "~/utils/paths";
 
 interface Suggestion {
   kind: string;
@@ -27,7 +28,7 @@ export function SearchBox() {
   return (
     <Form
       method="get"
-      action="/search"
+      action={searchPath()}
       role="search"
       className="search-box"
       onKeyDown={(event) => {
@@ -58,7 +59,7 @@ export function SearchBox() {
           setOpen(true);
           clearTimeout(timer.current);
           if (value.trim().length >= 2) {
-            timer.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(value)}`), 150);
+            timer.current = setTimeout(() => fetcher.load(searchSuggestPath(value)), 150);
           }
         }}
         onFocus={() => setOpen(true)}
@@ -82,7 +83,7 @@ export function SearchBox() {
             </li>
           ))}
           <li role="option" aria-selected={false}>
-            <Link to={`/search?q=${encodeURIComponent(query)}`} onClick={() => setOpen(false)} className="search-box__all">
+            <Link to={withParam(searchPath(), "q", query)} onClick={() => setOpen(false)} className="search-box__all">
               {t("search.seeAll")} →
             </Link>
           </li>

@@ -8,6 +8,7 @@ import { requireViewer } from "~/utils/auth.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
+import { memberPath } from "~/utils/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -59,7 +60,7 @@ export default function AuditLog() {
                   </td>
                   <td>
                     {event.actor_username ? (
-                      <Link to={`/members/${event.actor_username}`}>{event.actor_name}</Link>
+                      <Link to={memberPath(event.actor_username)}>{event.actor_name}</Link>
                     ) : (
                       t("admin.system")
                     )}

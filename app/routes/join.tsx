@@ -15,6 +15,7 @@ import { requestLanguage } from "~/utils/i18n.server";
 import { joinSchema } from "~/schemas/account";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
+import { loginPath, settingsPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("join.title") };
 
@@ -22,7 +23,7 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) throw redirect("/settings");
+  if (viewer) throw redirect(settingsPath());
   return { defaultLanguage: requestLanguage(request, null) };
 }
 
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
   }
   const cookie = await startSession(result.userId, request);
-  return redirect("/settings?applied=1", { headers: { "Set-Cookie": cookie } });
+  return redirect(settingsPath({ applied: 1 }), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Join() {
@@ -104,7 +105,7 @@ export default function Join() {
         </button>
       </Form>
       <p>
-        {t("join.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+        {t("join.haveAccount")} <Link to={loginPath()}>{t("nav.signIn")}</Link>
       </p>
     </div>
   );

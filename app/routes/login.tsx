@@ -18,6 +18,7 @@ import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
 import { startPendingSignIn } from "~/services/two-factor.server";
 import { pendingSignInCookie, readCookie, REMEMBERED_BROWSER_COOKIE } from "~/utils/two-factor-cookies.server";
+import { joinPath, secondFactorLoginPath, withParam } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
@@ -70,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const remembered = readCookie(request, REMEMBERED_BROWSER_COOKIE);
     if (!remembered || !(await isRememberedBrowser(db, user.id, remembered))) {
       const token = await startPendingSignIn(db, user.id, redirectTo, address);
-      const next = redirectTo === "/" ? "/login/two-factor" : `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`;
+      const next = redirectTo === "/" ? secondFactorLoginPath() : withParam(secondFactorLoginPath(), "redirectTo", redirectTo);
       return redirect(next, { headers: { "Set-Cookie": pendingSignInCookie(token) } });
     }
   }
@@ -111,7 +112,7 @@ export default function Login() {
         </button>
       </Form>
       <p>
-        {t("login.noAccount")} <Link to="/join">{t("nav.join")}</Link>
+        {t("login.noAccount")} <Link to={joinPath()}>{t("nav.join")}</Link>
       </p>
     </div>
   );

@@ -17,15 +17,15 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { secondStepSchema } from "~/schemas/security";
 import { readForm } from "~/utils/form.server";
 import { clearCookie, PENDING_SIGN_IN_COOKIE, readCookie, rememberedBrowserCookie } from "~/utils/two-factor-cookies.server";
+import { loginPath, twoFactorSettingsPath, withQuery } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("security.signIn.title") };
 
 export const headers = retryAfterHeaders;
 
 function backToLogin(redirectTo: string, reason: "expired" | "ended") {
-  const params = new URLSearchParams({ twoFactor: reason });
-  if (redirectTo !== "/") params.set("redirectTo", redirectTo);
-  return redirect(`/login?${params}`, { headers: { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } });
+  const to = withQuery(loginPath(), { twoFactor: reason, redirectTo: redirectTo === "/" ? undefined : redirectTo });
+  return redirect(to, { headers: { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -86,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const to = safeRedirect(submission.value.redirectTo, safeRedirect(result.redirectTo));
   // A recovery code was spent: say how many are left, on the two-factor settings page.
-  return redirect(result.method === "recovery_code" ? `/settings/two-factor?saved=recovery` : to, { headers });
+  return redirect(result.method === "recovery_code" ? twoFactorSettingsPath({ saved: "recovery" }) : to, { headers });
 }
 
 export default function SecondStep() {
@@ -123,7 +123,7 @@ export default function SecondStep() {
         </button>
       </Form>
       <p>
-        <Link to="/login" reloadDocument>
+        <Link to={loginPath()} reloadDocument>
           {t("security.signIn.cancel")}
         </Link>
       </p>

@@ -11,6 +11,7 @@ import { clientAddress, getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
 import { retryAfterHeaders } from "~/utils/http.server";
+import { searchPath, withParam } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("search.title") };
 
@@ -123,7 +124,7 @@ export default function SearchPage() {
             <button type="submit" className="button">
               {t("search.apply")}
             </button>
-            <Link to={`/search?q=${encodeURIComponent(q)}`}>{t("search.clear")}</Link>
+            <Link to={withParam(searchPath(), "q", q)}>{t("search.clear")}</Link>
           </div>
         </details>
       </Form>

@@ -8,6 +8,7 @@ import { findPendingProfileChange, findProfileChange } from "~/models/profile-ch
 import { findUserById } from "~/models/user.server";
 import { writeTransaction, type DB } from "~/utils/db.server";
 import { indexMember } from "./search-indexers.server";
+import { settingsPath } from "~/utils/paths";
 
 export interface ProfileChangeInput {
   memberType: MemberType;
@@ -18,7 +19,7 @@ export interface ProfileChangeInput {
 export type RequestOutcome = { ok: true; id: number } | { ok: false; reason: "pending" | "unchanged" };
 export type DecideOutcome = { ok: true } | { ok: false; reason: "gone" };
 
-const SETTINGS_ANCHOR = "/settings#profile-change";
+const SETTINGS_ANCHOR = settingsPath(undefined, "profile-change");
 
 export async function requestProfileChange(db: DB, userId: number, input: ProfileChangeInput): Promise<RequestOutcome> {
   return writeTransaction(db, async (trx) => {

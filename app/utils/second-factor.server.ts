@@ -4,11 +4,12 @@
 import { redirect } from "@remix-run/node";
 import { requiresSecondFactor, type Viewer } from "~/policies";
 import { safeRedirect } from "./safe-redirect";
+import { twoFactorSettingsPath, withParam } from "./paths";
 
 export function requireSecondFactorIfNeeded(viewer: Viewer | null, request: Request): void {
   if (!viewer || viewer.twoFactorEnabled || !requiresSecondFactor(viewer)) return;
   const url = new URL(request.url);
   // After a refused form, come back to the page it was posted from.
   const back = safeRedirect(request.method === "GET" || request.method === "HEAD" ? url.pathname + url.search : url.pathname);
-  throw redirect(`/settings/two-factor?required=1&redirectTo=${encodeURIComponent(back)}`);
+  throw redirect(withParam(twoFactorSettingsPath({ required: 1 }), "redirectTo", back));
 }
