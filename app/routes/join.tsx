@@ -4,11 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
-import { FormErrors, InputField, SelectField } from "~/components/ui/field";
+import { FormErrors, InputField, PasswordField, SelectField } from "~/components/ui/field";
 import { BrowserTimeZoneInput } from "~/components/ui/time-zone-select";
 import type { RouteHandle } from "~/root";
 import { rateLimit } from "~/models/rate-limit.server";
+import { ACCOUNT_FAILURES, takenFieldErrors } from "~/services/account/failures";
 import { applyToJoin } from "~/services/accounts.server";
+import { explain } from "~/utils/failure.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
@@ -42,12 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await applyToJoin(getDb(), submission.value);
   if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {};
-    if (result.taken.email) fieldErrors.email = ["validation.emailTaken"];
-    if (result.taken.username) fieldErrors.username = ["validation.usernameTaken"];
-    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
+    const { status } = explain(ACCOUNT_FAILURES, result);
+    const fieldErrors = takenFieldErrors(result.taken);
+    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status });
   }
-  const cookie = await startSession(result.userId, request);
+  const cookie = await startSession(result.value.userId, request);
   return redirect(settingsPath({ applied: 1 }), { headers: { "Set-Cookie": cookie } });
 }
 
@@ -76,13 +77,11 @@ export default function Join() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.displayName} label={t("join.displayName")} autoComplete="name" required />
         <InputField meta={fields.email} label={t("join.email")} type="email" autoComplete="email" required />
-        <InputField
+        <PasswordField
           meta={fields.password}
           label={t("join.password")}
           hint={t("join.passwordHint")}
-          type="password"
           autoComplete="new-password"
-          required
         />
         <InputField
           meta={fields.username}

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField } from "~/components/ui/field";
+import { FormErrors, InputField, PasswordField } from "~/components/ui/field";
 import { reserveLoginAttempt, settleLoginAttempt } from "~/models/login-attempt.server";
 import { isRememberedBrowser } from "~/models/two-factor.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
@@ -106,7 +106,7 @@ export default function Login() {
         )}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <InputField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" required />
-        <InputField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" required />
+        <PasswordField meta={fields.password} label={t("login.password")} />
         <button type="submit" className="button button--primary">
           {t("login.submit")}
         </button>

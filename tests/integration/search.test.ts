@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as searchLoader } from "~/routes/search";
 import { loader as suggestLoader } from "~/routes/search.suggest";
-import { action as adminMembersAction } from "~/routes/admin.members";
+import { action as adminMembersAction } from "~/routes/admin.members/route";
 import { getDb, writeTransaction } from "~/utils/db.server";
 import { indexEntry } from "~/utils/search/entries.server";
 import { ftsExpression, parseQuery, titlePhraseExpression } from "~/utils/search/query";

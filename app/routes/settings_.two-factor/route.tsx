@@ -1,34 +1,31 @@
 // Two-factor sign-in settings: its status, enrolment (QR code and manual key, confirmed with a
 // code), the recovery codes shown once, new recovery codes and turning it off (with the password).
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { renderSVG } from "uqr";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField } from "~/components/ui/field";
+import { FormErrors, InputField, PasswordField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { rateLimit } from "~/models/rate-limit.server";
 import { countRememberedBrowsers, countUnusedRecoveryCodes, findTwoFactor, groupKey, totpUri } from "~/models/two-factor.server";
 import { findUserById } from "~/models/user.server";
 import { authorize, requiresSecondFactor } from "~/policies";
 import type { RouteHandle } from "~/root";
-import {
-  beginEnrolment,
-  cancelEnrolment,
-  confirmEnrolment,
-  disableTwoFactor,
-  forgetRememberedBrowsers,
-  regenerateRecoveryCodes,
-} from "~/services/two-factor.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { badRequest, notFound } from "~/utils/http.server";
-import { verifyPassword } from "~/utils/password.server";
-import { safeRedirect } from "~/utils/safe-redirect";
-import { enrolConfirmSchema, passwordConfirmSchema } from "~/schemas/security";
-import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { settingsPath, twoFactorSettingsPath } from "~/utils/paths";
+import { useSite } from "~/utils/use-site";
+import {
+  cancelAction,
+  confirmAction,
+  disableAction,
+  forgetBrowsersAction,
+  regenerateAction,
+  returnPath,
+  startAction,
+} from "./actions.server";
 
 export const handle: RouteHandle = { title: (t) => t("security.twoFactor.title") };
 
@@ -43,11 +40,6 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 function qrCodeDataUri(uri: string): string {
   const svg = renderSVG(uri, { ecc: "M", border: 2, pixelSize: 6 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-}
-
-/** Where to go once enrolled: the page that asked for it, if any (a path on this site). */
-function returnPath(value: FormDataEntryValue | string | null | undefined): string {
-  return safeRedirect(value, "");
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -76,104 +68,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-function tooMany(intent: string, retryAfter: number) {
-  return data(
-    {
-      intent,
-      result: { status: "error" as const, error: { "": ["security.twoFactor.tooMany"] } },
-      recoveryCodes: null,
-      redirectTo: "",
-    },
-    { status: 429, headers: { "Retry-After": String(retryAfter) } },
-  );
-}
+const INTENTS = {
+  start: startAction,
+  cancel: cancelAction,
+  "forget-browsers": forgetBrowsersAction,
+  confirm: confirmAction,
+  regenerate: regenerateAction,
+  disable: disableAction,
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "two-factor:manage");
-  const db = getDb();
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const back = returnPath(formData.get("redirectTo"));
-  const here = back ? `/settings/two-factor?redirectTo=${encodeURIComponent(back)}` : "/settings/two-factor";
-
-  if (intent === "start") {
-    await beginEnrolment(db, viewer.id);
-    return redirect(here);
-  }
-  if (intent === "cancel") {
-    await cancelEnrolment(db, viewer.id);
-    return redirect("/settings/two-factor");
-  }
-  if (intent === "forget-browsers") {
-    await forgetRememberedBrowsers(db, viewer.id);
-    return redirect("/settings/two-factor?saved=browsers");
-  }
-
-  if (intent === "confirm") {
-    const submission = parseWithZod(formData, { schema: enrolConfirmSchema });
-    if (submission.status !== "success") {
-      return data(
-        { intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
-        { status: 400 },
-      );
-    }
-    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
-    if (retryAfter > 0) return tooMany(intent, retryAfter);
-    const result = await confirmEnrolment(db, viewer.id, submission.value.code);
-    if (!result.ok) {
-      const message = result.reason === "wrong_code" ? "security.twoFactor.codeWrong" : "security.twoFactor.notEnrolling";
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }),
-          recoveryCodes: null,
-          redirectTo: back,
-        },
-        { status: 400 },
-      );
-    }
-    // Shown in this answer only: the database keeps their hashes.
-    return data(
-      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, redirectTo: back },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  }
-
-  if (intent === "regenerate" || intent === "disable") {
-    const submission = parseWithZod(formData, { schema: passwordConfirmSchema });
-    if (submission.status !== "success") {
-      return data(
-        { intent, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null, redirectTo: "" },
-        { status: 400 },
-      );
-    }
-    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
-    if (retryAfter > 0) return tooMany(intent, retryAfter);
-    const user = await findUserById(db, viewer.id);
-    if (!user || !(await verifyPassword(user.password_hash, submission.value.password))) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: { password: ["validation.currentPasswordWrong"] }, hideFields: ["password"] }),
-          recoveryCodes: null,
-          redirectTo: "",
-        },
-        { status: 400 },
-      );
-    }
-    if (intent === "disable") {
-      await disableTwoFactor(db, viewer.id);
-      return redirect("/settings/two-factor?saved=disabled");
-    }
-    const codes = await regenerateRecoveryCodes(db, viewer.id);
-    if (!codes) return redirect("/settings/two-factor");
-    return data(
-      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: codes, redirectTo: "" },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  }
-  badRequest();
+  const intent = String(formData.get("intent")) as keyof typeof INTENTS;
+  if (!Object.hasOwn(INTENTS, intent)) badRequest();
+  return INTENTS[intent]({ viewer, formData });
 }
 
 const SAVED = {
@@ -197,7 +107,7 @@ export default function TwoFactorSettings() {
   });
 
   if (actionData?.recoveryCodes) {
-    const next = actionData.redirectTo || "/settings/two-factor";
+    const next = actionData.redirectTo || twoFactorSettingsPath();
     return (
       <div className="page page--narrow">
         <h1>{t("security.twoFactor.title")}</h1>
@@ -227,7 +137,7 @@ export default function TwoFactorSettings() {
     <div className="page page--narrow">
       <h1>{t("security.twoFactor.title")}</h1>
       <p>
-        <Link to="/settings">← {t("settings.title")}</Link>
+        <Link to={settingsPath()}>← {t("settings.title")}</Link>
       </p>
       {saved && SAVED[saved] ? <Notice>{t(SAVED[saved])}</Notice> : null}
       {asked ? (
@@ -360,13 +270,7 @@ function PasswordConfirmedSection({
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value={intent} />
         <FormErrors errors={form.errors} id={form.errorId} />
-        <InputField
-          meta={fields.password}
-          label={t("security.twoFactor.password")}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
+        <PasswordField meta={fields.password} label={t("security.twoFactor.password")} />
         <button type="submit" className={danger ? "button button--danger" : "button"}>
           {submit}
         </button>
