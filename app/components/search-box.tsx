@@ -3,6 +3,7 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MAX_QUERY_LENGTH } from "~/utils/search/limits";
 import { searchPath, searchSuggestPath, withParam } from "~/utils/paths";
 
 interface Suggestion {
@@ -47,7 +48,7 @@ export function SearchBox() {
         name="q"
         placeholder={t("search.placeholder")}
         autoComplete="off"
-        maxLength={300}
+        maxLength={MAX_QUERY_LENGTH}
         role="combobox"
         aria-expanded={open && suggestions.length > 0}
         aria-controls={listId}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { NextPageLink } from "~/components/ui/filters";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
 import { authorize, readableScope } from "~/policies";
@@ -97,11 +98,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {nextBefore ? (
-        <nav className="pagination" aria-label={t("admin.olderEvents")}>
-          <Link to={`?before=${nextBefore}`}>{t("admin.olderEvents")} →</Link>
-        </nav>
-      ) : null}
+      {nextBefore ? <NextPageLink to={`?before=${nextBefore}`} label={t("admin.olderEvents")} /> : null}
     </section>
   );
 }

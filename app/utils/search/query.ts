@@ -1,8 +1,10 @@
 // What the visitor typed, parsed (words, quoted phrases, -exclusions, in:title) and turned into
 // FTS5 match expressions. Isomorphic: no database, only the index's expression syntax.
+import { MAX_QUERY_LENGTH } from "./limits";
 import { fold } from "./text";
 
-export const MAX_QUERY_LENGTH = 300;
+export { MAX_QUERY_LENGTH };
+
 const MAX_TERMS = 12;
 
 /** Words too common to narrow a search, in the three languages; dropped when other words remain. */
