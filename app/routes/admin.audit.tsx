@@ -4,17 +4,14 @@ import { Fragment } from "react";
 import { NextPageLink } from "~/components/ui/filters";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
-import { authorize, readableScope } from "~/policies";
-import { requireViewer } from "~/utils/auth.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { readableScope } from "~/policies";
+import { requireAuthorizedViewer } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
 import { memberPath } from "~/utils/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "audit:view");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "audit:view");
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   // Events in private groups the viewer is not a member of come without their subject and details.

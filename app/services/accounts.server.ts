@@ -88,25 +88,29 @@ export const approveApplication = (db: DB, viewer: Viewer, userId: number) => re
 export const rejectApplication = (db: DB, viewer: Viewer, userId: number, reason: string) =>
   reviewApplication(db, viewer, userId, reason);
 
-/** The member an administrator acts on, if the policy lets them (in the caller's transaction). */
-async function memberToManage(trx: Tx, viewer: Viewer, userId: number, action: "user:change-role" | "user:suspend") {
-  const user = await findUserById(trx, userId);
-  if (!user) return fail("not_found");
-  if (!can(viewer, action, userResource(user))) return fail("forbidden");
-  return ok(user);
-}
-
-export async function changeSiteRole(
+/**
+ * An administrator's change to a member: in one transaction, the member is found, the policy
+ * asked (`action`), and `change` applied to their row.
+ */
+async function manageMember(
   db: DB,
   viewer: Viewer,
   userId: number,
-  role: SiteRole,
+  action: "user:change-role" | "user:suspend",
+  change: (trx: Tx, user: UserRow) => Promise<void>,
 ): Promise<Result<undefined, "not_found" | "forbidden">> {
   return writeTransaction(db, async (trx) => {
-    const found = await memberToManage(trx, viewer, userId, "user:change-role");
-    if (!found.ok) return found;
-    const user = found.value;
-    if (user.site_role === role) return ok();
+    const user = await findUserById(trx, userId);
+    if (!user) return fail("not_found");
+    if (!can(viewer, action, userResource(user))) return fail("forbidden");
+    await change(trx, user);
+    return ok();
+  });
+}
+
+export const changeSiteRole = (db: DB, viewer: Viewer, userId: number, role: SiteRole) =>
+  manageMember(db, viewer, userId, "user:change-role", async (trx, user) => {
+    if (user.site_role === role) return;
     await updateUserAudited(
       trx,
       userId,
@@ -115,23 +119,12 @@ export async function changeSiteRole(
     );
     // A change of privilege ends the member's sessions: the next sign-in starts a fresh one.
     await endSessions(trx, userId);
-    return ok();
   });
-}
 
-export async function setSuspended(
-  db: DB,
-  viewer: Viewer,
-  userId: number,
-  suspended: boolean,
-  reason: string,
-): Promise<Result<undefined, "not_found" | "forbidden">> {
-  return writeTransaction(db, async (trx) => {
-    const found = await memberToManage(trx, viewer, userId, "user:suspend");
-    if (!found.ok) return found;
-    const user = found.value;
+export const setSuspended = (db: DB, viewer: Viewer, userId: number, suspended: boolean, reason: string) =>
+  manageMember(db, viewer, userId, "user:suspend", async (trx, user) => {
     const status = suspended ? "suspended" : "approved";
-    if (user.status === status) return ok();
+    if (user.status === status) return;
     await updateUserAudited(
       trx,
       userId,
@@ -144,9 +137,7 @@ export async function setSuspended(
     );
     if (suspended) await endSessions(trx, userId);
     await indexMember(trx, userId);
-    return ok();
   });
-}
 
 /** What a member edits directly. Member type and organisation are vetted: see profile-changes.server.ts. */
 export interface ProfileChange {

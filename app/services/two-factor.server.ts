@@ -28,33 +28,34 @@ async function ownAccount(trx: Tx, viewer: Viewer) {
   return user ? ok(user) : fail("forbidden");
 }
 
+/** Changes the viewer's pending enrolment, if two-factor sign-in is not on yet. */
+async function whileNotEnabled(db: DB, viewer: Viewer, change: (trx: Tx) => Promise<void>) {
+  return writeTransaction(db, async (trx): Promise<Result<undefined, "forbidden" | "already_enabled">> => {
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    if (account.value.two_factor_enabled_at) return fail("already_enabled");
+    await change(trx);
+    return ok();
+  });
+}
+
 /**
  * Starts (or restarts) an enrolment: a new secret is kept until a code from it is confirmed.
  * Does nothing when two-factor sign-in is already on.
  */
-export async function beginEnrolment(db: DB, viewer: Viewer): Promise<Result<undefined, "forbidden" | "already_enabled">> {
-  return writeTransaction(db, async (trx) => {
-    const account = await ownAccount(trx, viewer);
-    if (!account.ok) return account;
-    if (account.value.two_factor_enabled_at) return fail("already_enabled");
+export const beginEnrolment = (db: DB, viewer: Viewer) =>
+  whileNotEnabled(db, viewer, async (trx) => {
     await trx.deleteFrom("two_factor").where("user_id", "=", viewer.id).execute();
     await trx
       .insertInto("two_factor")
       .values({ user_id: viewer.id, secret: newTotpSecret(), created_at: new Date().toISOString() })
       .execute();
-    return ok();
   });
-}
 
-export async function cancelEnrolment(db: DB, viewer: Viewer): Promise<Result<undefined, "forbidden" | "already_enabled">> {
-  return writeTransaction(db, async (trx) => {
-    const account = await ownAccount(trx, viewer);
-    if (!account.ok) return account;
-    if (account.value.two_factor_enabled_at) return fail("already_enabled");
+export const cancelEnrolment = (db: DB, viewer: Viewer) =>
+  whileNotEnabled(db, viewer, async (trx) => {
     await trx.deleteFrom("two_factor").where("user_id", "=", viewer.id).execute();
-    return ok();
   });
-}
 
 /** Turns two-factor sign-in on once a code of the new secret is right; answers the recovery codes, shown once. */
 export async function confirmEnrolment(

@@ -7,11 +7,11 @@ import { InlineError } from "~/components/ui/inline-error";
 import { Notice } from "~/components/ui/notice";
 import { listPendingProfileChanges } from "~/models/profile-change.server";
 import { listUsersByStatus } from "~/models/user.server";
-import { authorize, can } from "~/policies";
-import { requireViewer } from "~/utils/auth.server";
+import { can } from "~/policies";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { runIntent } from "~/utils/intents.server";
+import { requireAuthorizedViewer } from "~/utils/second-factor.server";
 import { useSite } from "~/utils/use-site";
 import {
   approveApplicationAction,
@@ -19,13 +19,10 @@ import {
   invalidReviewAction,
   rejectApplicationAction,
   rejectChangeAction,
-  type ReviewArgs,
 } from "./actions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const db = getDb();
   const [pending, rejected, changes] = await Promise.all([
     listUsersByStatus(db, "pending"),
@@ -62,13 +59,9 @@ const INTENTS = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const form = Object.fromEntries(await readForm(request));
-  const intent = String(form.intent) as keyof typeof INTENTS;
-  const args: ReviewArgs = { viewer, form, request };
-  return Object.hasOwn(INTENTS, intent) ? INTENTS[intent](args) : invalidReviewAction(args);
+  return runIntent(INTENTS, form.intent, { viewer, form, request }, invalidReviewAction);
 }
 
 export default function Applications() {

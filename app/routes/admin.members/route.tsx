@@ -6,24 +6,15 @@ import { AdminMemberRow } from "~/components/account/admin-member-row";
 import { FilterForm, NextPageLink, nextPageQuery, SearchFilter, SelectFilter } from "~/components/ui/filters";
 import { Notice } from "~/components/ui/notice";
 import { listUsersForAdmin, userResource } from "~/models/user.server";
-import { authorize, can } from "~/policies";
-import { requireViewer } from "~/utils/auth.server";
+import { can } from "~/policies";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
-import {
-  changeRoleAction,
-  invalidMemberAction,
-  reinstateAction,
-  resetTwoFactorAction,
-  suspendAction,
-  type MemberActionArgs,
-} from "./actions.server";
+import { runIntent } from "~/utils/intents.server";
+import { requireAuthorizedViewer } from "~/utils/second-factor.server";
+import { changeRoleAction, invalidMemberAction, reinstateAction, resetTwoFactorAction, suspendAction } from "./actions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const url = new URL(request.url);
   const statusParam = url.searchParams.get("status");
   const status = (USER_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as UserStatus) : undefined;
@@ -55,13 +46,9 @@ const INTENTS = {
 };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const form = Object.fromEntries(await readForm(request));
-  const intent = String(form.intent) as keyof typeof INTENTS;
-  const args: MemberActionArgs = { viewer, form, request };
-  return Object.hasOwn(INTENTS, intent) ? INTENTS[intent](args) : invalidMemberAction(args);
+  return runIntent(INTENTS, form.intent, { viewer, form, request }, invalidMemberAction);
 }
 
 export default function AdminMembers() {

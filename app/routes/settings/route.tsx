@@ -18,6 +18,7 @@ import { listSessions, sessionHandle } from "~/services/accounts.server";
 import { getAuth, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
+import { runIntent } from "~/utils/intents.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { twoFactorSettingsPath } from "~/utils/paths";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
@@ -81,9 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "settings:edit");
   const formData = await readForm(request);
-  const intent = String(formData.get("intent")) as keyof typeof INTENTS;
-  if (!Object.hasOwn(INTENTS, intent)) badRequest();
-  return INTENTS[intent]({ viewer, formData, request });
+  return runIntent(INTENTS, formData.get("intent"), { viewer, formData, request }, () => badRequest());
 }
 
 const SAVED_MESSAGES = {

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { renderSVG } from "uqr";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField, PasswordField } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
 import { Notice } from "~/components/ui/notice";
 import { countRememberedBrowsers, countUnusedRecoveryCodes, findTwoFactor, groupKey, totpUri } from "~/models/two-factor.server";
 import { findUserById } from "~/models/user.server";
@@ -14,6 +15,7 @@ import type { RouteHandle } from "~/root";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
+import { runIntent } from "~/utils/intents.server";
 import { badRequest, notFound } from "~/utils/http.server";
 import { settingsPath, twoFactorSettingsPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
@@ -81,9 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "two-factor:manage");
   const formData = await readForm(request);
-  const intent = String(formData.get("intent")) as keyof typeof INTENTS;
-  if (!Object.hasOwn(INTENTS, intent)) badRequest();
-  return INTENTS[intent]({ viewer, formData });
+  return runIntent(INTENTS, formData.get("intent"), { viewer, formData }, () => badRequest());
 }
 
 const SAVED = {
@@ -164,13 +164,9 @@ export default function TwoFactorSettings() {
           ) : null}
         </dl>
         {!enabled && !enrolment ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="start" />
-            <input type="hidden" name="redirectTo" value={redirectTo} />
-            <button type="submit" className="button button--primary">
-              {t("security.twoFactor.start")}
-            </button>
-          </Form>
+          <IntentButton intent="start" fields={{ redirectTo }} className="button button--primary">
+            {t("security.twoFactor.start")}
+          </IntentButton>
         ) : null}
       </section>
 
@@ -195,12 +191,9 @@ export default function TwoFactorSettings() {
               {t("security.twoFactor.confirm")}
             </button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="button button--quiet">
-              {t("security.twoFactor.cancel")}
-            </button>
-          </Form>
+          <IntentButton intent="cancel" className="button button--quiet">
+            {t("security.twoFactor.cancel")}
+          </IntentButton>
         </section>
       ) : null}
 
@@ -214,12 +207,7 @@ export default function TwoFactorSettings() {
                 : t("security.twoFactor.browsersNone")}
             </p>
             {rememberedBrowsers ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="forget-browsers" />
-                <button type="submit" className="button">
-                  {t("security.twoFactor.forgetBrowsers")}
-                </button>
-              </Form>
+              <IntentButton intent="forget-browsers">{t("security.twoFactor.forgetBrowsers")}</IntentButton>
             ) : null}
           </section>
 
