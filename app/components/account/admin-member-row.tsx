@@ -27,11 +27,7 @@ export function AdminMemberRow({ user, isViewer, error }: { user: AdminMember; i
         <MemberByline member={user} />
         <div className="muted">{user.email}</div>
         {isViewer ? <Badge>{t("admin.you")}</Badge> : null}
-        {error ? (
-          <p className="form-errors" role="alert">
-            {t(error as never)}
-          </p>
-        ) : null}
+        <InlineError error={error} />
       </td>
       <td>
         <Badge tone={user.status === "approved" ? "success" : user.status === "pending" ? "info" : "warning"}>

@@ -1,12 +1,13 @@
 // Two-factor sign-in settings: its status, enrolment (QR code and manual key, confirmed with a
 // code), the recovery codes shown once, new recovery codes and turning it off (with the password).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { renderSVG } from "uqr";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField, PasswordField } from "~/components/ui/field";
+import { FormErrors, InputField } from "~/components/ui/field";
 import { IntentButton } from "~/components/ui/intent-button";
+import { PasswordConfirmedSection, RecoveryCodesPage } from "~/components/account/two-factor-sections";
 import { Notice } from "~/components/ui/notice";
 import { countRememberedBrowsers, countUnusedRecoveryCodes, findTwoFactor, groupKey, totpUri } from "~/models/two-factor.server";
 import { findUserById } from "~/models/user.server";
@@ -107,28 +108,12 @@ export default function TwoFactorSettings() {
   });
 
   if (actionData?.recoveryCodes) {
-    const next = actionData.redirectTo || twoFactorSettingsPath();
     return (
-      <div className="page page--narrow">
-        <h1>{t("security.twoFactor.title")}</h1>
-        {actionData.intent === "confirm" ? <Notice>{t("security.twoFactor.enabledNotice")}</Notice> : null}
-        <section aria-labelledby="recovery-codes" className="panel panel--warning">
-          <h2 id="recovery-codes">{t("security.twoFactor.recoveryTitle")}</h2>
-          <p>{t("security.twoFactor.recoveryIntro")}</p>
-          <ol className="recovery-codes" data-testid="recovery-codes">
-            {actionData.recoveryCodes.map((code) => (
-              <li key={code}>
-                <code>{code}</code>
-              </li>
-            ))}
-          </ol>
-          <p>
-            <Link to={next} className="button button--primary" reloadDocument>
-              {t("security.twoFactor.savedCodes")}
-            </Link>
-          </p>
-        </section>
-      </div>
+      <RecoveryCodesPage
+        codes={actionData.recoveryCodes}
+        enabled={actionData.intent === "confirm"}
+        next={actionData.redirectTo || twoFactorSettingsPath()}
+      />
     );
   }
 
@@ -230,39 +215,5 @@ export default function TwoFactorSettings() {
         </>
       ) : null}
     </div>
-  );
-}
-
-/** A change to the second factor that the member confirms with their password (new codes, turning it off). */
-function PasswordConfirmedSection({
-  intent,
-  lastResult,
-  title,
-  intro,
-  submit,
-  danger = false,
-}: {
-  intent: "regenerate" | "disable";
-  lastResult: SubmissionResult<string[]> | undefined;
-  title: string;
-  intro: string;
-  submit: string;
-  danger?: boolean;
-}) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm<{ password: string }>({ id: `two-factor-${intent}-form`, lastResult, shouldValidate: "onBlur" });
-  return (
-    <section aria-labelledby={`two-factor-${intent}`} className="panel">
-      <h2 id={`two-factor-${intent}`}>{title}</h2>
-      <p>{intro}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <input type="hidden" name="intent" value={intent} />
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <PasswordField meta={fields.password} label={t("security.twoFactor.password")} />
-        <button type="submit" className={danger ? "button button--danger" : "button"}>
-          {submit}
-        </button>
-      </Form>
-    </section>
   );
 }
