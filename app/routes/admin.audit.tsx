@@ -81,8 +81,10 @@ export default function AuditLog() {
                       <>
                         {known(`admin.auditSubjects.${event.subject_type}`)
                           ? t(`admin.auditSubjects.${event.subject_type}` as never)
-                          : event.subject_type}{" "}
-                        #{event.subject_id}
+                          : event.subject_type}
+                        {/* One text node " #", as before the tree was formatted (tests read "Subject #"). */}
+                        {" #"}
+                        {event.subject_id}
                       </>
                     )}
                   </td>
