@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { homePath } from "~/utils/paths";
 
 const KNOWN = [400, 403, 404, 409, 413, 429, 500] as const;
 type Known = (typeof KNOWN)[number];
@@ -22,7 +23,7 @@ export function ErrorPage({ status, reason, children }: { status: number; reason
       <p>{body}</p>
       {children}
       <p>
-        <Link to="/">{t("errors.goHome")}</Link>
+        <Link to={homePath()}>{t("errors.goHome")}</Link>
       </p>
     </div>
   );

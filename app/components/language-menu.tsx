@@ -2,13 +2,14 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGE_NAMES, LANGUAGES } from "~/utils/i18n";
 import { useSite } from "~/utils/use-site";
+import { languagePath } from "~/utils/paths";
 
 /** Switches the interface language; works without JavaScript (a form with a button). */
 export function LanguageMenu({ redirectTo }: { redirectTo: string }) {
   const { t } = useTranslation();
   const { language } = useSite();
   return (
-    <Form method="post" action="/language" reloadDocument className="language-menu">
+    <Form method="post" action={languagePath()} reloadDocument className="language-menu">
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <label htmlFor="language-menu-select" className="visually-hidden">
         {t("nav.language")}

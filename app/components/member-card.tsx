@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { MemberType } from "~/domain/vocabulary";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
+import { memberPath } from "~/utils/paths";
 
 export interface MemberSummary {
   username: string;
@@ -28,7 +29,7 @@ export function MemberByline({
   return (
     <span className="byline">
       {withName ? (
-        <Link to={`/members/${member.username}`} className="byline__name">
+        <Link to={memberPath(member.username)} className="byline__name">
           {member.display_name}
         </Link>
       ) : null}

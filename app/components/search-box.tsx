@@ -3,6 +3,8 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MAX_QUERY_LENGTH } from "~/utils/search/limits";
+import { searchPath, searchSuggestPath, withParam } from "~/utils/paths";
 
 interface Suggestion {
   kind: string;
@@ -27,7 +29,7 @@ export function SearchBox() {
   return (
     <Form
       method="get"
-      action="/search"
+      action={searchPath()}
       role="search"
       className="search-box"
       onKeyDown={(event) => {
@@ -46,7 +48,7 @@ export function SearchBox() {
         name="q"
         placeholder={t("search.placeholder")}
         autoComplete="off"
-        maxLength={300}
+        maxLength={MAX_QUERY_LENGTH}
         role="combobox"
         aria-expanded={open && suggestions.length > 0}
         aria-controls={listId}
@@ -58,7 +60,7 @@ export function SearchBox() {
           setOpen(true);
           clearTimeout(timer.current);
           if (value.trim().length >= 2) {
-            timer.current = setTimeout(() => fetcher.load(`/search/suggest?q=${encodeURIComponent(value)}`), 150);
+            timer.current = setTimeout(() => fetcher.load(searchSuggestPath(value)), 150);
           }
         }}
         onFocus={() => setOpen(true)}
@@ -82,7 +84,7 @@ export function SearchBox() {
             </li>
           ))}
           <li role="option" aria-selected={false}>
-            <Link to={`/search?q=${encodeURIComponent(query)}`} onClick={() => setOpen(false)} className="search-box__all">
+            <Link to={withParam(searchPath(), "q", query)} onClick={() => setOpen(false)} className="search-box__all">
               {t("search.seeAll")} →
             </Link>
           </li>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { forumsPath, groupsPath, libraryPath, statusPath } from "~/utils/paths";
 
 export function SiteFooter() {
   const { t } = useTranslation();
@@ -9,8 +10,8 @@ export function SiteFooter() {
         <p>{t("footer.about")}</p>
         <p>{t("footer.confidentiality")}</p>
         <nav aria-label={t("site.shortName")}>
-          <Link to="/library">{t("nav.library")}</Link> · <Link to="/forums">{t("nav.forums")}</Link> ·{" "}
-          <Link to="/groups">{t("nav.groups")}</Link> · <Link to="/status">{t("footer.health")}</Link>
+          <Link to={libraryPath()}>{t("nav.library")}</Link> · <Link to={forumsPath()}>{t("nav.forums")}</Link> ·{" "}
+          <Link to={groupsPath()}>{t("nav.groups")}</Link> · <Link to={statusPath()}>{t("footer.health")}</Link>
         </nav>
       </div>
     </footer>

@@ -7,6 +7,20 @@ import { useTranslation } from "react-i18next";
 import { useSite } from "~/utils/use-site";
 import { LanguageMenu } from "./language-menu";
 import { SearchBox } from "./search-box";
+import {
+  adminPath,
+  forumsPath,
+  groupsPath,
+  homePath,
+  joinPath,
+  libraryPath,
+  loginPath,
+  logoutPath,
+  membersPath,
+  notificationsPath,
+  settingsPath,
+  withParam,
+} from "~/utils/paths";
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -20,7 +34,7 @@ export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link to="/" className="brand">
+        <Link to={homePath()} className="brand">
           <span className="brand__mark" aria-hidden="true">
             ◆
           </span>
@@ -35,22 +49,22 @@ export function SiteHeader() {
         <nav aria-label={t("nav.main")} className="main-nav">
           <ul>
             <li>
-              <NavLink to="/library">{t("nav.library")}</NavLink>
+              <NavLink to={libraryPath()}>{t("nav.library")}</NavLink>
             </li>
             <li>
-              <NavLink to="/forums">{t("nav.forums")}</NavLink>
+              <NavLink to={forumsPath()}>{t("nav.forums")}</NavLink>
             </li>
             <li>
-              <NavLink to="/groups">{t("nav.groups")}</NavLink>
+              <NavLink to={groupsPath()}>{t("nav.groups")}</NavLink>
             </li>
             {permissions.members ? (
               <li>
-                <NavLink to="/members">{t("nav.members")}</NavLink>
+                <NavLink to={membersPath()}>{t("nav.members")}</NavLink>
               </li>
             ) : null}
             {permissions.admin ? (
               <li>
-                <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                <NavLink to={adminPath()}>{t("nav.admin")}</NavLink>
               </li>
             ) : null}
           </ul>
@@ -60,7 +74,7 @@ export function SiteHeader() {
           <LanguageMenu redirectTo={here} />
           {viewer ? (
             <>
-              <NavLink to="/notifications" className="account-nav__notifications">
+              <NavLink to={notificationsPath()} className="account-nav__notifications">
                 {t("nav.notifications")}
                 {unreadNotifications ? (
                   <>
@@ -71,10 +85,10 @@ export function SiteHeader() {
                   </>
                 ) : null}
               </NavLink>
-              <NavLink to="/settings" className="account-nav__user" title={t("nav.account")}>
+              <NavLink to={settingsPath()} className="account-nav__user" title={t("nav.account")}>
                 {viewer.displayName}
               </NavLink>
-              <Form method="post" action="/logout" reloadDocument>
+              <Form method="post" action={logoutPath()} reloadDocument>
                 <button type="submit" className="button button--quiet">
                   {t("nav.signOut")}
                 </button>
@@ -82,10 +96,10 @@ export function SiteHeader() {
             </>
           ) : (
             <>
-              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`} className="button button--quiet">
+              <Link to={withParam(loginPath(), "redirectTo", here)} className="button button--quiet">
                 {t("nav.signIn")}
               </Link>
-              <Link to="/join" className="button button--primary">
+              <Link to={joinPath()} className="button button--primary">
                 {t("nav.join")}
               </Link>
             </>

@@ -1,4 +1,4 @@
-import type { SnippetPart } from "~/utils/search.server";
+import type { SnippetPart } from "~/utils/search/types";
 
 /** Text with the matched words marked, rendered without any HTML from the index. */
 export function Snippet({ parts }: { parts: SnippetPart[] }) {

@@ -1,6 +1,9 @@
 import type { MemberType, SiteRole, UserStatus, Language } from "~/domain/vocabulary";
-import { sql } from "kysely";
+import { sql, type Updateable } from "kysely";
+import type { UserTable } from "~db/schema";
+import type { UserResource } from "~/policies";
 import type { Tx } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { keysetPage } from "./keyset.server";
 
 export const PUBLIC_PROFILE_COLUMNS = [
@@ -15,6 +18,11 @@ export const PUBLIC_PROFILE_COLUMNS = [
   "user.bio",
   "user.created_at",
 ] as const;
+
+/** What the policies decide about a member (app/policies: user:change-role, user:suspend …). */
+export function userResource(user: { id: number; status: UserStatus; site_role: SiteRole }): UserResource {
+  return { kind: "user", id: user.id, status: user.status, siteRole: user.site_role };
+}
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -173,4 +181,29 @@ export async function bumpViewVersion(db: Tx, userId: number) {
     .set((eb) => ({ view_version: eb("view_version", "+", 1) }))
     .where("id", "=", userId)
     .execute();
+}
+
+/**
+ * Changes a member's row (and its updated_at, unless `set` gives it) and records who did it and why in the audit log.
+ * Call it in the transaction of the change.
+ */
+export async function updateUserAudited(
+  db: Tx,
+  userId: number,
+  set: Updateable<UserTable>,
+  audit: { actorId: number | null; action: string; data?: Record<string, unknown> },
+) {
+  await db
+    .updateTable("user")
+    .set({ updated_at: new Date().toISOString(), ...set })
+    .where("id", "=", userId)
+    .execute();
+  await recordAudit(db, { ...audit, subjectType: "user", subjectId: userId });
+}
+
+/** Ends the member's sessions (all but `keepSessionId`): the next request signs in afresh. */
+export async function endSessions(db: Tx, userId: number, keepSessionId?: string | null) {
+  let ending = db.deleteFrom("session").where("user_id", "=", userId);
+  if (keepSessionId) ending = ending.where("id", "!=", keepSessionId);
+  await ending.execute();
 }

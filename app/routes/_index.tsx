@@ -11,6 +11,7 @@ import { readableScope } from "~/policies";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
+import { forumsPath, groupPath, groupsPath, joinPath, libraryPath } from "~/utils/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -59,11 +60,11 @@ export default function Home() {
         <p className="lead">{t("home.intro")}</p>
         <p>{t("home.introMore")}</p>
         <p className="hero__actions">
-          <Link to="/library" className="button button--primary">
+          <Link to={libraryPath()} className="button button--primary">
             {t("home.readLibrary")}
           </Link>
           {signedIn ? null : (
-            <Link to="/join" className="button">
+            <Link to={joinPath()} className="button">
               {t("home.applyToJoin")}
             </Link>
           )}
@@ -83,7 +84,7 @@ export default function Home() {
             <p>{t("home.noPublications")}</p>
           )}
           <p>
-            <Link to="/library">{t("home.allPublications")} →</Link>
+            <Link to={libraryPath()}>{t("home.allPublications")} →</Link>
           </p>
         </section>
 
@@ -91,7 +92,7 @@ export default function Home() {
           <h2 id="home-forums">{t("forums.activeDiscussions")}</h2>
           <ActiveDiscussions topics={discussions} />
           <p>
-            <Link to="/forums">{t("home.allForums")} →</Link>
+            <Link to={forumsPath()}>{t("home.allForums")} →</Link>
           </p>
         </section>
 
@@ -100,13 +101,13 @@ export default function Home() {
           <ul className="plain-list">
             {groups.map((group) => (
               <li key={group.id}>
-                <Link to={`/groups/${group.slug}`}>{group.name}</Link>{" "}
+                <Link to={groupPath(group.slug)}>{group.name}</Link>{" "}
                 {group.visibility === "private" ? <Badge tone="private">{t("visibility.private")}</Badge> : null}
               </li>
             ))}
           </ul>
           <p>
-            <Link to="/groups">{t("home.allGroups")} →</Link>
+            <Link to={groupsPath()}>{t("home.allGroups")} →</Link>
           </p>
         </section>
       </div>

@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { NextPageLink } from "~/components/ui/filters";
 import { useTranslation } from "react-i18next";
 import { listAudit } from "~/models/audit.server";
-import { authorize, readableScope } from "~/policies";
-import { requireViewer } from "~/utils/auth.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { readableScope } from "~/policies";
+import { requireAuthorizedViewer } from "~/utils/second-factor.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
+import { memberPath } from "~/utils/paths";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "audit:view");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "audit:view");
   const url = new URL(request.url);
   const before = Number(url.searchParams.get("before"));
   // Events in private groups the viewer is not a member of come without their subject and details.
@@ -59,7 +58,7 @@ export default function AuditLog() {
                   </td>
                   <td>
                     {event.actor_username ? (
-                      <Link to={`/members/${event.actor_username}`}>{event.actor_name}</Link>
+                      <Link to={memberPath(event.actor_username)}>{event.actor_name}</Link>
                     ) : (
                       t("admin.system")
                     )}
@@ -82,8 +81,10 @@ export default function AuditLog() {
                       <>
                         {known(`admin.auditSubjects.${event.subject_type}`)
                           ? t(`admin.auditSubjects.${event.subject_type}` as never)
-                          : event.subject_type}{" "}
-                        #{event.subject_id}
+                          : event.subject_type}
+                        {/* One text node " #", as before the tree was formatted (tests read "Subject #"). */}
+                        {" #"}
+                        {event.subject_id}
                       </>
                     )}
                   </td>
@@ -96,11 +97,7 @@ export default function AuditLog() {
           </table>
         </div>
       )}
-      {nextBefore ? (
-        <nav className="pagination" aria-label={t("admin.olderEvents")}>
-          <Link to={`?before=${nextBefore}`}>{t("admin.olderEvents")} →</Link>
-        </nav>
-      ) : null}
+      {nextBefore ? <NextPageLink to={`?before=${nextBefore}`} label={t("admin.olderEvents")} /> : null}
     </section>
   );
 }

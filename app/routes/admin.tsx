@@ -5,6 +5,7 @@ import { authorize, can } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { requireViewer } from "~/utils/auth.server";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { adminPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("admin.title") };
 
@@ -32,14 +33,14 @@ export default function AdminLayout() {
       <h1>{t("admin.title")}</h1>
       <nav aria-label={t("admin.title")} className="tabs">
         {tabs?.applications ? (
-          <NavLink to="/admin" end>
+          <NavLink to={adminPath()} end>
             {t("admin.overview")}
           </NavLink>
         ) : null}
-        {tabs?.members ? <NavLink to="/admin/members">{t("admin.members")}</NavLink> : null}
-        {tabs?.categories ? <NavLink to="/admin/categories">{t("forums.admin.tab")}</NavLink> : null}
-        {tabs?.moderation ? <NavLink to="/admin/moderation">{t("forums.moderation.tab")}</NavLink> : null}
-        {tabs?.audit ? <NavLink to="/admin/audit">{t("admin.audit")}</NavLink> : null}
+        {tabs?.members ? <NavLink to={adminPath("members")}>{t("admin.members")}</NavLink> : null}
+        {tabs?.categories ? <NavLink to={adminPath("categories")}>{t("forums.admin.tab")}</NavLink> : null}
+        {tabs?.moderation ? <NavLink to={adminPath("moderation")}>{t("forums.moderation.tab")}</NavLink> : null}
+        {tabs?.audit ? <NavLink to={adminPath("audit")}>{t("admin.audit")}</NavLink> : null}
       </nav>
       <Outlet />
     </div>

@@ -4,17 +4,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CountryOptions, LanguageOptions, MemberTypeOptions } from "~/components/profile-fields";
-import { FormErrors, InputField, SelectField } from "~/components/ui/field";
+import { FormErrors, InputField, PasswordField, SelectField } from "~/components/ui/field";
 import { BrowserTimeZoneInput } from "~/components/ui/time-zone-select";
 import type { RouteHandle } from "~/root";
 import { rateLimit } from "~/models/rate-limit.server";
+import { ACCOUNT_FAILURES, takenFieldErrors } from "~/services/account/failures";
 import { applyToJoin } from "~/services/accounts.server";
+import { explain } from "~/utils/failure.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { requestLanguage } from "~/utils/i18n.server";
 import { joinSchema } from "~/schemas/account";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
+import { loginPath, settingsPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("join.title") };
 
@@ -22,7 +25,7 @@ export const headers = retryAfterHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (viewer) throw redirect("/settings");
+  if (viewer) throw redirect(settingsPath());
   return { defaultLanguage: requestLanguage(request, null) };
 }
 
@@ -41,13 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await applyToJoin(getDb(), submission.value);
   if (!result.ok) {
-    const fieldErrors: Record<string, string[]> = {};
-    if (result.taken.email) fieldErrors.email = ["validation.emailTaken"];
-    if (result.taken.username) fieldErrors.username = ["validation.usernameTaken"];
-    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
+    const { status } = explain(ACCOUNT_FAILURES, result);
+    const fieldErrors = takenFieldErrors(result.taken);
+    return data({ result: submission.reply({ fieldErrors, hideFields: ["password"] }), retryAfter: 0 }, { status });
   }
-  const cookie = await startSession(result.userId, request);
-  return redirect("/settings?applied=1", { headers: { "Set-Cookie": cookie } });
+  const cookie = await startSession(result.value.userId, request);
+  return redirect(settingsPath({ applied: 1 }), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Join() {
@@ -75,13 +77,11 @@ export default function Join() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <InputField meta={fields.displayName} label={t("join.displayName")} autoComplete="name" required />
         <InputField meta={fields.email} label={t("join.email")} type="email" autoComplete="email" required />
-        <InputField
+        <PasswordField
           meta={fields.password}
           label={t("join.password")}
           hint={t("join.passwordHint")}
-          type="password"
           autoComplete="new-password"
-          required
         />
         <InputField
           meta={fields.username}
@@ -104,7 +104,7 @@ export default function Join() {
         </button>
       </Form>
       <p>
-        {t("join.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+        {t("join.haveAccount")} <Link to={loginPath()}>{t("nav.signIn")}</Link>
       </p>
     </div>
   );

@@ -7,9 +7,10 @@ import { isLanguage } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { readForm } from "~/utils/form.server";
+import { homePath } from "~/utils/paths";
 
 export async function loader() {
-  return redirect("/");
+  return redirect(homePath());
 }
 
 /** The language menu: remembered in a cookie, and in the member's settings when signed in. */

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/ui/notice";
 import { useTranslation } from "react-i18next";
-import { FormErrors, InputField } from "~/components/ui/field";
+import { FormErrors, InputField, PasswordField } from "~/components/ui/field";
 import { reserveLoginAttempt, settleLoginAttempt } from "~/models/login-attempt.server";
 import { isRememberedBrowser } from "~/models/two-factor.server";
 import { findUserByEmail, normalizeEmail } from "~/models/user.server";
@@ -18,6 +18,7 @@ import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
 import { startPendingSignIn } from "~/services/two-factor.server";
 import { pendingSignInCookie, readCookie, REMEMBERED_BROWSER_COOKIE } from "~/utils/two-factor-cookies.server";
+import { joinPath, secondFactorLoginPath, withParam } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("login.title") };
 
@@ -70,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const remembered = readCookie(request, REMEMBERED_BROWSER_COOKIE);
     if (!remembered || !(await isRememberedBrowser(db, user.id, remembered))) {
       const token = await startPendingSignIn(db, user.id, redirectTo, address);
-      const next = redirectTo === "/" ? "/login/two-factor" : `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`;
+      const next = redirectTo === "/" ? secondFactorLoginPath() : withParam(secondFactorLoginPath(), "redirectTo", redirectTo);
       return redirect(next, { headers: { "Set-Cookie": pendingSignInCookie(token) } });
     }
   }
@@ -105,13 +106,13 @@ export default function Login() {
         )}
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <InputField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" required />
-        <InputField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" required />
+        <PasswordField meta={fields.password} label={t("login.password")} />
         <button type="submit" className="button button--primary">
           {t("login.submit")}
         </button>
       </Form>
       <p>
-        {t("login.noAccount")} <Link to="/join">{t("nav.join")}</Link>
+        {t("login.noAccount")} <Link to={joinPath()}>{t("nav.join")}</Link>
       </p>
     </div>
   );

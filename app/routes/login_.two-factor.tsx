@@ -9,7 +9,9 @@ import { FormErrors, InputField } from "~/components/ui/field";
 import { rateLimit } from "~/models/rate-limit.server";
 import { findUserById } from "~/models/user.server";
 import type { RouteHandle } from "~/root";
+import { ACCOUNT_FAILURES } from "~/services/account/failures";
 import { completeSecondStep, findPendingSignIn, rememberBrowser } from "~/services/two-factor.server";
+import { explain, replyErrors } from "~/utils/failure.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { retryAfterHeaders } from "~/utils/http.server";
@@ -17,15 +19,15 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { secondStepSchema } from "~/schemas/security";
 import { readForm } from "~/utils/form.server";
 import { clearCookie, PENDING_SIGN_IN_COOKIE, readCookie, rememberedBrowserCookie } from "~/utils/two-factor-cookies.server";
+import { loginPath, twoFactorSettingsPath, withQuery } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("security.signIn.title") };
 
 export const headers = retryAfterHeaders;
 
 function backToLogin(redirectTo: string, reason: "expired" | "ended") {
-  const params = new URLSearchParams({ twoFactor: reason });
-  if (redirectTo !== "/") params.set("redirectTo", redirectTo);
-  return redirect(`/login?${params}`, { headers: { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } });
+  const to = withQuery(loginPath(), { twoFactor: reason, redirectTo: redirectTo === "/" ? undefined : redirectTo });
+  return redirect(to, { headers: { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -60,17 +62,18 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const result = await completeSecondStep(db, token, submission.value.code);
-  if (!result.ok && result.reason === "expired") throw backToLogin(safeRedirect(submission.value.redirectTo), "expired");
+  if (!result.ok && result.reason === "sign_in_expired") throw backToLogin(safeRedirect(submission.value.redirectTo), "expired");
   if (!result.ok) {
     // Five wrong codes end the pending sign-in: the password must be typed again.
-    const headers = result.ended ? { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } : undefined;
-    const message = result.ended ? "security.signIn.ended" : "security.signIn.codeWrong";
+    const headers = result.reason === "sign_in_ended" ? { "Set-Cookie": clearCookie(PENDING_SIGN_IN_COOKIE) } : undefined;
+    const explained = explain(ACCOUNT_FAILURES, result);
     return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["code"] }), retryAfter: 0 },
-      { status: 400, headers },
+      { result: submission.reply({ ...replyErrors(explained), hideFields: ["code"] }), retryAfter: 0 },
+      { status: explained.status, headers },
     );
   }
-  const user = await findUserById(db, result.userId);
+  const signedIn = result.value;
+  const user = await findUserById(db, signedIn.userId);
   if (!user || user.status === "suspended") {
     return data(
       { result: submission.reply({ formErrors: ["login.suspended"], hideFields: ["code"] }), retryAfter: 0 },
@@ -84,9 +87,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const browser = await rememberBrowser(db, user.id, request.headers.get("user-agent") ?? "", address);
     headers.append("Set-Cookie", rememberedBrowserCookie(browser));
   }
-  const to = safeRedirect(submission.value.redirectTo, safeRedirect(result.redirectTo));
+  const to = safeRedirect(submission.value.redirectTo, safeRedirect(signedIn.redirectTo));
   // A recovery code was spent: say how many are left, on the two-factor settings page.
-  return redirect(result.method === "recovery_code" ? `/settings/two-factor?saved=recovery` : to, { headers });
+  return redirect(signedIn.method === "recovery_code" ? twoFactorSettingsPath({ saved: "recovery" }) : to, { headers });
 }
 
 export default function SecondStep() {
@@ -123,7 +126,7 @@ export default function SecondStep() {
         </button>
       </Form>
       <p>
-        <Link to="/login" reloadDocument>
+        <Link to={loginPath()} reloadDocument>
           {t("security.signIn.cancel")}
         </Link>
       </p>

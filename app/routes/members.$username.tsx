@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { countryName } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { useSite } from "~/utils/use-site";
+import { groupPath } from "~/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -51,7 +52,7 @@ export default function MemberProfile() {
         <ul className="plain-list">
           {groups.map((group) => (
             <li key={group.slug}>
-              <Link to={`/groups/${group.slug}`}>{group.name}</Link> <Badge>{t(`groupRole.${group.role}`)}</Badge>
+              <Link to={groupPath(group.slug)}>{group.name}</Link> <Badge>{t(`groupRole.${group.role}`)}</Badge>
             </li>
           ))}
         </ul>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEMBER_TYPES, type MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
 import { Badge } from "~/components/ui/badge";
+import { FilterForm, NextPageLink, nextPageQuery, SearchFilter, SelectFilter } from "~/components/ui/filters";
 import { listMembers } from "~/models/user.server";
 import { authorize } from "~/policies";
 import type { RouteHandle } from "~/root";
@@ -36,39 +37,21 @@ export default function Members() {
   const { t } = useTranslation();
   const { members, q, memberType, next } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const nextParams = new URLSearchParams(searchParams);
-  if (next) {
-    nextParams.set("afterName", next.afterName);
-    nextParams.set("afterId", String(next.afterId));
-  }
   return (
     <div className="page">
       <h1>{t("members.title")}</h1>
       <p className="lead">{t("members.intro")}</p>
-      <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="members-q" className="field__label">
-            {t("members.searchLabel")}
-          </label>
-          <input id="members-q" type="search" name="q" defaultValue={q} />
-        </div>
-        <div className="field">
-          <label htmlFor="members-type" className="field__label">
-            {t("members.memberTypeFilter")}
-          </label>
-          <select id="members-type" name="type" defaultValue={memberType}>
-            <option value="">{t("members.allTypes")}</option>
-            {MEMBER_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`memberType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t("common.filter")}
-        </button>
-      </Form>
+      <FilterForm>
+        <SearchFilter id="members-q" label={t("members.searchLabel")} defaultValue={q} />
+        <SelectFilter
+          id="members-type"
+          name="type"
+          label={t("members.memberTypeFilter")}
+          allLabel={t("members.allTypes")}
+          defaultValue={memberType}
+          options={MEMBER_TYPES.map((type) => ({ value: type, label: t(`memberType.${type}`) }))}
+        />
+      </FilterForm>
       {members.length ? (
         <ul className="member-list">
           {members.map((member) => (
@@ -81,11 +64,7 @@ export default function Members() {
       ) : (
         <p>{t("members.noMembers")}</p>
       )}
-      {next ? (
-        <nav aria-label={t("common.next")} className="pagination">
-          <Link to={`?${nextParams}`}>{t("common.next")} →</Link>
-        </nav>
-      ) : null}
+      {next ? <NextPageLink to={nextPageQuery(searchParams, next)} label={t("common.next")} /> : null}
     </div>
   );
 }

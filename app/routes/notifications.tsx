@@ -11,6 +11,7 @@ import { badRequest } from "~/utils/http.server";
 import en from "~/locales/en";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { notificationsPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("notifications.title") };
 
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   if (intent === "read-all") {
     await markAllRead(db, viewer.id);
-    return redirect("/notifications?done=all");
+    return redirect(notificationsPath({ done: "all" }));
   }
   if (intent === "read") {
     const ids = form
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
       .filter((id) => Number.isSafeInteger(id) && id > 0);
     if (!ids.length) badRequest();
     await markRead(db, viewer.id, ids);
-    return redirect("/notifications");
+    return redirect(notificationsPath());
   }
   badRequest();
 }

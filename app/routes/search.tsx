@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { Snippet } from "~/components/snippet";
 import { Badge } from "~/components/ui/badge";
+import { FilterField, SelectFilter } from "~/components/ui/filters";
+import { MAX_AUTHOR_LENGTH, MAX_QUERY_LENGTH } from "~/utils/search/limits";
 import type { RouteHandle } from "~/root";
 import { runSearch } from "~/services/site-search.server";
 import { rateLimit } from "~/models/rate-limit.server";
@@ -11,6 +13,7 @@ import { clientAddress, getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { useSite } from "~/utils/use-site";
 import { retryAfterHeaders } from "~/utils/http.server";
+import { searchPath, withParam } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("search.title") };
 
@@ -41,7 +44,7 @@ export default function SearchPage() {
           <label htmlFor="search-q" className="field__label">
             {t("search.label")}
           </label>
-          <input id="search-q" type="search" name="q" defaultValue={q} maxLength={300} />
+          <input id="search-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY_LENGTH} />
           <button type="submit" className="button button--primary">
             {t("search.submit")}
           </button>
@@ -50,80 +53,51 @@ export default function SearchPage() {
         <details className="search-form__filters" open={Object.values(filters).some(Boolean)}>
           <summary>{t("search.filters")}</summary>
           <div className="filters">
-            <div className="field">
-              <label htmlFor="search-kind" className="field__label">
-                {t("search.kind")}
-              </label>
-              <select id="search-kind" name="kind" defaultValue={filters.kind}>
-                <option value="">{t("search.allKinds")}</option>
-                {choices.kinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`search.kinds.${kind}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="search-group" className="field__label">
-                {t("search.group")}
-              </label>
-              <select id="search-group" name="group" defaultValue={filters.group}>
-                <option value="">{t("search.allGroups")}</option>
-                {choices.groups.map((group) => (
-                  <option key={group.slug} value={group.slug}>
-                    {group.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="search-category" className="field__label">
-                {t("search.category")}
-              </label>
-              <select id="search-category" name="category" defaultValue={filters.category}>
-                <option value="">{t("search.allCategories")}</option>
-                {choices.categories.map((category) => (
-                  <option key={category.slug} value={category.slug}>
-                    {category.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="search-author" className="field__label">
-                {t("search.author")}
-              </label>
-              <input id="search-author" type="text" name="author" defaultValue={filters.author} maxLength={40} />
-            </div>
-            <div className="field">
-              <label htmlFor="search-from" className="field__label">
-                {t("search.from")}
-              </label>
+            <SelectFilter
+              id="search-kind"
+              name="kind"
+              label={t("search.kind")}
+              allLabel={t("search.allKinds")}
+              defaultValue={filters.kind}
+              options={choices.kinds.map((kind) => ({ value: kind, label: t(`search.kinds.${kind}`) }))}
+            />
+            <SelectFilter
+              id="search-group"
+              name="group"
+              label={t("search.group")}
+              allLabel={t("search.allGroups")}
+              defaultValue={filters.group}
+              options={choices.groups.map((group) => ({ value: group.slug, label: group.name }))}
+            />
+            <SelectFilter
+              id="search-category"
+              name="category"
+              label={t("search.category")}
+              allLabel={t("search.allCategories")}
+              defaultValue={filters.category}
+              options={choices.categories.map((category) => ({ value: category.slug, label: category.name }))}
+            />
+            <FilterField id="search-author" label={t("search.author")}>
+              <input id="search-author" type="text" name="author" defaultValue={filters.author} maxLength={MAX_AUTHOR_LENGTH} />
+            </FilterField>
+            <FilterField id="search-from" label={t("search.from")}>
               <input id="search-from" type="date" name="from" defaultValue={filters.from} />
-            </div>
-            <div className="field">
-              <label htmlFor="search-to" className="field__label">
-                {t("search.to")}
-              </label>
+            </FilterField>
+            <FilterField id="search-to" label={t("search.to")}>
               <input id="search-to" type="date" name="to" defaultValue={filters.to} />
-            </div>
-            <div className="field">
-              <label htmlFor="search-language" className="field__label">
-                {t("search.language")}
-              </label>
-              <select id="search-language" name="language" defaultValue={filters.language}>
-                <option value="">{t("search.allLanguages")}</option>
-                {LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`languageName.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            </FilterField>
+            <SelectFilter
+              id="search-language"
+              name="language"
+              label={t("search.language")}
+              allLabel={t("search.allLanguages")}
+              defaultValue={filters.language}
+              options={LANGUAGES.map((code) => ({ value: code, label: t(`languageName.${code}`) }))}
+            />
             <button type="submit" className="button">
               {t("search.apply")}
             </button>
-            <Link to={`/search?q=${encodeURIComponent(q)}`}>{t("search.clear")}</Link>
+            <Link to={withParam(searchPath(), "q", q)}>{t("search.clear")}</Link>
           </div>
         </details>
       </Form>

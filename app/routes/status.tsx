@@ -7,6 +7,7 @@ import { Notice } from "~/components/ui/notice";
 import type { RouteHandle } from "~/root";
 import { databaseAnswers } from "~/services/service-health.server";
 import { useSite } from "~/utils/use-site";
+import { healthPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("serviceStatus.title") };
 
@@ -29,7 +30,7 @@ export default function ServiceStatus() {
         {t("serviceStatus.checkedAt")} <time dateTime={checkedAt}>{date(checkedAt, true)}</time>
       </p>
       <p className="muted">
-        {t("serviceStatus.forMonitoring")} <a href="/health">/health</a>
+        {t("serviceStatus.forMonitoring")} <a href={healthPath()}>{healthPath()}</a>
       </p>
     </div>
   );

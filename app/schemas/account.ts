@@ -1,5 +1,5 @@
-// Form schemas of joining, signing in, one's profile and settings, and the administrators' review
-// of applications and profile changes. Shared by the server (authoritative) and the browser.
+// Form schemas of joining, signing in, one's profile and settings (the administrators' decisions
+// are in ./admin.ts). Shared by the server (authoritative) and the browser.
 import { z } from "zod";
 import { currentZoneName, isTimeZone } from "~/utils/time-zones";
 import {
@@ -58,29 +58,18 @@ export const profileSchema = z.object({
   bio: optionalText(2000),
 });
 
+/** The longest note a member adds to a profile change request. */
+export const CHANGE_NOTE_MAX = 1000;
+
 /** A request to an administrator to change the vetted fields. */
 export const profileChangeRequestSchema = z.object({
   intent: z.literal("request-change"),
   memberType: memberTypeField,
   organization: text(200),
-  note: optionalText(1000),
+  note: optionalText(CHANGE_NOTE_MAX),
 });
 
 export const withdrawProfileChangeSchema = z.object({ intent: z.literal("withdraw-change"), request: idField });
-
-/** An administrator's decision on a profile change request: a rejection needs a reason. */
-export const profileChangeDecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve-change"), request: idField }),
-  z.object({
-    intent: z.literal("reject-change"),
-    request: idField,
-    reason: z
-      .string({ required_error: "validation.required" })
-      .trim()
-      .min(1, "validation.required")
-      .max(1000, "validation.tooLong"),
-  }),
-]);
 
 export const passwordSchema = z
   .object({

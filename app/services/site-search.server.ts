@@ -5,7 +5,10 @@ import { listGroupNames } from "~/models/group.server";
 import { readableScope, type Viewer } from "~/policies";
 import type { DB } from "~/utils/db.server";
 import { searchDateField } from "~/schemas/primitives";
-import { parseQuery, search, type SearchFilters } from "~/utils/search.server";
+import { search } from "~/utils/search/engine.server";
+import { MAX_AUTHOR_LENGTH, MAX_QUERY_LENGTH } from "~/utils/search/limits";
+import { parseQuery } from "~/utils/search/query";
+import type { SearchFilters } from "~/utils/search/types";
 
 export const SEARCH_KINDS = ["topic", "post", "document", "draft", "group", "meeting", "decision", "member"] as const;
 
@@ -21,7 +24,7 @@ export async function runSearch(
   const kind = params.get("kind") ?? "";
   const groupSlug = params.get("group") ?? "";
   const categorySlug = params.get("category") ?? "";
-  const authorName = (params.get("author") ?? "").trim().replace(/^@/, "").toLowerCase().slice(0, 40);
+  const authorName = (params.get("author") ?? "").trim().replace(/^@/, "").toLowerCase().slice(0, MAX_AUTHOR_LENGTH);
   // A date that does not exist (2026-13-45) is ignored and named in a note, never a 500.
   const invalidDates: Array<{ field: "from" | "to"; value: string }> = [];
   const dateParam = (field: "from" | "to") => {
@@ -60,7 +63,7 @@ export async function runSearch(
     ? await search(db, scope, parsed, filters, { page, prefix: options.prefix, pageSize: options.pageSize })
     : { hits: [], hasMore: false };
   return {
-    q: q.slice(0, 300),
+    q: q.slice(0, MAX_QUERY_LENGTH),
     hits,
     hasMore,
     page,

@@ -16,106 +16,148 @@ import {
   sha256Hex,
   useRecoveryCode,
 } from "~/models/two-factor.server";
-import { findUserById } from "~/models/user.server";
+import { endSessions, findUserById, updateUserAudited, userResource } from "~/models/user.server";
+import { can, type Viewer } from "~/policies";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
+import { fail, ok, type Result } from "~/utils/result";
+
+/** The viewer's own account row, when they may manage their second factor. */
+async function ownAccount(trx: Tx, viewer: Viewer) {
+  if (!can(viewer, "two-factor:manage")) return fail("forbidden");
+  const user = await findUserById(trx, viewer.id);
+  return user ? ok(user) : fail("forbidden");
+}
+
+/** Changes the viewer's pending enrolment, if two-factor sign-in is not on yet. */
+async function whileNotEnabled(db: DB, viewer: Viewer, change: (trx: Tx) => Promise<void>) {
+  return writeTransaction(db, async (trx): Promise<Result<undefined, "forbidden" | "already_enabled">> => {
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    if (account.value.two_factor_enabled_at) return fail("already_enabled");
+    await change(trx);
+    return ok();
+  });
+}
 
 /**
  * Starts (or restarts) an enrolment: a new secret is kept until a code from it is confirmed.
  * Does nothing when two-factor sign-in is already on.
  */
-export async function beginEnrolment(db: DB, userId: number): Promise<void> {
-  await writeTransaction(db, async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user || user.two_factor_enabled_at) return;
-    await trx.deleteFrom("two_factor").where("user_id", "=", userId).execute();
+export const beginEnrolment = (db: DB, viewer: Viewer) =>
+  whileNotEnabled(db, viewer, async (trx) => {
+    await trx.deleteFrom("two_factor").where("user_id", "=", viewer.id).execute();
     await trx
       .insertInto("two_factor")
-      .values({ user_id: userId, secret: newTotpSecret(), created_at: new Date().toISOString() })
+      .values({ user_id: viewer.id, secret: newTotpSecret(), created_at: new Date().toISOString() })
       .execute();
   });
-}
 
-export async function cancelEnrolment(db: DB, userId: number): Promise<void> {
-  await writeTransaction(db, async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user || user.two_factor_enabled_at) return;
-    await trx.deleteFrom("two_factor").where("user_id", "=", userId).execute();
+export const cancelEnrolment = (db: DB, viewer: Viewer) =>
+  whileNotEnabled(db, viewer, async (trx) => {
+    await trx.deleteFrom("two_factor").where("user_id", "=", viewer.id).execute();
   });
-}
 
-export type ConfirmResult = { ok: true; recoveryCodes: string[] } | { ok: false; reason: "wrong_code" | "not_enrolling" };
-
-/** Turns two-factor sign-in on once a code of the new secret is right; returns the recovery codes, shown once. */
-export async function confirmEnrolment(db: DB, userId: number, code: string, now = Date.now()): Promise<ConfirmResult> {
-  return writeTransaction(db, async (trx): Promise<ConfirmResult> => {
-    const user = await findUserById(trx, userId);
-    const row = await findTwoFactor(trx, userId);
-    if (!user || !row || user.two_factor_enabled_at) return { ok: false, reason: "not_enrolling" };
+/** Turns two-factor sign-in on once a code of the new secret is right; answers the recovery codes, shown once. */
+export async function confirmEnrolment(
+  db: DB,
+  viewer: Viewer,
+  code: string,
+  now = Date.now(),
+): Promise<Result<{ recoveryCodes: string[] }, "forbidden" | "wrong_code" | "not_enrolling">> {
+  return writeTransaction(db, async (trx) => {
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    const row = await findTwoFactor(trx, viewer.id);
+    if (!row || account.value.two_factor_enabled_at) return fail("not_enrolling");
     const step = matchTotpStep(row.secret, code, now);
-    if (step === null) return { ok: false, reason: "wrong_code" };
+    if (step === null) return fail("wrong_code");
     const at = new Date(now).toISOString();
-    await trx.updateTable("two_factor").set({ last_used_step: step }).where("user_id", "=", userId).execute();
-    await trx.updateTable("user").set({ two_factor_enabled_at: at, updated_at: at }).where("id", "=", userId).execute();
-    const recoveryCodes = await replaceRecoveryCodes(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: "two_factor.enabled", subjectType: "user", subjectId: userId });
-    return { ok: true, recoveryCodes };
+    await trx.updateTable("two_factor").set({ last_used_step: step }).where("user_id", "=", viewer.id).execute();
+    await updateUserAudited(
+      trx,
+      viewer.id,
+      { two_factor_enabled_at: at, updated_at: at },
+      { actorId: viewer.id, action: "two_factor.enabled" },
+    );
+    return ok({ recoveryCodes: await replaceRecoveryCodes(trx, viewer.id) });
   });
 }
 
 /** New recovery codes replace every earlier one (used or not). */
-export async function regenerateRecoveryCodes(db: DB, userId: number): Promise<string[] | null> {
+export async function regenerateRecoveryCodes(db: DB, viewer: Viewer): Promise<Result<string[], "forbidden" | "not_enabled">> {
   return writeTransaction(db, async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user?.two_factor_enabled_at) return null;
-    const codes = await replaceRecoveryCodes(trx, userId);
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    if (!account.value.two_factor_enabled_at) return fail("not_enabled");
+    const codes = await replaceRecoveryCodes(trx, viewer.id);
     await recordAudit(trx, {
-      actorId: userId,
+      actorId: viewer.id,
       action: "two_factor.recovery_codes_regenerated",
       subjectType: "user",
-      subjectId: userId,
+      subjectId: viewer.id,
     });
-    return codes;
+    return ok(codes);
   });
 }
 
-async function removeSecondFactor(trx: Tx, userId: number) {
+/** Removes the account's second factor (secret, recovery codes, remembered browsers) and audits it. */
+async function removeSecondFactor(
+  trx: Tx,
+  userId: number,
+  audit: { actorId: number | null; action: string; data?: Record<string, unknown> },
+) {
   await trx.deleteFrom("two_factor").where("user_id", "=", userId).execute();
   await trx.deleteFrom("recovery_code").where("user_id", "=", userId).execute();
   await forgetBrowsers(trx, userId);
-  const at = new Date().toISOString();
-  await trx.updateTable("user").set({ two_factor_enabled_at: null, updated_at: at }).where("id", "=", userId).execute();
+  await updateUserAudited(trx, userId, { two_factor_enabled_at: null }, audit);
 }
 
 /** The member turns it off (the route has checked their password). */
-export async function disableTwoFactor(db: DB, userId: number): Promise<boolean> {
+export async function disableTwoFactor(db: DB, viewer: Viewer): Promise<Result<undefined, "forbidden" | "not_enabled">> {
   return writeTransaction(db, async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user?.two_factor_enabled_at) return false;
-    await removeSecondFactor(trx, userId);
-    await recordAudit(trx, { actorId: userId, action: "two_factor.disabled", subjectType: "user", subjectId: userId });
-    return true;
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    if (!account.value.two_factor_enabled_at) return fail("not_enabled");
+    await removeSecondFactor(trx, viewer.id, { actorId: viewer.id, action: "two_factor.disabled" });
+    return ok();
   });
 }
 
 /**
- * An administrator (actorId) or the command line (null) removes a member's second factor, e.g.
- * after a lost phone: the member is signed out everywhere and enrols again.
+ * An administrator or the command line (no viewer) removes a member's second factor, e.g. after a
+ * lost phone: the member is signed out everywhere and enrols again.
  */
-export async function resetTwoFactor(db: DB, actorId: number | null, userId: number, via: "admin" | "cli"): Promise<boolean> {
+export async function resetTwoFactor(
+  db: DB,
+  actor: Viewer,
+  userId: number,
+  via: "admin",
+): Promise<Result<undefined, "not_found" | "forbidden">>;
+export async function resetTwoFactor(
+  db: DB,
+  actor: null,
+  userId: number,
+  via: "cli",
+): Promise<Result<undefined, "not_found" | "forbidden">>;
+export async function resetTwoFactor(
+  db: DB,
+  actor: Viewer | null,
+  userId: number,
+  via: "admin" | "cli",
+): Promise<Result<undefined, "not_found" | "forbidden">> {
   return writeTransaction(db, async (trx) => {
     const user = await findUserById(trx, userId);
-    if (!user) return false;
+    if (!user) return fail("not_found");
+    // Whoever runs the command line holds the server; an administrator is checked like any action.
+    if (via === "admin" && !can(actor, "user:reset-two-factor", userResource(user))) return fail("forbidden");
     const wasEnabled = user.two_factor_enabled_at !== null;
-    await removeSecondFactor(trx, userId);
-    await trx.deleteFrom("session").where("user_id", "=", userId).execute();
-    await recordAudit(trx, {
-      actorId,
+    await removeSecondFactor(trx, userId, {
+      actorId: actor?.id ?? null,
       action: "two_factor.reset",
-      subjectType: "user",
-      subjectId: userId,
       data: { via, before: { enabled: wasEnabled }, after: { enabled: false } },
     });
-    return true;
+    await endSessions(trx, userId);
+    return ok();
   });
 }
 
@@ -150,10 +192,10 @@ export async function startPendingSignIn(
 
 export { findPendingSignIn };
 
-export type SecondStepResult =
-  | { ok: true; userId: number; redirectTo: string; method: "totp" | "recovery_code" }
-  | { ok: false; reason: "expired" }
-  | { ok: false; reason: "wrong_code"; ended: boolean };
+export type SecondStepResult = Result<
+  { userId: number; redirectTo: string; method: "totp" | "recovery_code" },
+  "sign_in_expired" | "sign_in_wrong_code" | "sign_in_ended"
+>;
 
 /**
  * Checks the code typed at the second step: a TOTP code of a step not used before, or an unused
@@ -163,12 +205,12 @@ export type SecondStepResult =
 export async function completeSecondStep(db: DB, token: string, code: string, now = Date.now()): Promise<SecondStepResult> {
   return writeTransaction(db, async (trx): Promise<SecondStepResult> => {
     const pending = await findPendingSignIn(trx, token, now);
-    if (!pending) return { ok: false, reason: "expired" };
+    if (!pending) return fail("sign_in_expired");
     const row = await findTwoFactor(trx, pending.user_id);
     const user = await findUserById(trx, pending.user_id);
     if (!row || !user?.two_factor_enabled_at) {
       await trx.deleteFrom("pending_sign_in").where("token_hash", "=", pending.token_hash).execute();
-      return { ok: false, reason: "expired" };
+      return fail("sign_in_expired");
     }
     let method: "totp" | "recovery_code" | null = null;
     if (looksLikeTotp(code)) {
@@ -198,13 +240,13 @@ export async function completeSecondStep(db: DB, token: string, code: string, no
           subjectId: pending.user_id,
           data: { failures, ipAddress: pending.ip_address },
         });
-        return { ok: false, reason: "wrong_code", ended: true };
+        return fail("sign_in_ended");
       }
       await trx.updateTable("pending_sign_in").set({ failures }).where("token_hash", "=", pending.token_hash).execute();
-      return { ok: false, reason: "wrong_code", ended: false };
+      return fail("sign_in_wrong_code");
     }
     await trx.deleteFrom("pending_sign_in").where("token_hash", "=", pending.token_hash).execute();
-    return { ok: true, userId: pending.user_id, redirectTo: pending.redirect_to, method };
+    return ok({ userId: pending.user_id, redirectTo: pending.redirect_to, method });
   });
 }
 
@@ -246,9 +288,17 @@ export async function rememberBrowser(
 }
 
 /** The member forgets every browser they asked to be remembered. */
-export async function forgetRememberedBrowsers(db: DB, userId: number): Promise<void> {
-  await writeTransaction(db, async (trx) => {
-    await trx.deleteFrom("remembered_browser").where("user_id", "=", userId).execute();
-    await recordAudit(trx, { actorId: userId, action: "two_factor.browsers_forgotten", subjectType: "user", subjectId: userId });
+export async function forgetRememberedBrowsers(db: DB, viewer: Viewer): Promise<Result<undefined, "forbidden">> {
+  return writeTransaction(db, async (trx) => {
+    const account = await ownAccount(trx, viewer);
+    if (!account.ok) return account;
+    await trx.deleteFrom("remembered_browser").where("user_id", "=", viewer.id).execute();
+    await recordAudit(trx, {
+      actorId: viewer.id,
+      action: "two_factor.browsers_forgotten",
+      subjectType: "user",
+      subjectId: viewer.id,
+    });
+    return ok();
   });
 }

@@ -9,6 +9,7 @@ import type { Viewer } from "~/policies";
 import { readSessionCookie } from "./request-cookies.server";
 import { sessionAbsoluteEnd, SESSION_COOKIE_NAME, SESSION_IDLE_DAYS } from "./session-policy";
 import { rolesByGroup, viewerFromRow, type ViewerRow } from "~/models/viewer.server";
+import { loginPath, withParam } from "./paths";
 
 function createLucia() {
   // The adapter only calls prepare(sql).get/all/run: it gets the statements kept by SQL text too.
@@ -143,7 +144,7 @@ export async function requireViewer(request: Request): Promise<Viewer> {
   if (!viewer) {
     const url = new URL(request.url);
     const back = safeRedirect(url.pathname + url.search);
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+    throw redirect(withParam(loginPath(), "redirectTo", back));
   }
   return viewer;
 }

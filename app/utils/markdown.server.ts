@@ -1,6 +1,7 @@
 // The one markdown renderer of the site. Markdown is rendered when it is written and the HTML is
 // stored next to its source; pages serve the stored HTML.
 import MarkdownIt from "markdown-it";
+import { memberPath } from "./paths";
 
 export interface TocEntry {
   level: number;
@@ -132,7 +133,7 @@ function createRenderer() {
           }
           const open = new state.Token("link_open", "a", 1);
           open.attrs = [
-            ["href", `/members/${username}`],
+            ["href", memberPath(username)],
             ["class", "mention"],
           ];
           const label = new state.Token("text", "", 0);

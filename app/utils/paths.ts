@@ -106,3 +106,14 @@ export const versionPath = (slug: string, version: string, query?: Query, hash?:
 export const versionPrintStylesPath = (slug: string, version: string) => `/library/${seg(slug)}/v/${seg(version)}/print.css`;
 export const changesPath = (slug: string, from?: string | null, to?: string | null) =>
   withQuery(`/library/${seg(slug)}/changes`, { from, to });
+
+// ——— Site domain (accounts, administration, search): precise forms of older addresses ———
+/**
+ * Adds one query parameter encoded with encodeURIComponent (a space as %20, parentheses kept), the
+ * form the sign-in, enrolment, search and administration links and redirects have always had;
+ * `withQuery` (URLSearchParams) would write a space as + and encode more characters.
+ */
+export function withParam(path: string, name: string, value: string, hash?: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}${name}=${encodeURIComponent(value)}${hash ? `#${hash}` : ""}`;
+}
+export const healthPath = () => "/health";

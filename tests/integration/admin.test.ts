@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
-import { action as applicationsAction, loader as applicationsLoader } from "~/routes/admin._index";
+import { action as applicationsAction, loader as applicationsLoader } from "~/routes/admin._index/route";
 import { loader as adminLoader } from "~/routes/admin";
 import { loader as auditLoader } from "~/routes/admin.audit";
-import { action as adminMembersAction, loader as adminMembersLoader } from "~/routes/admin.members";
+import { action as adminMembersAction, loader as adminMembersLoader } from "~/routes/admin.members/route";
 import { loader as membersLoader } from "~/routes/members._index";
-import { loader as settingsLoader } from "~/routes/settings";
+import { loader as settingsLoader } from "~/routes/settings/route";
 import { action as loginAction } from "~/routes/login";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";

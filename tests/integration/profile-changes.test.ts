@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { action as adminAction, loader as adminLoader } from "~/routes/admin._index";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
+import { action as adminAction, loader as adminLoader } from "~/routes/admin._index/route";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings/route";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";
 

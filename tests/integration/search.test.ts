@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as searchLoader } from "~/routes/search";
 import { loader as suggestLoader } from "~/routes/search.suggest";
-import { action as adminMembersAction } from "~/routes/admin.members";
+import { action as adminMembersAction } from "~/routes/admin.members/route";
 import { getDb, writeTransaction } from "~/utils/db.server";
-import { fold, indexEntry, parseQuery, ftsExpression, snippet, titlePhraseExpression } from "~/utils/search.server";
+import { indexEntry } from "~/utils/search/entries.server";
+import { ftsExpression, parseQuery, titlePhraseExpression } from "~/utils/search/query";
+import { snippet } from "~/utils/search/snippet";
+import { fold } from "~/utils/search/text";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";
 
 // The fixture entries have bare /t/N addresses; the demo community's topics have slugs.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loader as rootLoader } from "~/root";
 import { action as languageAction } from "~/routes/language";
 import { action as loginAction } from "~/routes/login";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings/route";
 import { call, cookieFrom, get, post, sessionCookie, userByEmail } from "../support/routes";
 
 const profile = {

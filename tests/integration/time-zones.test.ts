@@ -10,7 +10,7 @@ import { action as newMeetingAction, loader as newMeetingLoader } from "~/routes
 import { loader as calendarLoader } from "~/routes/groups.$slug.calendar[.]ics";
 import { action as joinAction } from "~/routes/join";
 import { loader as rootLoader } from "~/root";
-import { action as settingsAction, loader as settingsLoader } from "~/routes/settings";
+import { action as settingsAction, loader as settingsLoader } from "~/routes/settings/route";
 import { getDb } from "~/utils/db.server";
 import { LEGACY_TIME_ZONES, type TimeZoneOptions } from "~/utils/time-zones";
 import { call, cookieFrom, get, post, sessionCookie, userByEmail } from "../support/routes";

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { loader as adminLoader } from "~/routes/admin";
-import { action as adminMembersAction, loader as adminMembersLoader } from "~/routes/admin.members";
+import { action as adminMembersAction, loader as adminMembersLoader } from "~/routes/admin.members/route";
 import { loader as groupEditLoader } from "~/routes/groups.$slug.edit";
 import { action as loginAction } from "~/routes/login";
 import { action as secondStepAction, loader as secondStepLoader } from "~/routes/login_.two-factor";
-import { action as settingsAction } from "~/routes/settings";
-import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/settings_.two-factor";
+import { action as settingsAction } from "~/routes/settings/route";
+import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/settings_.two-factor/route";
+import { viewerFromRow } from "~/models/viewer.server";
 import { loader as rootLoader } from "~/root";
 import { beginEnrolment, confirmEnrolment } from "~/services/two-factor.server";
 import { getDb } from "~/utils/db.server";
@@ -22,17 +23,19 @@ async function enrol(email: string) {
     rawDb().prepare("update two_factor set last_used_step = null where user_id = ?").run(user.id);
     return { user, secret: DEMO_TOTP_SECRET, recoveryCodes: [] as string[] };
   }
-  await beginEnrolment(getDb(), user.id);
+  // The member enrols themselves: the services take them as the viewer.
+  const viewer = viewerFromRow(user, {});
+  await beginEnrolment(getDb(), viewer);
   const { secret } = await getDb()
     .selectFrom("two_factor")
     .select("secret")
     .where("user_id", "=", user.id)
     .executeTakeFirstOrThrow();
-  const result = await confirmEnrolment(getDb(), user.id, codeFor(secret));
+  const result = await confirmEnrolment(getDb(), viewer, codeFor(secret));
   if (!result.ok) throw new Error("enrolment failed");
   // Later steps of the tests may use any code around now again.
   rawDb().prepare("update two_factor set last_used_step = null where user_id = ?").run(user.id);
-  return { user, secret, recoveryCodes: result.recoveryCodes };
+  return { user, secret, recoveryCodes: result.value.recoveryCodes };
 }
 
 function cookieValue(headers: Headers, name: string): string | undefined {

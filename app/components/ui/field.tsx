@@ -38,6 +38,23 @@ function describedBy(meta: BaseProps["meta"], hint?: string) {
   return [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** What every field shows around its control: the label, the hint, and the control's errors. */
+function FieldFrame({ children, ...props }: BaseProps & { children: ReactNode }) {
+  const { meta, hint } = props;
+  return (
+    <div className="field">
+      <Label {...props} />
+      {hint ? (
+        <p id={`${meta.id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 export function InputField({
   type = "text",
   autoComplete,
@@ -46,13 +63,7 @@ export function InputField({
   const { meta, hint } = props;
   const inputProps = getInputProps(meta, { type, ariaAttributes: true });
   return (
-    <div className="field">
-      <Label {...props} />
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame {...props}>
       <input
         {...inputProps}
         key={inputProps.key}
@@ -60,8 +71,7 @@ export function InputField({
         autoComplete={autoComplete}
         aria-describedby={describedBy(meta, hint)}
       />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -69,18 +79,11 @@ export function SelectField({ children, ...props }: BaseProps & { children: Reac
   const { meta, hint } = props;
   const selectProps = getSelectProps(meta, { ariaAttributes: true });
   return (
-    <div className="field">
-      <Label {...props} />
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame {...props}>
       <select {...selectProps} key={selectProps.key} required={props.required} aria-describedby={describedBy(meta, hint)}>
         {children}
       </select>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -88,13 +91,7 @@ export function TextareaField({ rows = 4, ...props }: BaseProps & { rows?: numbe
   const { meta, hint } = props;
   const textareaProps = getTextareaProps(meta, { ariaAttributes: true });
   return (
-    <div className="field">
-      <Label {...props} />
-      {hint ? (
-        <p id={`${meta.id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame {...props}>
       <textarea
         {...textareaProps}
         key={textareaProps.key}
@@ -102,8 +99,7 @@ export function TextareaField({ rows = 4, ...props }: BaseProps & { rows?: numbe
         required={props.required}
         aria-describedby={describedBy(meta, hint)}
       />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -121,3 +117,11 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
 
 /** The validation messages of one field, for forms whose fields keep their own markup (same list as the fields above). */
 export { FieldErrors };
+
+/** A required password: the current one (to confirm a change) or a new one (`autoComplete="new-password"`). */
+export function PasswordField({
+  autoComplete = "current-password",
+  ...props
+}: Omit<BaseProps, "required"> & { autoComplete?: "current-password" | "new-password" }) {
+  return <InputField {...props} type="password" autoComplete={autoComplete} required />;
+}

@@ -1,34 +1,34 @@
 // Two-factor sign-in settings: its status, enrolment (QR code and manual key, confirmed with a
 // code), the recovery codes shown once, new recovery codes and turning it off (with the password).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { renderSVG } from "uqr";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField } from "~/components/ui/field";
+import { IntentButton } from "~/components/ui/intent-button";
+import { PasswordConfirmedSection, RecoveryCodesPage } from "~/components/account/two-factor-sections";
 import { Notice } from "~/components/ui/notice";
-import { rateLimit } from "~/models/rate-limit.server";
 import { countRememberedBrowsers, countUnusedRecoveryCodes, findTwoFactor, groupKey, totpUri } from "~/models/two-factor.server";
 import { findUserById } from "~/models/user.server";
 import { authorize, requiresSecondFactor } from "~/policies";
 import type { RouteHandle } from "~/root";
-import {
-  beginEnrolment,
-  cancelEnrolment,
-  confirmEnrolment,
-  disableTwoFactor,
-  forgetRememberedBrowsers,
-  regenerateRecoveryCodes,
-} from "~/services/two-factor.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { badRequest, notFound } from "~/utils/http.server";
-import { verifyPassword } from "~/utils/password.server";
-import { safeRedirect } from "~/utils/safe-redirect";
-import { enrolConfirmSchema, passwordConfirmSchema } from "~/schemas/security";
-import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { runIntent } from "~/utils/intents.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { settingsPath, twoFactorSettingsPath } from "~/utils/paths";
+import { useSite } from "~/utils/use-site";
+import {
+  cancelAction,
+  confirmAction,
+  disableAction,
+  forgetBrowsersAction,
+  regenerateAction,
+  returnPath,
+  startAction,
+} from "./actions.server";
 
 export const handle: RouteHandle = { title: (t) => t("security.twoFactor.title") };
 
@@ -43,11 +43,6 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 function qrCodeDataUri(uri: string): string {
   const svg = renderSVG(uri, { ecc: "M", border: 2, pixelSize: 6 });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
-}
-
-/** Where to go once enrolled: the page that asked for it, if any (a path on this site). */
-function returnPath(value: FormDataEntryValue | string | null | undefined): string {
-  return safeRedirect(value, "");
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -76,104 +71,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-function tooMany(intent: string, retryAfter: number) {
-  return data(
-    {
-      intent,
-      result: { status: "error" as const, error: { "": ["security.twoFactor.tooMany"] } },
-      recoveryCodes: null,
-      redirectTo: "",
-    },
-    { status: 429, headers: { "Retry-After": String(retryAfter) } },
-  );
-}
+const INTENTS = {
+  start: startAction,
+  cancel: cancelAction,
+  "forget-browsers": forgetBrowsersAction,
+  confirm: confirmAction,
+  regenerate: regenerateAction,
+  disable: disableAction,
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   authorize(viewer, "two-factor:manage");
-  const db = getDb();
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const back = returnPath(formData.get("redirectTo"));
-  const here = back ? `/settings/two-factor?redirectTo=${encodeURIComponent(back)}` : "/settings/two-factor";
-
-  if (intent === "start") {
-    await beginEnrolment(db, viewer.id);
-    return redirect(here);
-  }
-  if (intent === "cancel") {
-    await cancelEnrolment(db, viewer.id);
-    return redirect("/settings/two-factor");
-  }
-  if (intent === "forget-browsers") {
-    await forgetRememberedBrowsers(db, viewer.id);
-    return redirect("/settings/two-factor?saved=browsers");
-  }
-
-  if (intent === "confirm") {
-    const submission = parseWithZod(formData, { schema: enrolConfirmSchema });
-    if (submission.status !== "success") {
-      return data(
-        { intent, result: submission.reply({ hideFields: ["code"] }), recoveryCodes: null, redirectTo: back },
-        { status: 400 },
-      );
-    }
-    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
-    if (retryAfter > 0) return tooMany(intent, retryAfter);
-    const result = await confirmEnrolment(db, viewer.id, submission.value.code);
-    if (!result.ok) {
-      const message = result.reason === "wrong_code" ? "security.twoFactor.codeWrong" : "security.twoFactor.notEnrolling";
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: { code: [message] }, hideFields: ["code"] }),
-          recoveryCodes: null,
-          redirectTo: back,
-        },
-        { status: 400 },
-      );
-    }
-    // Shown in this answer only: the database keeps their hashes.
-    return data(
-      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: result.recoveryCodes, redirectTo: back },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  }
-
-  if (intent === "regenerate" || intent === "disable") {
-    const submission = parseWithZod(formData, { schema: passwordConfirmSchema });
-    if (submission.status !== "success") {
-      return data(
-        { intent, result: submission.reply({ hideFields: ["password"] }), recoveryCodes: null, redirectTo: "" },
-        { status: 400 },
-      );
-    }
-    const retryAfter = await rateLimit("twoFactorManage", `user:${viewer.id}`);
-    if (retryAfter > 0) return tooMany(intent, retryAfter);
-    const user = await findUserById(db, viewer.id);
-    if (!user || !(await verifyPassword(user.password_hash, submission.value.password))) {
-      return data(
-        {
-          intent,
-          result: submission.reply({ fieldErrors: { password: ["validation.currentPasswordWrong"] }, hideFields: ["password"] }),
-          recoveryCodes: null,
-          redirectTo: "",
-        },
-        { status: 400 },
-      );
-    }
-    if (intent === "disable") {
-      await disableTwoFactor(db, viewer.id);
-      return redirect("/settings/two-factor?saved=disabled");
-    }
-    const codes = await regenerateRecoveryCodes(db, viewer.id);
-    if (!codes) return redirect("/settings/two-factor");
-    return data(
-      { intent, result: submission.reply({ resetForm: true }), recoveryCodes: codes, redirectTo: "" },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  }
-  badRequest();
+  return runIntent(INTENTS, formData.get("intent"), { viewer, formData }, () => badRequest());
 }
 
 const SAVED = {
@@ -197,28 +108,12 @@ export default function TwoFactorSettings() {
   });
 
   if (actionData?.recoveryCodes) {
-    const next = actionData.redirectTo || "/settings/two-factor";
     return (
-      <div className="page page--narrow">
-        <h1>{t("security.twoFactor.title")}</h1>
-        {actionData.intent === "confirm" ? <Notice>{t("security.twoFactor.enabledNotice")}</Notice> : null}
-        <section aria-labelledby="recovery-codes" className="panel panel--warning">
-          <h2 id="recovery-codes">{t("security.twoFactor.recoveryTitle")}</h2>
-          <p>{t("security.twoFactor.recoveryIntro")}</p>
-          <ol className="recovery-codes" data-testid="recovery-codes">
-            {actionData.recoveryCodes.map((code) => (
-              <li key={code}>
-                <code>{code}</code>
-              </li>
-            ))}
-          </ol>
-          <p>
-            <Link to={next} className="button button--primary" reloadDocument>
-              {t("security.twoFactor.savedCodes")}
-            </Link>
-          </p>
-        </section>
-      </div>
+      <RecoveryCodesPage
+        codes={actionData.recoveryCodes}
+        enabled={actionData.intent === "confirm"}
+        next={actionData.redirectTo || twoFactorSettingsPath()}
+      />
     );
   }
 
@@ -227,7 +122,7 @@ export default function TwoFactorSettings() {
     <div className="page page--narrow">
       <h1>{t("security.twoFactor.title")}</h1>
       <p>
-        <Link to="/settings">← {t("settings.title")}</Link>
+        <Link to={settingsPath()}>← {t("settings.title")}</Link>
       </p>
       {saved && SAVED[saved] ? <Notice>{t(SAVED[saved])}</Notice> : null}
       {asked ? (
@@ -254,13 +149,9 @@ export default function TwoFactorSettings() {
           ) : null}
         </dl>
         {!enabled && !enrolment ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="start" />
-            <input type="hidden" name="redirectTo" value={redirectTo} />
-            <button type="submit" className="button button--primary">
-              {t("security.twoFactor.start")}
-            </button>
-          </Form>
+          <IntentButton intent="start" fields={{ redirectTo }} className="button button--primary">
+            {t("security.twoFactor.start")}
+          </IntentButton>
         ) : null}
       </section>
 
@@ -285,12 +176,9 @@ export default function TwoFactorSettings() {
               {t("security.twoFactor.confirm")}
             </button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="button button--quiet">
-              {t("security.twoFactor.cancel")}
-            </button>
-          </Form>
+          <IntentButton intent="cancel" className="button button--quiet">
+            {t("security.twoFactor.cancel")}
+          </IntentButton>
         </section>
       ) : null}
 
@@ -304,12 +192,7 @@ export default function TwoFactorSettings() {
                 : t("security.twoFactor.browsersNone")}
             </p>
             {rememberedBrowsers ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="forget-browsers" />
-                <button type="submit" className="button">
-                  {t("security.twoFactor.forgetBrowsers")}
-                </button>
-              </Form>
+              <IntentButton intent="forget-browsers">{t("security.twoFactor.forgetBrowsers")}</IntentButton>
             ) : null}
           </section>
 
@@ -332,45 +215,5 @@ export default function TwoFactorSettings() {
         </>
       ) : null}
     </div>
-  );
-}
-
-/** A change to the second factor that the member confirms with their password (new codes, turning it off). */
-function PasswordConfirmedSection({
-  intent,
-  lastResult,
-  title,
-  intro,
-  submit,
-  danger = false,
-}: {
-  intent: "regenerate" | "disable";
-  lastResult: SubmissionResult<string[]> | undefined;
-  title: string;
-  intro: string;
-  submit: string;
-  danger?: boolean;
-}) {
-  const { t } = useTranslation();
-  const [form, fields] = useForm<{ password: string }>({ id: `two-factor-${intent}-form`, lastResult, shouldValidate: "onBlur" });
-  return (
-    <section aria-labelledby={`two-factor-${intent}`} className="panel">
-      <h2 id={`two-factor-${intent}`}>{title}</h2>
-      <p>{intro}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <input type="hidden" name="intent" value={intent} />
-        <FormErrors errors={form.errors} id={form.errorId} />
-        <InputField
-          meta={fields.password}
-          label={t("security.twoFactor.password")}
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-        <button type="submit" className={danger ? "button button--danger" : "button"}>
-          {submit}
-        </button>
-      </Form>
-    </section>
   );
 }

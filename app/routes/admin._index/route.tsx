@@ -1,28 +1,28 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { ReviewForm } from "~/components/account/review-form";
 import { MemberByline } from "~/components/member-card";
+import { InlineError } from "~/components/ui/inline-error";
 import { Notice } from "~/components/ui/notice";
-import { findProfileChange, listPendingProfileChanges } from "~/models/profile-change.server";
-import { findUserById, listUsersByStatus } from "~/models/user.server";
-import { authorize, can, type Viewer } from "~/policies";
-import { approveApplication, rejectApplication } from "~/services/accounts.server";
-import { approveProfileChange, rejectProfileChange } from "~/services/profile-changes.server";
-import { profileChangeDecisionSchema } from "~/schemas/account";
-import { requireViewer } from "~/utils/auth.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { listPendingProfileChanges } from "~/models/profile-change.server";
+import { listUsersByStatus } from "~/models/user.server";
+import { can } from "~/policies";
 import { getDb } from "~/utils/db.server";
-import { badRequest, notFound } from "~/utils/http.server";
-import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
-import { requireConfirmation } from "~/utils/confirm.server";
-import { ConfirmButton, type ConfirmKind, type ConfirmValues } from "~/components/ui/confirm-form";
+import { runIntent } from "~/utils/intents.server";
+import { requireAuthorizedViewer } from "~/utils/second-factor.server";
+import { useSite } from "~/utils/use-site";
+import {
+  approveApplicationAction,
+  approveChangeAction,
+  invalidReviewAction,
+  rejectApplicationAction,
+  rejectChangeAction,
+} from "./actions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const db = getDb();
   const [pending, rejected, changes] = await Promise.all([
     listUsersByStatus(db, "pending"),
@@ -51,68 +51,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { pending, rejected, profileChanges };
 }
 
-const reviewSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve"), userId: z.coerce.number().int().positive() }),
-  z.object({
-    intent: z.literal("reject"),
-    userId: z.coerce.number().int().positive(),
-    reason: z
-      .string({ required_error: "validation.required" })
-      .trim()
-      .min(1, "validation.required")
-      .max(1000, "validation.tooLong"),
-  }),
-]);
+const INTENTS = {
+  approve: approveApplicationAction,
+  reject: rejectApplicationAction,
+  "approve-change": approveChangeAction,
+  "reject-change": rejectChangeAction,
+};
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  authorize(viewer, "site:admin");
-  requireSecondFactorIfNeeded(viewer, request);
+  const viewer = await requireAuthorizedViewer(request, "site:admin");
   const form = Object.fromEntries(await readForm(request));
-  if (form.intent === "approve-change" || form.intent === "reject-change") return decideProfileChange(viewer, form, request);
-  const parsed = reviewSchema.safeParse(form);
-  if (!parsed.success) {
-    const userId = Number(form.userId);
-    if (!Number.isSafeInteger(userId)) badRequest();
-    return data({ userId, error: parsed.error.issues[0]?.message ?? "validation.formInvalid" }, { status: 400 });
-  }
-  const db = getDb();
-  const user = await findUserById(db, parsed.data.userId);
-  if (!user) notFound();
-  if (user.status !== "pending") return data({ userId: user.id, error: "admin.alreadyReviewed" }, { status: 409 });
-  authorize(viewer, "application:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
-  if (parsed.data.intent === "approve") {
-    await approveApplication(db, viewer.id, user.id);
-    return redirect(`/admin?approved=${encodeURIComponent(user.display_name)}`);
-  }
-  requireConfirmation(request, form, "rejectApplication", { name: user.display_name });
-  await rejectApplication(db, viewer.id, user.id, parsed.data.reason);
-  return redirect(`/admin?rejected=${encodeURIComponent(user.display_name)}`);
-}
-
-/** An administrator's decision on a member's request to change their member type or organisation. */
-async function decideProfileChange(viewer: Viewer, form: Record<string, FormDataEntryValue>, httpRequest: Request) {
-  const parsed = profileChangeDecisionSchema.safeParse(form);
-  if (!parsed.success) {
-    const requestId = Number(form.request);
-    if (!/^[1-9][0-9]{0,15}$/.test(String(form.request)) || !Number.isSafeInteger(requestId)) badRequest();
-    return data({ requestId, error: parsed.error.issues[0]?.message ?? "validation.formInvalid" }, { status: 400 });
-  }
-  const db = getDb();
-  const request = await findProfileChange(db, parsed.data.request);
-  if (!request) notFound();
-  const user = await findUserById(db, request.user_id);
-  if (!user) notFound();
-  authorize(viewer, "profile-change:review", { kind: "user", id: user.id, status: user.status, siteRole: user.site_role });
-  if (parsed.data.intent === "reject-change")
-    requireConfirmation(httpRequest, form, "rejectProfileChange", { name: user.display_name });
-  const outcome =
-    parsed.data.intent === "approve-change"
-      ? await approveProfileChange(db, viewer.id, request.id)
-      : await rejectProfileChange(db, viewer.id, request.id, parsed.data.reason);
-  if (!outcome.ok) return data({ requestId: request.id, error: "account.review.alreadyDecided" }, { status: 409 });
-  const done = parsed.data.intent === "approve-change" ? "changeApproved" : "changeRejected";
-  return redirect(`/admin?${done}=${encodeURIComponent(user.display_name)}#profile-changes`);
+  return runIntent(INTENTS, form.intent, { viewer, form, request }, invalidReviewAction);
 }
 
 export default function Applications() {
@@ -141,11 +90,7 @@ export default function Applications() {
               <p className="muted">
                 {user.email} · @{user.username} · {t("admin.applied", { date: date(user.created_at, true) })}
               </p>
-              {error ? (
-                <p className="form-errors" role="alert">
-                  {t(error as never)}
-                </p>
-              ) : null}
+              <InlineError error={error} />
               <ReviewForm
                 field={{ name: "userId", value: user.id }}
                 intents={["approve", "reject"]}
@@ -202,11 +147,7 @@ export default function Applications() {
                   </>
                 ) : null}
               </dl>
-              {error ? (
-                <p className="form-errors" role="alert">
-                  {t(error as never)}
-                </p>
-              ) : null}
+              <InlineError error={error} />
               {change.canReview ? (
                 <ReviewForm
                   field={{ name: "request", value: change.id }}
@@ -227,42 +168,5 @@ export default function Applications() {
         })}
       </ul>
     </section>
-  );
-}
-
-/**
- * Approve and reject side by side, as buttons of equal weight, in one form: the reason is only
- * needed to reject (the server says so if it is missing), and it is shown to the member.
- */
-function ReviewForm({
-  field,
-  intents,
-  labels,
-  reasonId,
-  confirm,
-}: {
-  field: { name: string; value: number };
-  intents: [approve: string, reject: string];
-  labels: { approve: string; reject: string; reason: string };
-  reasonId: string;
-  /** Rejecting asks for confirmation (a dialog with JavaScript, a page without). */
-  confirm: { kind: ConfirmKind; values: ConfirmValues };
-}) {
-  return (
-    <Form method="post" className="review-form">
-      <input type="hidden" name={field.name} value={field.value} />
-      <label htmlFor={reasonId} className="field__label">
-        {labels.reason}
-      </label>
-      <textarea id={reasonId} name="reason" rows={2} maxLength={1000} />
-      <div className="review-form__buttons">
-        <button type="submit" name="intent" value={intents[0]} className="button">
-          {labels.approve}
-        </button>
-        <ConfirmButton name="intent" value={intents[1]} kind={confirm.kind} values={confirm.values} className="button">
-          {labels.reject}
-        </ConfirmButton>
-      </div>
-    </Form>
   );
 }
