@@ -4,6 +4,19 @@ import type { GroupResource, ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { categoryVisible, groupVisible } from "./visibility.server";
 
+/** The columns that show a member beside what they did (app/components/member-card.tsx's MemberByline). */
+export const MEMBER_BYLINE_COLUMNS = [
+  "user.id",
+  "user.username",
+  "user.display_name",
+  "user.organization",
+  "user.country",
+  "user.member_type",
+] as const;
+
+/** The slug of a group's discussion category. */
+export const groupCategorySlug = (groupSlug: string) => `group-${groupSlug}`;
+
 /** What the policies need to know about a group. */
 export function groupResource(group: { id: number; visibility: GroupVisibility }): GroupResource {
   return { kind: "group", id: group.id, visibility: group.visibility };
@@ -84,11 +97,15 @@ export async function findGroupBySlug(db: Tx, slug: string) {
   return db.selectFrom("working_group").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
+export async function findGroupById(db: Tx, id: number) {
+  return db.selectFrom("working_group").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** True when a group, or the discussion category a new group would get, already uses this slug. */
 export async function groupSlugTaken(db: Tx, slug: string) {
   const [group, category] = await Promise.all([
     db.selectFrom("working_group").select("id").where("slug", "=", slug).executeTakeFirst(),
-    db.selectFrom("category").select("id").where("slug", "=", `group-${slug}`).executeTakeFirst(),
+    db.selectFrom("category").select("id").where("slug", "=", groupCategorySlug(slug)).executeTakeFirst(),
   ]);
   return Boolean(group || category);
 }
@@ -97,16 +114,7 @@ export async function listGroupMembers(db: Tx, groupId: number) {
   return db
     .selectFrom("group_membership")
     .innerJoin("user", "user.id", "group_membership.user_id")
-    .select([
-      "user.id",
-      "user.username",
-      "user.display_name",
-      "user.organization",
-      "user.country",
-      "user.member_type",
-      "group_membership.role",
-      "group_membership.joined_at",
-    ])
+    .select([...MEMBER_BYLINE_COLUMNS, "group_membership.role", "group_membership.joined_at"])
     .where("group_membership.group_id", "=", groupId)
     .where("user.status", "=", "approved")
     .orderBy(sql`case group_membership.role when 'chair' then 0 when 'editor' then 1 else 2 end`)
@@ -144,6 +152,8 @@ export async function findMembership(db: Tx, groupId: number, userId: number) {
     .where("user_id", "=", userId)
     .executeTakeFirst();
 }
+
+export type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
 
 export async function countChairs(db: Tx, groupId: number) {
   const row = await db

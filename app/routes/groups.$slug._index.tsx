@@ -12,7 +12,8 @@ import { listGroupMembers } from "~/models/group.server";
 import { listUpcomingMeetings } from "~/models/meeting.server";
 import { listOpenProposals, proposalState } from "~/models/proposal.server";
 import { can, groupRole, readableScope } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { readGroup } from "~/services/groups/context.server";
+import { decisionPath, groupPath, meetingPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -59,7 +60,6 @@ export default function GroupOverview() {
   const { date } = useSite();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("done") as keyof typeof NOTICES | null;
-  const base = `/groups/${group.slug}`;
   return (
     <>
       {notice && NOTICES[notice] ? <Notice>{t(NOTICES[notice])}</Notice> : null}
@@ -95,7 +95,7 @@ export default function GroupOverview() {
             <div dangerouslySetInnerHTML={{ __html: charterHtml }} />
             {canEditCharter ? (
               <p>
-                <Link to={`${base}/edit`}>{t("groups.edit.charterLink")}</Link>
+                <Link to={groupPath(group.slug, "edit")}>{t("groups.edit.charterLink")}</Link>
               </p>
             ) : null}
           </article>
@@ -133,7 +133,7 @@ export default function GroupOverview() {
               <ul className="plain-list">
                 {upcoming.map((meeting) => (
                   <li key={meeting.id}>
-                    <Link to={`${base}/meetings/${meeting.id}`}>{meeting.title}</Link>
+                    <Link to={meetingPath(group.slug, meeting.id)}>{meeting.title}</Link>
                     {meeting.cancelled_at ? <span className="badge badge--warning">{t("groups.meetings.cancelled")}</span> : null}
                     <br />
                     <MeetingTime startsAt={meeting.starts_at} endsAt={meeting.ends_at} timeZone={meeting.time_zone} compact />
@@ -144,7 +144,7 @@ export default function GroupOverview() {
               <p className="muted">{t("groups.meetings.noUpcoming")}</p>
             )}
             <p>
-              <Link to={`${base}/meetings`}>{t("groups.meetings.all")} →</Link>
+              <Link to={groupPath(group.slug, "meetings")}>{t("groups.meetings.all")} →</Link>
             </p>
           </section>
           <section aria-labelledby="open-proposals-title">
@@ -153,7 +153,7 @@ export default function GroupOverview() {
               <ul className="plain-list">
                 {openProposals.map((proposal) => (
                   <li key={proposal.id}>
-                    <Link to={`${base}/decisions/${proposal.id}`}>{proposal.title}</Link>{" "}
+                    <Link to={decisionPath(group.slug, proposal.id)}>{proposal.title}</Link>{" "}
                     <ProposalStateBadge state={proposal.state} />
                     <br />
                     <span className="muted">{t("groups.decisions.closes", { date: date(proposal.closes_at, true) })}</span>
@@ -164,7 +164,7 @@ export default function GroupOverview() {
               <p className="muted">{t("groups.decisions.noOpen")}</p>
             )}
             <p>
-              <Link to={`${base}/decisions`}>{t("groups.decisions.log")} →</Link>
+              <Link to={groupPath(group.slug, "decisions")}>{t("groups.decisions.log")} →</Link>
             </p>
           </section>
         </aside>

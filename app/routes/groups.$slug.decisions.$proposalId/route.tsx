@@ -2,8 +2,8 @@
 // discussion, the viewer's vote (changeable until the closing date), and — once a chair closes
 // it — the outcome statement.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getZodConstraint } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { VOTE_POSITIONS } from "~/domain/vocabulary";
@@ -13,22 +13,21 @@ import { useGroupSpace } from "~/components/group/use-group-space";
 import { MemberByline } from "~/components/member-card";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { findProposal, findVote, listComments, listVotes, proposalState, tallies } from "~/models/proposal.server";
-import { authorize, can } from "~/policies";
-import { readGroup, requireGroupViewer } from "~/services/group-context.server";
-import { castVote, closeProposal, commentOnProposal } from "~/services/group-decisions.server";
+import { findVote, listComments, listVotes, proposalState, tallies } from "~/models/proposal.server";
+import { can } from "~/policies";
 import { closeSchema, commentSchema, voteSchema } from "~/schemas/groups";
-import { badRequest, notFound, parseId } from "~/utils/http.server";
+import { proposalOf, readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
+import { closeRefusal, commentRefusal, voteRefusal } from "~/services/groups/rules.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
-import { requireConfirmation } from "~/utils/confirm.server";
+import { documentPath, groupPath, meetingPath } from "~/utils/paths";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { closeAction, commentAction, voteAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, db, group, resource } = await readGroup(request, params.slug);
-  const proposal = await findProposal(db, group.id, parseId(params.proposalId));
-  if (!proposal) notFound();
+  const context = await readGroup(request, params.slug);
+  const { viewer, db, group, resource } = context;
+  const proposal = await proposalOf(context, params.proposalId);
   const state = proposalState(proposal);
   const showPeople = can(viewer, "group:read-members", resource);
   const [tally, votes, myVote, comments] = await Promise.all([
@@ -58,53 +57,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myVote,
     comments,
     can: {
-      vote: can(viewer, "proposal:vote", resource) && state === "open",
-      comment: can(viewer, "proposal:comment", resource) && state !== "closed",
-      close: can(viewer, "proposal:close", resource) && state !== "closed",
+      vote: can(viewer, "proposal:vote", resource) && !voteRefusal(proposal),
+      comment: can(viewer, "proposal:comment", resource) && !commentRefusal(proposal),
+      close: can(viewer, "proposal:close", resource) && !closeRefusal(proposal),
     },
     title: `${proposal.title} · ${group.name}`,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  const proposal = await findProposal(db, group.id, parseId(params.proposalId));
-  if (!proposal) notFound();
+  const context = await requireGroupViewer(request, params.slug);
+  const proposal = await proposalOf(context, params.proposalId);
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const back = `/groups/${group.slug}/decisions/${proposal.id}`;
-  if (intent === "vote") {
-    authorize(viewer, "proposal:vote", resource);
-    const submission = parseWithZod(formData, { schema: voteSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await castVote(db, viewer.id, proposal.id, submission.value);
-    if (!result.ok) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-        { status: result.status },
-      );
-    }
-    return redirect(`${back}?done=voted#vote`);
-  }
-  if (intent === "comment") {
-    authorize(viewer, "proposal:comment", resource);
-    const submission = parseWithZod(formData, { schema: commentSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await commentOnProposal(db, viewer.id, proposal.id, submission.value.body);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-    return redirect(`${back}?done=commented#discussion`);
-  }
-  if (intent === "close") {
-    authorize(viewer, "proposal:close", resource);
-    requireSecondFactorIfNeeded(viewer, request);
-    const submission = parseWithZod(formData, { schema: closeSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    requireConfirmation(request, formData, "closeProposal", { title: proposal.title });
-    const result = await closeProposal(db, viewer.id, group, proposal.id, submission.value.outcome);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-    return redirect(`${back}?done=closed#outcome`);
-  }
-  badRequest();
+  return runIntent({ vote: voteAction, comment: commentAction, close: closeAction }, { ...context, proposal, request, formData });
 }
 
 const NOTICES = {
@@ -144,7 +109,7 @@ export default function ProposalPage() {
   return (
     <article aria-labelledby="proposal-title" className="proposal">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${group.slug}/decisions`}>{t("groups.decisions.title")}</Link>
+        <Link to={groupPath(group.slug, "decisions")}>{t("groups.decisions.title")}</Link>
       </nav>
       {done && NOTICES[done] ? <Notice>{t(NOTICES[done])}</Notice> : null}
       <h2 id="proposal-title">
@@ -163,11 +128,9 @@ export default function ProposalPage() {
       {proposal.meeting || proposal.document ? (
         <p>
           {t("groups.decisions.concerns")}:{" "}
-          {proposal.meeting ? (
-            <Link to={`/groups/${group.slug}/meetings/${proposal.meeting.id}`}>{proposal.meeting.title}</Link>
-          ) : null}
+          {proposal.meeting ? <Link to={meetingPath(group.slug, proposal.meeting.id)}>{proposal.meeting.title}</Link> : null}
           {proposal.meeting && proposal.document ? " · " : null}
-          {proposal.document ? <Link to={`/documents/${proposal.document.slug}`}>{proposal.document.title}</Link> : null}
+          {proposal.document ? <Link to={documentPath(proposal.document.slug)}>{proposal.document.title}</Link> : null}
         </p>
       ) : null}
       <div className="with-sidebar">
