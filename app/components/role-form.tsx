@@ -4,11 +4,26 @@
 // same form for site roles.
 import { Form } from "@remix-run/react";
 
+export type RoleChoices = ReadonlyArray<{ value: string; label: string }>;
+
+/** The roles as the options of a select. */
+export function RoleOptions({ roles }: { roles: RoleChoices }) {
+  return (
+    <>
+      {roles.map((role) => (
+        <option key={role.value} value={role.value}>
+          {role.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export interface RoleFormProps {
   userId: number;
   /** The role the person has now (selected). */
   current: string;
-  roles: ReadonlyArray<{ value: string; label: string }>;
+  roles: RoleChoices;
   /** The select's label, e.g. "Role of Lan". */
   label: string;
   submit: string;
@@ -23,11 +38,7 @@ export function RoleForm({ userId, current, roles, label, submit }: RoleFormProp
         {label}
       </label>
       <select id={`role-${userId}`} name="role" defaultValue={current}>
-        {roles.map((role) => (
-          <option key={role.value} value={role.value}>
-            {role.label}
-          </option>
-        ))}
+        <RoleOptions roles={roles} />
       </select>
       <button type="submit" className="button button--quiet">
         {submit}

@@ -9,6 +9,7 @@ import { MeetingTime } from "~/components/group/meeting-time";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { listAttendance } from "~/models/meeting.server";
+import { meetingTimes } from "~/presenters/groups";
 import { refusedForm, requireMeetingForm } from "~/services/groups/context.server";
 import { recordMinutes } from "~/services/groups/meetings.server";
 import { minutesSchema } from "~/schemas/groups";
@@ -24,11 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const recorded = meeting.minutes_at !== null;
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      startsAt: meeting.starts_at,
-      endsAt: meeting.ends_at,
-      timeZone: meeting.time_zone,
+      ...meetingTimes(meeting),
       started: meeting.starts_at <= new Date().toISOString(),
       cancelled: meeting.cancelled_at !== null,
     },

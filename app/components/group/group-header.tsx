@@ -6,6 +6,7 @@ import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
+import { JoinFields } from "./join-fields";
 import { groupPath, groupsPath, loginPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
@@ -58,10 +59,7 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
         <div className="group-header__actions" aria-label={t("groups.actions")} role="group">
           {can.join ? (
             <Form method="post" action={groupPath(group.slug, "join")}>
-              <input type="hidden" name="intent" value="join" />
-              <button type="submit" className="button button--primary">
-                {t("groups.join.join")}
-              </button>
+              <JoinFields />
             </Form>
           ) : null}
           {can.requestJoin && !data.pendingRequest ? (

@@ -5,6 +5,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { JoinFields } from "~/components/group/join-fields";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { findLatestRequest } from "~/models/join-request.server";
@@ -62,10 +63,7 @@ export default function JoinGroup() {
       {canJoin ? (
         <Form method="post" className="stack">
           <p>{t("groups.join.openIntro")}</p>
-          <input type="hidden" name="intent" value="join" />
-          <button type="submit" className="button button--primary">
-            {t("groups.join.join")}
-          </button>
+          <JoinFields />
         </Form>
       ) : null}
       {pending ? (

@@ -12,6 +12,7 @@ import { Notice } from "~/components/ui/notice";
 import { findResponse, listAttendance } from "~/models/meeting.server";
 import { listProposalsOfMeeting, proposalState } from "~/models/proposal.server";
 import { can } from "~/policies";
+import { meetingTimes } from "~/presenters/groups";
 import { meetingOf, readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { answersRefusal, cancellationRefusal, minutesRefusal } from "~/services/groups/rules.server";
 import { useSite } from "~/utils/use-site";
@@ -35,11 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const started = meeting.starts_at <= now;
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      startsAt: meeting.starts_at,
-      endsAt: meeting.ends_at,
-      timeZone: meeting.time_zone,
+      ...meetingTimes(meeting),
       location: meeting.location,
       videoUrl: meeting.video_url,
       agendaHtml: meeting.agenda_html,

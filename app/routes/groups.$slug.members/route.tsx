@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { GROUP_ROLES } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
-import { RoleForm } from "~/components/role-form";
+import { RoleForm, RoleOptions } from "~/components/role-form";
 import { Badge } from "~/components/ui/badge";
 import { FormErrors, InputField, SelectField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
@@ -73,6 +73,7 @@ export default function GroupMembers() {
   const [searchParams] = useSearchParams();
   const { date, language } = useSite();
   const done = searchParams.get("done") as keyof typeof NOTICES | null;
+  const roles = GROUP_ROLES.map((role) => ({ value: role, label: t(`groupRole.${role}`) }));
   const [inviteForm, inviteFields] = useForm({
     id: "invite",
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
@@ -179,7 +180,7 @@ export default function GroupMembers() {
                               <RoleForm
                                 userId={member.id}
                                 current={member.role}
-                                roles={GROUP_ROLES.map((role) => ({ value: role, label: t(`groupRole.${role}`) }))}
+                                roles={roles}
                                 label={t("groups.memberTable.roleOf", { name: member.display_name })}
                                 submit={t("groups.memberTable.changeRole")}
                               />
@@ -221,11 +222,7 @@ export default function GroupMembers() {
               required
             />
             <SelectField meta={inviteFields.role} label={t("groups.role")} required>
-              {GROUP_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`groupRole.${role}`)}
-                </option>
-              ))}
+              <RoleOptions roles={roles} />
             </SelectField>
             <button type="submit" className="button button--primary">
               {t("groups.invite.submit")}

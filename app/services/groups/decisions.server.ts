@@ -6,7 +6,7 @@
 import type { VotePosition } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { groupResource, listWatcherIds } from "~/models/group.server";
-import { findProposalRow, listVoterIds, tallies, type Proposal } from "~/models/proposal.server";
+import { findProposalRow, listVoterIds, tallies } from "~/models/proposal.server";
 import { can, type Viewer } from "~/policies";
 import { indexDecision } from "~/services/search-indexers.server";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
@@ -15,7 +15,7 @@ import { decisionPath } from "~/utils/paths";
 import { fail, ok, type Result } from "~/utils/result";
 import type { DecisionReason } from "./failures";
 import { closeRefusal, commentRefusal, voteRefusal } from "./rules.server";
-import { notifyAboutGroup, type GroupRef } from "./shared.server";
+import { notifyAboutGroup, subjectOfAction, type GroupRef } from "./shared.server";
 
 export interface ProposalInput {
   title: string;
@@ -39,20 +39,15 @@ async function groupHas(trx: Tx, table: "meeting" | "document", id: number, grou
   );
 }
 
-/**
- * The proposal a service acts on, read inside its transaction, once the viewer may take `action`
- * in the group.
- */
-async function proposalFor(
+/** The proposal a service acts on, read inside its transaction, once the viewer may take `action` in the group. */
+function proposalFor(
   trx: Tx,
   viewer: Viewer,
   action: "proposal:vote" | "proposal:comment" | "proposal:close",
   group: GroupRef,
   proposalId: number,
-): Promise<Result<Proposal, "forbidden" | "proposal_not_found">> {
-  if (!can(viewer, action, groupResource(group))) return fail("forbidden");
-  const proposal = await findProposalRow(trx, group.id, proposalId);
-  return proposal ? ok(proposal) : fail("proposal_not_found");
+) {
+  return subjectOfAction(viewer, action, group, () => findProposalRow(trx, group.id, proposalId), "proposal_not_found");
 }
 
 export async function openProposal(

@@ -5,7 +5,7 @@
 import type { AttendanceResponse } from "~/domain/vocabulary";
 import { recordAudit } from "~/models/audit.server";
 import { groupResource, listWatcherIds } from "~/models/group.server";
-import { findMeetingRow, type Meeting } from "~/models/meeting.server";
+import { findMeetingRow } from "~/models/meeting.server";
 import { can, type Viewer } from "~/policies";
 import { indexMeeting } from "~/services/search-indexers.server";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
@@ -16,7 +16,7 @@ import { currentZoneName } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import type { MeetingReason } from "./failures";
 import { answersRefusal, cancellationRefusal, changeRefusal, minutesRefusal } from "./rules.server";
-import { notifyAboutGroup, type GroupRef } from "./shared.server";
+import { notifyAboutGroup, subjectOfAction, type GroupRef } from "./shared.server";
 
 export interface MeetingInput {
   title: string;
@@ -72,20 +72,15 @@ function meetingColumns(input: MeetingInput) {
   };
 }
 
-/**
- * The meeting a service acts on, read inside its transaction, once the viewer may take `action`
- * in the group.
- */
-async function meetingFor(
+/** The meeting a service acts on, read inside its transaction, once the viewer may take `action` in the group. */
+function meetingFor(
   trx: Tx,
   viewer: Viewer,
   action: "meeting:schedule" | "meeting:respond" | "meeting:record-minutes",
   group: GroupRef,
   meetingId: number,
-): Promise<Result<Meeting, "forbidden" | "meeting_not_found">> {
-  if (!can(viewer, action, groupResource(group))) return fail("forbidden");
-  const meeting = await findMeetingRow(trx, group.id, meetingId);
-  return meeting ? ok(meeting) : fail("meeting_not_found");
+) {
+  return subjectOfAction(viewer, action, group, () => findMeetingRow(trx, group.id, meetingId), "meeting_not_found");
 }
 
 export async function scheduleMeeting(
