@@ -11,7 +11,8 @@ import { listGroupActivity, type ActivityKind } from "~/models/group-activity.se
 import { listGroupMembers } from "~/models/group.server";
 import { listUpcomingMeetings } from "~/models/meeting.server";
 import { listOpenProposals, proposalState } from "~/models/proposal.server";
-import { can, groupRole, readableScope } from "~/policies";
+import { can, readableScope } from "~/policies";
+import { isGroupMember } from "~/policies/viewer";
 import { readGroup } from "~/services/groups/context.server";
 import { decisionPath, groupPath, meetingPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date().toISOString();
   const [members, activity, upcoming, open] = await Promise.all([
     listGroupMembers(db, group.id),
-    listGroupActivity(db, group, readableScope(viewer), { includeDraftRevisions: groupRole(viewer, group.id) !== undefined }),
+    listGroupActivity(db, group, readableScope(viewer), { includeDraftRevisions: isGroupMember(viewer, group.id) }),
     listUpcomingMeetings(db, group.id, now, 3),
     listOpenProposals(db, group.id),
   ]);

@@ -8,6 +8,7 @@ import { FormErrors, InputField, SelectField, TextareaField } from "~/components
 import { authorize } from "~/policies";
 import { groupSettingsSchema } from "~/schemas/groups";
 import { refusedForm, requireGroupViewer } from "~/services/groups/context.server";
+import { visibilityChoices } from "~/services/groups/rules.server";
 import { updateGroup } from "~/services/groups/settings.server";
 import { readForm } from "~/utils/form.server";
 import { groupPath } from "~/utils/paths";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireSecondFactorIfNeeded(viewer, request);
   return {
     settings: { name: group.name, purpose: group.purpose, visibility: group.visibility, charter: group.charter_md },
-    visibilities: group.visibility === "private" ? (["private"] as const) : (["open", "closed"] as const),
+    visibilities: visibilityChoices(group.visibility),
   };
 }
 

@@ -9,7 +9,8 @@ import { JoinFields } from "~/components/group/join-fields";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { findLatestRequest } from "~/models/join-request.server";
-import { can, groupRole, isApproved } from "~/policies";
+import { can, isApproved } from "~/policies";
+import { isGroupMember } from "~/policies/viewer";
 import { joinRequestSchema } from "~/schemas/groups";
 import { requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { useSite } from "~/utils/use-site";
@@ -20,7 +21,7 @@ import { joinAction, requestAction, withdrawAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  if (groupRole(viewer, group.id)) throw redirect(groupPath(group.slug));
+  if (isGroupMember(viewer, group.id)) throw redirect(groupPath(group.slug));
   const latest = await findLatestRequest(db, group.id, viewer.id);
   return {
     canJoin: can(viewer, "group:join", resource),

@@ -1,8 +1,8 @@
 // The rules of a working group that depend on the state of things rather than on who asks: when a
 // meeting takes answers, minutes or a cancellation, when a proposal takes votes, comments or its
-// outcome, and that a group keeps a chair. The services enforce them inside their write
+// outcome, what a group's visibility may become, and that a group keeps a chair. The services enforce them inside their write
 // transactions; loaders ask the same functions to decide which actions to offer.
-import type { GroupRole } from "~/domain/vocabulary";
+import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import { proposalState } from "~/models/proposal.server";
 
 interface MeetingTimes {
@@ -60,6 +60,14 @@ export function commentRefusal(proposal: Pick<ProposalDates, "closed_at">) {
 /** Why the outcome may not be recorded, or null until it is. */
 export function closeRefusal(proposal: Pick<ProposalDates, "closed_at">) {
   return proposal.closed_at ? ("already_closed" as const) : null;
+}
+
+/**
+ * What a group may become: open and closed groups switch between the two; a group never becomes
+ * private or stops being private (its record would be exposed or hidden after the fact).
+ */
+export function visibilityChoices(current: GroupVisibility): readonly GroupVisibility[] {
+  return current === "private" ? ["private"] : ["open", "closed"];
 }
 
 /** True when a member with this role is the group's only chair (who may be neither demoted nor removed). */

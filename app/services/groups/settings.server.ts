@@ -10,6 +10,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { groupPath } from "~/utils/paths";
 import { fail, ok, type Result } from "~/utils/result";
 import type { GroupSettingsReason } from "./failures";
+import { visibilityChoices } from "./rules.server";
 import { auditGroup, notifyAboutGroup } from "./shared.server";
 
 /** Slugs that name pages under /groups rather than groups. */
@@ -116,7 +117,7 @@ export async function updateGroup(
   return writeTransaction(db, async (trx) => {
     const group = await findGroupById(trx, groupId);
     if (!group || !can(viewer, "group:edit", groupResource(group))) return fail("forbidden");
-    if ((group.visibility === "private") !== (input.visibility === "private")) return fail("visibility_locked");
+    if (!visibilityChoices(group.visibility).includes(input.visibility)) return fail("visibility_locked");
     const now = new Date().toISOString();
     await trx
       .updateTable("working_group")
