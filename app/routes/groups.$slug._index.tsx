@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { MeetingTime } from "~/components/group/meeting-time";
 import { ProposalStateBadge } from "~/components/group/proposal-state";
 import { useGroupSpace } from "~/components/group/use-group-space";
-import { MemberByline } from "~/components/member-card";
+import { PeopleList } from "~/components/group/people-list";
 import { Notice } from "~/components/ui/notice";
 import { listGroupActivity, type ActivityKind } from "~/models/group-activity.server";
 import { listGroupMembers } from "~/models/group.server";
@@ -104,27 +104,11 @@ export default function GroupOverview() {
         <aside className="sidebar">
           <section aria-labelledby="chairs-title">
             <h2 id="chairs-title">{t("groups.chairs")}</h2>
-            {chairs.length ? (
-              <ul className="plain-list">
-                {chairs.map((chair) => (
-                  <li key={chair.id}>
-                    <MemberByline member={chair} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t("groups.noChairs")}</p>
-            )}
+            {chairs.length ? <PeopleList people={chairs} /> : <p>{t("groups.noChairs")}</p>}
             {editors.length ? (
               <>
                 <h3>{t("groups.editors")}</h3>
-                <ul className="plain-list">
-                  {editors.map((editor) => (
-                    <li key={editor.id}>
-                      <MemberByline member={editor} />
-                    </li>
-                  ))}
-                </ul>
+                <PeopleList people={editors} />
               </>
             ) : null}
           </section>

@@ -6,16 +6,16 @@ import { getZodConstraint } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VOTE_POSITIONS } from "~/domain/vocabulary";
 import { ProposalStateBadge } from "~/components/group/proposal-state";
 import { Tally } from "~/components/group/tally";
+import { VoteSection } from "~/components/group/vote-form";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { MemberByline } from "~/components/member-card";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { findVote, listComments, listVotes, proposalState, tallies } from "~/models/proposal.server";
 import { can } from "~/policies";
-import { closeSchema, commentSchema, voteSchema } from "~/schemas/groups";
+import { closeSchema, commentSchema } from "~/schemas/groups";
 import { proposalOf, readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { closeRefusal, commentRefusal, voteRefusal } from "~/services/groups/rules.server";
 import { useSite } from "~/utils/use-site";
@@ -87,13 +87,6 @@ export default function ProposalPage() {
   const { date } = useSite();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done") as keyof typeof NOTICES | null;
-  const [voteForm, voteFields] = useForm({
-    id: "vote",
-    lastResult: actionData?.intent === "vote" ? actionData.result : undefined,
-    defaultValue: myVote ? { position: myVote.position, reason: myVote.reason } : undefined,
-    constraint: getZodConstraint(voteSchema),
-    shouldValidate: "onBlur",
-  });
   const [commentForm, commentFields] = useForm({
     id: "comment",
     lastResult: actionData?.intent === "comment" ? actionData.result : undefined,
@@ -255,51 +248,7 @@ export default function ProposalPage() {
             <Tally tally={tally} />
           </section>
           {allowed.vote ? (
-            <section aria-labelledby="vote">
-              <h2 id="vote">{myVote ? t("groups.decisions.changeVote") : t("groups.decisions.vote")}</h2>
-              {myVote ? (
-                <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p>
-              ) : null}
-              <Form method="post" {...getFormProps(voteForm)} className="stack">
-                <input type="hidden" name="intent" value="vote" />
-                <FormErrors errors={voteForm.errors} />
-                <fieldset
-                  className="vote-options"
-                  aria-describedby={voteFields.position.errors?.length ? voteFields.position.errorId : undefined}
-                >
-                  <legend>{t("groups.decisions.yourPosition")}</legend>
-                  {VOTE_POSITIONS.map((position) => (
-                    <label key={position} className="radio">
-                      <input
-                        type="radio"
-                        name={voteFields.position.name}
-                        value={position}
-                        defaultChecked={voteFields.position.initialValue === position}
-                        required
-                      />{" "}
-                      <strong>{t(`groups.decisions.position.${position}`)}</strong>
-                      <span className="muted"> — {t(`groups.decisions.positionHint.${position}`)}</span>
-                    </label>
-                  ))}
-                  {voteFields.position.errors?.length ? (
-                    <ul id={voteFields.position.errorId} className="field__errors">
-                      {voteFields.position.errors.map((error) => (
-                        <li key={error}>{t(error as never)}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </fieldset>
-                <TextareaField
-                  meta={voteFields.reason}
-                  label={t("groups.decisions.reason")}
-                  hint={t("groups.decisions.reasonHint")}
-                  rows={3}
-                />
-                <button type="submit" className="button button--primary">
-                  {myVote ? t("groups.decisions.changeVoteSubmit") : t("groups.decisions.voteSubmit")}
-                </button>
-              </Form>
-            </section>
+            <VoteSection myVote={myVote} lastResult={actionData?.intent === "vote" ? actionData.result : undefined} />
           ) : myVote ? (
             <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p>
           ) : null}

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { MeetingTime } from "~/components/group/meeting-time";
 import { useGroupSpace } from "~/components/group/use-group-space";
-import { MemberByline } from "~/components/member-card";
+import { PeopleList } from "~/components/group/people-list";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { findResponse, listAttendance } from "~/models/meeting.server";
@@ -244,41 +244,15 @@ export default function MeetingPage() {
               {meeting.minutesHtml ? (
                 <section aria-labelledby="attendees">
                   <h2 id="attendees">{t("groups.meetings.attendees", { count: attendees.length })}</h2>
-                  <ul className="plain-list">
-                    {attendees.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
+                  <PeopleList people={attendees} />
                 </section>
               ) : null}
               <section aria-labelledby="responses">
                 <h2 id="responses">{t("groups.meetings.responses")}</h2>
                 <h3>{t("groups.meetings.attendingList", { count: attending.length })}</h3>
-                {attending.length ? (
-                  <ul className="plain-list">
-                    {attending.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t("common.none")}</p>
-                )}
+                {attending.length ? <PeopleList people={attending} /> : <p className="muted">{t("common.none")}</p>}
                 <h3>{t("groups.meetings.notAttendingList", { count: notAttending.length })}</h3>
-                {notAttending.length ? (
-                  <ul className="plain-list">
-                    {notAttending.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t("common.none")}</p>
-                )}
+                {notAttending.length ? <PeopleList people={notAttending} /> : <p className="muted">{t("common.none")}</p>}
               </section>
             </>
           ) : (
