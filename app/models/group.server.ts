@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "~db/schema";
 import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import type { GroupResource, ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
@@ -22,6 +23,14 @@ export function groupResource(group: { id: number; visibility: GroupVisibility }
   return { kind: "group", id: group.id, visibility: group.visibility };
 }
 
+/** When the group's documents, meetings or proposals last changed (a subquery about a working_group row). */
+function latestUpdate(eb: ExpressionBuilder<Database, "working_group">, table: "document" | "meeting" | "proposal") {
+  return eb
+    .selectFrom(table)
+    .select(sql<string>`max(${sql.ref(`${table}.updated_at`)})`.as("at"))
+    .where(sql.ref(`${table}.group_id`), "=", sql.ref("working_group.id"));
+}
+
 /** Working groups the viewer may see, with their member count and the time of their latest activity. */
 export async function listGroups(db: Tx, scope: ReadableScope) {
   const rows = await db
@@ -41,24 +50,9 @@ export async function listGroups(db: Tx, scope: ReadableScope) {
           .whereRef("group_membership.group_id", "=", "working_group.id")
           .where("user.status", "=", "approved")
           .as("member_count"),
-      (eb) =>
-        eb
-          .selectFrom("document")
-          .select(sql<string>`max(document.updated_at)`.as("at"))
-          .whereRef("document.group_id", "=", "working_group.id")
-          .as("latest_document_at"),
-      (eb) =>
-        eb
-          .selectFrom("meeting")
-          .select(sql<string>`max(meeting.updated_at)`.as("at"))
-          .whereRef("meeting.group_id", "=", "working_group.id")
-          .as("latest_meeting_at"),
-      (eb) =>
-        eb
-          .selectFrom("proposal")
-          .select(sql<string>`max(proposal.updated_at)`.as("at"))
-          .whereRef("proposal.group_id", "=", "working_group.id")
-          .as("latest_proposal_at"),
+      (eb) => latestUpdate(eb, "document").as("latest_document_at"),
+      (eb) => latestUpdate(eb, "meeting").as("latest_meeting_at"),
+      (eb) => latestUpdate(eb, "proposal").as("latest_proposal_at"),
       (eb) =>
         eb
           .selectFrom("category")
