@@ -245,10 +245,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const routeFiles = fs
-  .readdirSync(path.join(ROOT, "app/routes"))
-  .filter((file) => /\.tsx?$/.test(file))
-  .map((file) => file.replace(/\.tsx?$/, ""));
+// A route is a module of app/routes or a route folder (app/routes/<name>/route.tsx), by its name.
+const routeModules = new Map(
+  fs.readdirSync(path.join(ROOT, "app/routes"), { withFileTypes: true }).flatMap((entry): Array<[string, string]> => {
+    if (entry.isFile() && /\.tsx?$/.test(entry.name)) return [[entry.name.replace(/\.tsx?$/, ""), entry.name]];
+    const module = entry.isDirectory()
+      ? ["route.tsx", "route.ts"].find((file) => fs.existsSync(path.join(ROOT, "app/routes", entry.name, file)))
+      : undefined;
+    return module ? [[entry.name, path.join(entry.name, module)]] : [];
+  }),
+);
+const routeFiles = [...routeModules.keys()];
 
 describe("the authorization matrix", () => {
   it("has an entry for every route", () => {
@@ -286,14 +293,7 @@ describe("the authorization matrix", () => {
   it("refuses a POST with a foreign or missing Origin on every route that takes one", async () => {
     const posting = routeFiles.filter((route) =>
       /export (async function|const) action\b/.test(
-        fs.readFileSync(
-          path.join(
-            ROOT,
-            "app/routes",
-            `${route}${fs.existsSync(path.join(ROOT, "app/routes", `${route}.tsx`)) ? ".tsx" : ".ts"}`,
-          ),
-          "utf8",
-        ),
+        fs.readFileSync(path.join(ROOT, "app/routes", routeModules.get(route)!), "utf8"),
       ),
     );
     expect(posting.length).toBeGreaterThan(20);
