@@ -3,6 +3,7 @@
 import { sql } from "kysely";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
+import { decisionPath, documentPath, meetingPath, topicPath, versionPath } from "~/utils/paths";
 import { categoryVisible } from "./visibility.server";
 
 export type ActivityKind = "topic" | "revision" | "publication" | "meeting" | "minutes" | "proposal" | "decision";
@@ -18,6 +19,10 @@ export interface ActivityItem {
 }
 
 const PER_KIND = 8;
+
+function item(kind: ActivityKind, at: string, title: string, url: string, actor: string | null, detail: string | null) {
+  return { kind, at, title, url, actor, detail };
+}
 
 async function tableExists(db: Tx, name: string) {
   const row = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(db);
@@ -42,14 +47,7 @@ async function topicActivity(db: Tx, groupId: number, scope: ReadableScope): Pro
     .orderBy("topic.created_at", "desc")
     .limit(PER_KIND)
     .execute();
-  return rows.map((row) => ({
-    kind: "topic",
-    at: row.created_at,
-    title: row.title,
-    url: `/t/${row.id}/${row.slug}`,
-    actor: row.display_name,
-    detail: row.category_name,
-  }));
+  return rows.map((row) => item("topic", row.created_at, row.title, topicPath(row), row.display_name, row.category_name));
 }
 
 export async function listGroupActivity(
@@ -128,54 +126,29 @@ export async function listGroupActivity(
   const slug = group.slug;
   const items: ActivityItem[] = [
     ...topics,
-    ...revisions.map((row) => ({
-      kind: "revision" as const,
-      at: row.created_at,
-      title: row.title,
-      url: `/documents/${row.slug}`,
-      actor: row.display_name,
-      detail: row.message,
-    })),
-    ...publications.map((row) => ({
-      kind: "publication" as const,
-      at: row.published_at,
-      title: row.title,
-      url: `/library/${row.slug}/v/${row.version}`,
-      actor: row.display_name,
-      detail: row.version,
-    })),
-    ...meetings.map((row) => ({
-      kind: "meeting" as const,
-      at: row.created_at,
-      title: row.title,
-      url: `/groups/${slug}/meetings/${row.id}`,
-      actor: row.display_name,
-      detail: row.starts_at,
-    })),
-    ...minutes.map((row) => ({
-      kind: "minutes" as const,
-      at: row.minutes_at!,
-      title: row.title,
-      url: `/groups/${slug}/meetings/${row.id}#minutes`,
-      actor: row.display_name,
-      detail: row.starts_at,
-    })),
-    ...proposals.map((row) => ({
-      kind: "proposal" as const,
-      at: row.opened_at,
-      title: row.title,
-      url: `/groups/${slug}/decisions/${row.id}`,
-      actor: row.display_name,
-      detail: row.closes_at,
-    })),
-    ...decisions.map((row) => ({
-      kind: "decision" as const,
-      at: row.closed_at!,
-      title: row.title,
-      url: `/groups/${slug}/decisions/${row.id}#outcome`,
-      actor: row.display_name,
-      detail: null,
-    })),
+    ...revisions.map((row) => item("revision", row.created_at, row.title, documentPath(row.slug), row.display_name, row.message)),
+    ...publications.map((row) =>
+      item("publication", row.published_at, row.title, versionPath(row.slug, row.version), row.display_name, row.version),
+    ),
+    ...meetings.map((row) =>
+      item("meeting", row.created_at, row.title, meetingPath(slug, row.id), row.display_name, row.starts_at),
+    ),
+    ...minutes.map((row) =>
+      item(
+        "minutes",
+        row.minutes_at!,
+        row.title,
+        meetingPath(slug, row.id, undefined, undefined, "minutes"),
+        row.display_name,
+        row.starts_at,
+      ),
+    ),
+    ...proposals.map((row) =>
+      item("proposal", row.opened_at, row.title, decisionPath(slug, row.id), row.display_name, row.closes_at),
+    ),
+    ...decisions.map((row) =>
+      item("decision", row.closed_at!, row.title, decisionPath(slug, row.id, undefined, "outcome"), row.display_name, null),
+    ),
   ];
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, options.limit ?? 12);
 }

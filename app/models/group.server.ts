@@ -1,12 +1,34 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "~db/schema";
 import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import type { GroupResource, ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { categoryVisible, groupVisible } from "./visibility.server";
 
+/** The columns that show a member beside what they did (app/components/member-card.tsx's MemberByline). */
+export const MEMBER_BYLINE_COLUMNS = [
+  "user.id",
+  "user.username",
+  "user.display_name",
+  "user.organization",
+  "user.country",
+  "user.member_type",
+] as const;
+
+/** The slug of a group's discussion category. */
+export const groupCategorySlug = (groupSlug: string) => `group-${groupSlug}`;
+
 /** What the policies need to know about a group. */
 export function groupResource(group: { id: number; visibility: GroupVisibility }): GroupResource {
   return { kind: "group", id: group.id, visibility: group.visibility };
+}
+
+/** When the group's documents, meetings or proposals last changed (a subquery about a working_group row). */
+function latestUpdate(eb: ExpressionBuilder<Database, "working_group">, table: "document" | "meeting" | "proposal") {
+  return eb
+    .selectFrom(table)
+    .select(sql<string>`max(${sql.ref(`${table}.updated_at`)})`.as("at"))
+    .where(sql.ref(`${table}.group_id`), "=", sql.ref("working_group.id"));
 }
 
 /** Working groups the viewer may see, with their member count and the time of their latest activity. */
@@ -28,24 +50,9 @@ export async function listGroups(db: Tx, scope: ReadableScope) {
           .whereRef("group_membership.group_id", "=", "working_group.id")
           .where("user.status", "=", "approved")
           .as("member_count"),
-      (eb) =>
-        eb
-          .selectFrom("document")
-          .select(sql<string>`max(document.updated_at)`.as("at"))
-          .whereRef("document.group_id", "=", "working_group.id")
-          .as("latest_document_at"),
-      (eb) =>
-        eb
-          .selectFrom("meeting")
-          .select(sql<string>`max(meeting.updated_at)`.as("at"))
-          .whereRef("meeting.group_id", "=", "working_group.id")
-          .as("latest_meeting_at"),
-      (eb) =>
-        eb
-          .selectFrom("proposal")
-          .select(sql<string>`max(proposal.updated_at)`.as("at"))
-          .whereRef("proposal.group_id", "=", "working_group.id")
-          .as("latest_proposal_at"),
+      (eb) => latestUpdate(eb, "document").as("latest_document_at"),
+      (eb) => latestUpdate(eb, "meeting").as("latest_meeting_at"),
+      (eb) => latestUpdate(eb, "proposal").as("latest_proposal_at"),
       (eb) =>
         eb
           .selectFrom("category")
@@ -84,11 +91,15 @@ export async function findGroupBySlug(db: Tx, slug: string) {
   return db.selectFrom("working_group").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
+export async function findGroupById(db: Tx, id: number) {
+  return db.selectFrom("working_group").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** True when a group, or the discussion category a new group would get, already uses this slug. */
 export async function groupSlugTaken(db: Tx, slug: string) {
   const [group, category] = await Promise.all([
     db.selectFrom("working_group").select("id").where("slug", "=", slug).executeTakeFirst(),
-    db.selectFrom("category").select("id").where("slug", "=", `group-${slug}`).executeTakeFirst(),
+    db.selectFrom("category").select("id").where("slug", "=", groupCategorySlug(slug)).executeTakeFirst(),
   ]);
   return Boolean(group || category);
 }
@@ -97,16 +108,7 @@ export async function listGroupMembers(db: Tx, groupId: number) {
   return db
     .selectFrom("group_membership")
     .innerJoin("user", "user.id", "group_membership.user_id")
-    .select([
-      "user.id",
-      "user.username",
-      "user.display_name",
-      "user.organization",
-      "user.country",
-      "user.member_type",
-      "group_membership.role",
-      "group_membership.joined_at",
-    ])
+    .select([...MEMBER_BYLINE_COLUMNS, "group_membership.role", "group_membership.joined_at"])
     .where("group_membership.group_id", "=", groupId)
     .where("user.status", "=", "approved")
     .orderBy(sql`case group_membership.role when 'chair' then 0 when 'editor' then 1 else 2 end`)
@@ -144,6 +146,8 @@ export async function findMembership(db: Tx, groupId: number, userId: number) {
     .where("user_id", "=", userId)
     .executeTakeFirst();
 }
+
+export type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
 
 export async function countChairs(db: Tx, groupId: number) {
   const row = await db

@@ -1,7 +1,10 @@
 // Meetings of a working group: schedule, attendance, minutes.
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "~db/schema";
 import type { Meeting } from "~db/tables/groups";
 import type { Tx } from "~/utils/db.server";
 import { currentZoneName } from "~/utils/time-zones";
+import { MEMBER_BYLINE_COLUMNS } from "./group.server";
 import { keysetPage } from "./keyset.server";
 
 export type { Meeting };
@@ -24,20 +27,22 @@ const LIST_COLUMNS = [
   "meeting.minutes_at",
 ] as const;
 
+/** How many said they would come to the meeting of the row, or (`"attended"`) were recorded as there. */
+function attendanceCount(eb: ExpressionBuilder<Database, "meeting">, counted: "attending" | "attended") {
+  const people = eb
+    .selectFrom("attendance")
+    .select(eb.fn.countAll<number>().as("n"))
+    .whereRef("attendance.meeting_id", "=", "meeting.id");
+  return counted === "attending"
+    ? people.where("attendance.response", "=", "attending")
+    : people.where("attendance.attended", "=", 1);
+}
+
 /** Meetings that have not ended yet, soonest first (cancelled ones stay listed, marked). */
 export async function listUpcomingMeetings(db: Tx, groupId: number, now: string, limit = 50) {
   return db
     .selectFrom("meeting")
-    .select([
-      ...LIST_COLUMNS,
-      (eb) =>
-        eb
-          .selectFrom("attendance")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("attendance.meeting_id", "=", "meeting.id")
-          .where("attendance.response", "=", "attending")
-          .as("attending_count"),
-    ])
+    .select([...LIST_COLUMNS, (eb) => attendanceCount(eb, "attending").as("attending_count")])
     .where("meeting.group_id", "=", groupId)
     .where("meeting.ends_at", ">", now)
     .orderBy("meeting.starts_at")
@@ -52,16 +57,7 @@ export const PAST_MEETINGS_PAGE = 20;
 export async function listPastMeetings(db: Tx, groupId: number, now: string, options: { before?: string } = {}) {
   let query = db
     .selectFrom("meeting")
-    .select([
-      ...LIST_COLUMNS,
-      (eb) =>
-        eb
-          .selectFrom("attendance")
-          .select(eb.fn.countAll<number>().as("n"))
-          .whereRef("attendance.meeting_id", "=", "meeting.id")
-          .where("attendance.attended", "=", 1)
-          .as("attended_count"),
-    ])
+    .select([...LIST_COLUMNS, (eb) => attendanceCount(eb, "attended").as("attended_count")])
     .where("meeting.group_id", "=", groupId)
     .where("meeting.ends_at", "<=", now)
     .orderBy("meeting.starts_at", "desc")
@@ -70,6 +66,17 @@ export async function listPastMeetings(db: Tx, groupId: number, now: string, opt
   const rows = (await query.execute()).map(withCurrentZone);
   const { items: meetings, next: nextBefore } = keysetPage(rows, PAST_MEETINGS_PAGE, (meeting) => meeting.starts_at);
   return { meetings, nextBefore };
+}
+
+/** The meeting's own row, for the services that change it. */
+export async function findMeetingRow(db: Tx, groupId: number, meetingId: number) {
+  return db
+    .selectFrom("meeting")
+    .selectAll()
+    .where("group_id", "=", groupId)
+    .where("id", "=", meetingId)
+    .executeTakeFirst()
+    .then((row) => row && withCurrentZone(row));
 }
 
 export async function findMeeting(db: Tx, groupId: number, meetingId: number) {
@@ -97,17 +104,7 @@ export async function listAttendance(db: Tx, groupId: number, meetingId: number)
     .leftJoin("attendance", (join) =>
       join.onRef("attendance.user_id", "=", "user.id").on("attendance.meeting_id", "=", meetingId),
     )
-    .select([
-      "user.id",
-      "user.username",
-      "user.display_name",
-      "user.organization",
-      "user.country",
-      "user.member_type",
-      "group_membership.role",
-      "attendance.response",
-      "attendance.attended",
-    ])
+    .select([...MEMBER_BYLINE_COLUMNS, "group_membership.role", "attendance.response", "attendance.attended"])
     .where("group_membership.group_id", "=", groupId)
     .where("user.status", "=", "approved")
     .orderBy("user.display_name")
@@ -115,16 +112,7 @@ export async function listAttendance(db: Tx, groupId: number, meetingId: number)
   const formerAttendees = await db
     .selectFrom("attendance")
     .innerJoin("user", "user.id", "attendance.user_id")
-    .select([
-      "user.id",
-      "user.username",
-      "user.display_name",
-      "user.organization",
-      "user.country",
-      "user.member_type",
-      "attendance.response",
-      "attendance.attended",
-    ])
+    .select([...MEMBER_BYLINE_COLUMNS, "attendance.response", "attendance.attended"])
     .where("attendance.meeting_id", "=", meetingId)
     .where("attendance.attended", "=", 1)
     .where(({ not, exists, selectFrom }) =>

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import { type Proposal } from "~db/tables/groups";
 import { VOTE_POSITIONS, type VotePosition } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
+import { MEMBER_BYLINE_COLUMNS } from "./group.server";
 import { keysetPage } from "./keyset.server";
 
 export type { Proposal };
@@ -79,6 +80,11 @@ export async function listDecisions(db: Tx, groupId: number, options: { before?:
   return { decisions, nextBefore };
 }
 
+/** The proposal's own row, for the services that change it. */
+export async function findProposalRow(db: Tx, groupId: number, proposalId: number) {
+  return db.selectFrom("proposal").selectAll().where("group_id", "=", groupId).where("id", "=", proposalId).executeTakeFirst();
+}
+
 export async function findProposal(db: Tx, groupId: number, proposalId: number) {
   return db
     .selectFrom("proposal")
@@ -105,18 +111,7 @@ export async function listVotes(db: Tx, proposalId: number) {
   return db
     .selectFrom("vote")
     .innerJoin("user", "user.id", "vote.user_id")
-    .select([
-      "user.id",
-      "user.username",
-      "user.display_name",
-      "user.organization",
-      "user.country",
-      "user.member_type",
-      "vote.position",
-      "vote.reason",
-      "vote.created_at",
-      "vote.updated_at",
-    ])
+    .select([...MEMBER_BYLINE_COLUMNS, "vote.position", "vote.reason", "vote.created_at", "vote.updated_at"])
     .where("vote.proposal_id", "=", proposalId)
     .orderBy(sql`case vote.position when 'block' then 0 when 'disagree' then 1 when 'abstain' then 2 else 3 end`)
     .orderBy("vote.updated_at")

@@ -1,7 +1,9 @@
 // Who may do what in the groups. Merged into the rules of app/policies/index.ts.
 // Every rule acts on a working group (open, closed or private). Reading is decided by
 // "group:read" (index.ts): a private group exists only for its members. What depends on the state
-// of a meeting or proposal (ended, closed) is checked by the services, which answer 400/409.
+// of a meeting or proposal (ended, closed) is decided by app/services/groups/rules.server.ts: the
+// services enforce it with these rules in their write transactions (answering 400/409), and the
+// pages ask the same functions which actions to offer.
 import {
   canReadGroup,
   isAdmin,

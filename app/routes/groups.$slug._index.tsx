@@ -5,14 +5,16 @@ import { useTranslation } from "react-i18next";
 import { MeetingTime } from "~/components/group/meeting-time";
 import { ProposalStateBadge } from "~/components/group/proposal-state";
 import { useGroupSpace } from "~/components/group/use-group-space";
-import { MemberByline } from "~/components/member-card";
+import { PeopleList } from "~/components/group/people-list";
 import { Notice } from "~/components/ui/notice";
 import { listGroupActivity, type ActivityKind } from "~/models/group-activity.server";
 import { listGroupMembers } from "~/models/group.server";
 import { listUpcomingMeetings } from "~/models/meeting.server";
 import { listOpenProposals, proposalState } from "~/models/proposal.server";
-import { can, groupRole, readableScope } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { can, readableScope } from "~/policies";
+import { isGroupMember } from "~/policies/viewer";
+import { readGroup } from "~/services/groups/context.server";
+import { decisionPath, groupPath, meetingPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date().toISOString();
   const [members, activity, upcoming, open] = await Promise.all([
     listGroupMembers(db, group.id),
-    listGroupActivity(db, group, readableScope(viewer), { includeDraftRevisions: groupRole(viewer, group.id) !== undefined }),
+    listGroupActivity(db, group, readableScope(viewer), { includeDraftRevisions: isGroupMember(viewer, group.id) }),
     listUpcomingMeetings(db, group.id, now, 3),
     listOpenProposals(db, group.id),
   ]);
@@ -59,7 +61,6 @@ export default function GroupOverview() {
   const { date } = useSite();
   const [searchParams] = useSearchParams();
   const notice = searchParams.get("done") as keyof typeof NOTICES | null;
-  const base = `/groups/${group.slug}`;
   return (
     <>
       {notice && NOTICES[notice] ? <Notice>{t(NOTICES[notice])}</Notice> : null}
@@ -95,7 +96,7 @@ export default function GroupOverview() {
             <div dangerouslySetInnerHTML={{ __html: charterHtml }} />
             {canEditCharter ? (
               <p>
-                <Link to={`${base}/edit`}>{t("groups.edit.charterLink")}</Link>
+                <Link to={groupPath(group.slug, "edit")}>{t("groups.edit.charterLink")}</Link>
               </p>
             ) : null}
           </article>
@@ -103,27 +104,11 @@ export default function GroupOverview() {
         <aside className="sidebar">
           <section aria-labelledby="chairs-title">
             <h2 id="chairs-title">{t("groups.chairs")}</h2>
-            {chairs.length ? (
-              <ul className="plain-list">
-                {chairs.map((chair) => (
-                  <li key={chair.id}>
-                    <MemberByline member={chair} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t("groups.noChairs")}</p>
-            )}
+            {chairs.length ? <PeopleList people={chairs} /> : <p>{t("groups.noChairs")}</p>}
             {editors.length ? (
               <>
                 <h3>{t("groups.editors")}</h3>
-                <ul className="plain-list">
-                  {editors.map((editor) => (
-                    <li key={editor.id}>
-                      <MemberByline member={editor} />
-                    </li>
-                  ))}
-                </ul>
+                <PeopleList people={editors} />
               </>
             ) : null}
           </section>
@@ -133,7 +118,7 @@ export default function GroupOverview() {
               <ul className="plain-list">
                 {upcoming.map((meeting) => (
                   <li key={meeting.id}>
-                    <Link to={`${base}/meetings/${meeting.id}`}>{meeting.title}</Link>
+                    <Link to={meetingPath(group.slug, meeting.id)}>{meeting.title}</Link>
                     {meeting.cancelled_at ? <span className="badge badge--warning">{t("groups.meetings.cancelled")}</span> : null}
                     <br />
                     <MeetingTime startsAt={meeting.starts_at} endsAt={meeting.ends_at} timeZone={meeting.time_zone} compact />
@@ -144,7 +129,7 @@ export default function GroupOverview() {
               <p className="muted">{t("groups.meetings.noUpcoming")}</p>
             )}
             <p>
-              <Link to={`${base}/meetings`}>{t("groups.meetings.all")} →</Link>
+              <Link to={groupPath(group.slug, "meetings")}>{t("groups.meetings.all")} →</Link>
             </p>
           </section>
           <section aria-labelledby="open-proposals-title">
@@ -153,7 +138,7 @@ export default function GroupOverview() {
               <ul className="plain-list">
                 {openProposals.map((proposal) => (
                   <li key={proposal.id}>
-                    <Link to={`${base}/decisions/${proposal.id}`}>{proposal.title}</Link>{" "}
+                    <Link to={decisionPath(group.slug, proposal.id)}>{proposal.title}</Link>{" "}
                     <ProposalStateBadge state={proposal.state} />
                     <br />
                     <span className="muted">{t("groups.decisions.closes", { date: date(proposal.closes_at, true) })}</span>
@@ -164,7 +149,7 @@ export default function GroupOverview() {
               <p className="muted">{t("groups.decisions.noOpen")}</p>
             )}
             <p>
-              <Link to={`${base}/decisions`}>{t("groups.decisions.log")} →</Link>
+              <Link to={groupPath(group.slug, "decisions")}>{t("groups.decisions.log")} →</Link>
             </p>
           </section>
         </aside>

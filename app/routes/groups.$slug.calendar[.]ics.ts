@@ -3,8 +3,8 @@
 // member can reset or revoke and which stops working when they leave.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listCalendarMeetings } from "~/models/meeting.server";
-import { meetingEvent } from "~/services/group-calendar.server";
-import { readGroupCalendar } from "~/services/group-context.server";
+import { meetingEvent } from "~/services/groups/calendar.server";
+import { readGroupCalendar } from "~/services/groups/context.server";
 import { buildCalendar, CALENDAR_CONTENT_TYPE } from "~/utils/ical.server";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { feedResponse, plainRefusals } from "~/utils/syndication.server";

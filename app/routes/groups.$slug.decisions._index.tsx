@@ -8,7 +8,8 @@ import { TallyLine } from "~/components/group/tally";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { findVote, listDecisions, listOpenProposals, proposalState, tallies } from "~/models/proposal.server";
 import { can } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { readGroup } from "~/services/groups/context.server";
+import { decisionPath, documentPath, meetingPath, newDecisionPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,13 +43,12 @@ export default function GroupDecisions() {
   const { open, decisions, nextBefore, canOpen, canVote } = useLoaderData<typeof loader>();
   const { group } = useGroupSpace();
   const { date } = useSite();
-  const base = `/groups/${group.slug}/decisions`;
   return (
     <div className="stack">
       <div className="section-header">
         <h2 id="open-title">{t("groups.decisions.openTitle")}</h2>
         {canOpen ? (
-          <Link to={`${base}/new`} className="button button--primary">
+          <Link to={newDecisionPath(group.slug)} className="button button--primary">
             {t("groups.decisions.open")}
           </Link>
         ) : null}
@@ -58,7 +58,8 @@ export default function GroupDecisions() {
           {open.map((proposal) => (
             <li key={proposal.id} className="card proposal-card">
               <h3 className="card__title">
-                <Link to={`${base}/${proposal.id}`}>{proposal.title}</Link> <ProposalStateBadge state={proposal.state} />
+                <Link to={decisionPath(group.slug, proposal.id)}>{proposal.title}</Link>{" "}
+                <ProposalStateBadge state={proposal.state} />
               </h3>
               <p className="card__meta">
                 {proposal.state === "open"
@@ -101,7 +102,7 @@ export default function GroupDecisions() {
                     <time dateTime={decision.closed_at!}>{date(decision.closed_at)}</time>
                   </td>
                   <th scope="row">
-                    <Link to={`${base}/${decision.id}`}>{decision.title}</Link>
+                    <Link to={decisionPath(group.slug, decision.id)}>{decision.title}</Link>
                   </th>
                   <td>
                     <div className="decision-log__outcome" dangerouslySetInnerHTML={{ __html: decision.outcome_html ?? "" }} />
@@ -111,11 +112,11 @@ export default function GroupDecisions() {
                   </td>
                   <td>
                     {decision.meeting_id ? (
-                      <Link to={`/groups/${group.slug}/meetings/${decision.meeting_id}`}>{decision.meeting_title}</Link>
+                      <Link to={meetingPath(group.slug, decision.meeting_id)}>{decision.meeting_title}</Link>
                     ) : null}
                     {decision.meeting_id && decision.document_slug ? <br /> : null}
                     {decision.document_slug ? (
-                      <Link to={`/documents/${decision.document_slug}`}>{decision.document_title}</Link>
+                      <Link to={documentPath(decision.document_slug)}>{decision.document_title}</Link>
                     ) : null}
                     {!decision.meeting_id && !decision.document_slug ? <span className="muted">—</span> : null}
                   </td>

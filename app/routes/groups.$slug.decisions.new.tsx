@@ -12,9 +12,9 @@ import { TimeZoneSelect } from "~/components/ui/time-zone-select";
 import { listMeetingChoices } from "~/models/meeting.server";
 import { listDocumentChoices } from "~/models/proposal.server";
 import { authorize } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { openProposal } from "~/services/group-decisions.server";
-import { proposalFormSchema } from "~/services/group-forms.server";
+import { refusedForm, requireGroupViewer } from "~/services/groups/context.server";
+import { openProposal } from "~/services/groups/decisions.server";
+import { proposalFormSchema } from "~/services/groups/forms.server";
 import { proposalSchema } from "~/schemas/groups";
 import { requestLanguage } from "~/utils/i18n.server";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
@@ -22,6 +22,7 @@ import { currentZoneName, isTimeZone } from "~/utils/time-zones";
 import { useSite } from "~/utils/use-site";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
+import { decisionPath, groupPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,14 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: proposalFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await openProposal(db, viewer.id, group, submission.value);
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-      { status: result.status },
-    );
-  }
-  return redirect(`/groups/${group.slug}/decisions/${result.value.id}?done=opened`);
+  const result = await openProposal(db, viewer, group, submission.value);
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(decisionPath(group.slug, result.value.id, { done: "opened" }));
 }
 
 export default function NewProposal() {
@@ -133,7 +129,7 @@ export default function NewProposal() {
           <button type="submit" className="button button--primary">
             {t("groups.decisions.openSubmit")}
           </button>
-          <Link to={`/groups/${group.slug}/decisions`}>{t("common.cancel")}</Link>
+          <Link to={groupPath(group.slug, "decisions")}>{t("common.cancel")}</Link>
         </div>
       </Form>
     </section>

@@ -7,8 +7,9 @@ import { VisibilityBadge } from "~/components/visibility-badge";
 import { categoryResource, listCategoriesOfGroup } from "~/models/category.server";
 import { decodeCursor, listTopics } from "~/models/topic.server";
 import { can, readableScope } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { readGroup } from "~/services/groups/context.server";
 import { badRequest } from "~/utils/http.server";
+import { categoryPath, groupPath, newTopicPath } from "~/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group } = await readGroup(request, params.slug);
@@ -46,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function GroupDiscussions() {
   const { t } = useTranslation();
   const { group, spaces, topics, nextCursor, firstPage } = useLoaderData<typeof loader>();
-  const base = `/groups/${group.slug}/discussions`;
   return (
     <section aria-labelledby="group-discussions-title" className="group-discussions">
       <h2 id="group-discussions-title">{t("forums.groupDiscussions.title")}</h2>
@@ -55,10 +55,10 @@ export default function GroupDiscussions() {
         <ul className="plain-list group-discussions__spaces">
           {spaces.map((space) => (
             <li key={space.slug}>
-              <Link to={`/forums/${space.slug}`}>{space.name}</Link> <VisibilityBadge visibility={space.visibility} />{" "}
+              <Link to={categoryPath(space.slug)}>{space.name}</Link> <VisibilityBadge visibility={space.visibility} />{" "}
               <span className="muted">· {t("common.count_topics", { count: space.topicCount })}</span>{" "}
               {space.canCreate ? (
-                <Link to={`/forums/${space.slug}/new`} className="button button--small">
+                <Link to={newTopicPath(space.slug)} className="button button--small">
                   {t("forums.newTopic.button")}
                 </Link>
               ) : null}
@@ -73,9 +73,9 @@ export default function GroupDiscussions() {
       ) : null}
       {nextCursor || !firstPage ? (
         <nav className="pagination" aria-label={t("forums.topicPages")}>
-          {!firstPage ? <Link to={base}>← {t("forums.firstPage")}</Link> : null}{" "}
+          {!firstPage ? <Link to={groupPath(group.slug, "discussions")}>← {t("forums.firstPage")}</Link> : null}{" "}
           {nextCursor ? (
-            <Link to={`${base}?after=${nextCursor}`} rel="next">
+            <Link to={groupPath(group.slug, "discussions", { after: nextCursor })} rel="next">
               {t("forums.olderTopics")} →
             </Link>
           ) : null}

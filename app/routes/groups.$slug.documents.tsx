@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
 import { listDocumentsOfGroupDetailed } from "~/models/document.server";
 import { can } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { readGroup } from "~/services/groups/context.server";
 import { draftStage } from "~/services/documents.server";
+import { documentPath, newDocumentPath, publicationPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -67,7 +68,7 @@ export default function GroupDocuments() {
       <p className="muted">{t("documents.groupTab.intro")}</p>
       {canCreate ? (
         <p>
-          <Link to={`/documents/new?group=${group.slug}`} className="button button--primary">
+          <Link to={newDocumentPath({ group: group.slug })} className="button button--primary">
             {t("documents.groupTab.new")}
           </Link>
         </p>
@@ -77,7 +78,7 @@ export default function GroupDocuments() {
           {documents.map((doc) => (
             <li key={doc.slug} className="card">
               <h3 className="card__title">
-                <Link to={doc.readsDraft ? `/documents/${doc.slug}` : `/library/${doc.slug}`} lang={doc.language}>
+                <Link to={doc.readsDraft ? documentPath(doc.slug) : publicationPath(doc.slug)} lang={doc.language}>
                   {doc.title}
                 </Link>
               </h3>
@@ -95,7 +96,7 @@ export default function GroupDocuments() {
                 </Badge>{" "}
                 {doc.version ? (
                   <>
-                    <Link to={`/library/${doc.slug}`}>{t("library.version", { version: doc.version })}</Link> ·{" "}
+                    <Link to={publicationPath(doc.slug)}>{t("library.version", { version: doc.version })}</Link> ·{" "}
                     {t("library.published", { date: date(doc.publishedAt) })} ·{" "}
                   </>
                 ) : null}
@@ -114,7 +115,7 @@ export default function GroupDocuments() {
                     <>
                       {" "}
                       ·{" "}
-                      <Link to={`/documents/${doc.slug}/proposals`}>
+                      <Link to={documentPath(doc.slug, "proposals")}>
                         {t("documents.groupTab.openProposals", { count: doc.openProposals })}
                       </Link>
                     </>

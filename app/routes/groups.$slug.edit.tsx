@@ -6,10 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { authorize } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { updateGroup } from "~/services/group-membership.server";
 import { groupSettingsSchema } from "~/schemas/groups";
+import { refusedForm, requireGroupViewer } from "~/services/groups/context.server";
+import { visibilityChoices } from "~/services/groups/rules.server";
+import { updateGroup } from "~/services/groups/settings.server";
 import { readForm } from "~/utils/form.server";
+import { groupPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requireSecondFactorIfNeeded(viewer, request);
   return {
     settings: { name: group.name, purpose: group.purpose, visibility: group.visibility, charter: group.charter_md },
-    visibilities: group.visibility === "private" ? (["private"] as const) : (["open", "closed"] as const),
+    visibilities: visibilityChoices(group.visibility),
   };
 }
 
@@ -28,14 +30,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: groupSettingsSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await updateGroup(db, viewer.id, group, submission.value);
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-      { status: result.status },
-    );
-  }
-  return redirect(`/groups/${group.slug}?done=saved`);
+  const result = await updateGroup(db, viewer, group.id, submission.value);
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(groupPath(group.slug, undefined, { done: "saved" }));
 }
 
 export default function EditGroup() {

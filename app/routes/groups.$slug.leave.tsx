@@ -1,19 +1,21 @@
 // Leaving a group, after a confirmation. The last chair must hand the role over first.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countChairs } from "~/models/group.server";
 import { authorize, groupRole } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { leaveGroup } from "~/services/group-membership.server";
+import { refused, requireGroupViewer } from "~/services/groups/context.server";
+import { leaveGroup } from "~/services/groups/membership.server";
+import { isLastChair } from "~/services/groups/rules.server";
+import { groupPath, groupsPath } from "~/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group } = await requireGroupViewer(request, params.slug);
   const role = groupRole(viewer, group.id);
-  if (!role) throw redirect(`/groups/${group.slug}`);
+  if (!role) throw redirect(groupPath(group.slug));
   return {
     role,
-    lastChair: role === "chair" && (await countChairs(db, group.id)) <= 1,
+    lastChair: isLastChair(role, await countChairs(db, group.id)),
     isPrivate: group.visibility === "private",
   };
 }
@@ -21,10 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
   authorize(viewer, "group:leave", resource);
-  const result = await leaveGroup(db, viewer.id, group);
-  if (!result.ok) return data({ error: result.error }, { status: result.status });
+  const result = await leaveGroup(db, viewer, group);
+  if (!result.ok) return refused(result);
   // A private group no longer exists for someone who left it.
-  return redirect(group.visibility === "private" ? "/groups?done=left" : `/groups/${group.slug}?done=left`);
+  return redirect(
+    group.visibility === "private" ? groupsPath({ done: "left" }) : groupPath(group.slug, undefined, { done: "left" }),
+  );
 }
 
 export default function LeaveGroup() {

@@ -7,28 +7,18 @@ import { useTranslation } from "react-i18next";
 import { MeetingFields } from "~/components/group/meeting-form";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors } from "~/components/ui/field";
-import { findMeeting } from "~/models/meeting.server";
-import { authorize } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { meetingFormSchema } from "~/services/group-forms.server";
-import { updateMeeting } from "~/services/group-meetings.server";
+import { refusedForm, requireMeetingForm } from "~/services/groups/context.server";
+import { meetingFormSchema } from "~/services/groups/forms.server";
+import { updateMeeting } from "~/services/groups/meetings.server";
 import { meetingSchema } from "~/schemas/groups";
-import { notFound, parseId } from "~/utils/http.server";
 import { requestLanguage } from "~/utils/i18n.server";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
 import { currentZoneName } from "~/utils/time-zones";
 import { utcToLocalInput } from "~/utils/zoned-time.server";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { meetingPath } from "~/utils/paths";
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const context = await requireGroupViewer(request, params.slug);
-  const meeting = await findMeeting(context.db, context.group.id, parseId(params.meetingId));
-  if (!meeting) notFound();
-  authorize(context.viewer, "meeting:schedule", context.resource);
-  requireSecondFactorIfNeeded(context.viewer, request);
-  return { ...context, meeting };
-}
+const load = (request: Request, params: LoaderFunctionArgs["params"]) => requireMeetingForm(request, params, "meeting:schedule");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, viewer } = await load(request, params);
@@ -53,9 +43,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, meeting } = await load(request, params);
   const submission = parseWithZod(await readForm(request), { schema: meetingFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await updateMeeting(db, viewer.id, group, meeting, submission.value);
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-  return redirect(`/groups/${group.slug}/meetings/${meeting.id}?done=updated`);
+  const result = await updateMeeting(db, viewer, group, meeting.id, submission.value);
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(meetingPath(group.slug, meeting.id, undefined, { done: "updated" }));
 }
 
 export default function EditMeeting() {
@@ -83,7 +73,7 @@ export default function EditMeeting() {
           <button type="submit" className="button button--primary" disabled={cancelled}>
             {t("common.save")}
           </button>
-          <Link to={`/groups/${group.slug}/meetings/${meeting.id}`}>{t("common.cancel")}</Link>
+          <Link to={meetingPath(group.slug, meeting.id)}>{t("common.cancel")}</Link>
         </div>
       </Form>
     </section>

@@ -1,9 +1,9 @@
 // One meeting as an iCalendar file, to add to a calendar. A private group's meeting answers 404
 // to anyone but its members (signed in, or with their private feed token).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { meetingEvent } from "~/services/group-calendar.server";
+import { meetingEvent } from "~/services/groups/calendar.server";
 import { findMeeting } from "~/models/meeting.server";
-import { readGroupCalendar } from "~/services/group-context.server";
+import { readGroupCalendar } from "~/services/groups/context.server";
 import { buildCalendar, CALENDAR_CONTENT_TYPE } from "~/utils/ical.server";
 import { notFound, parseId } from "~/utils/http.server";
 import { siteOrigin } from "~/utils/site-origin.server";

@@ -8,23 +8,16 @@ import type { z } from "zod";
 import { MeetingTime } from "~/components/group/meeting-time";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors, TextareaField } from "~/components/ui/field";
-import { findMeeting, listAttendance } from "~/models/meeting.server";
-import { authorize } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { recordMinutes } from "~/services/group-meetings.server";
+import { listAttendance } from "~/models/meeting.server";
+import { meetingTimes } from "~/presenters/groups";
+import { refusedForm, requireMeetingForm } from "~/services/groups/context.server";
+import { recordMinutes } from "~/services/groups/meetings.server";
 import { minutesSchema } from "~/schemas/groups";
-import { notFound, parseId } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { meetingPath } from "~/utils/paths";
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const context = await requireGroupViewer(request, params.slug);
-  const meeting = await findMeeting(context.db, context.group.id, parseId(params.meetingId));
-  if (!meeting) notFound();
-  authorize(context.viewer, "meeting:record-minutes", context.resource);
-  requireSecondFactorIfNeeded(context.viewer, request);
-  return { ...context, meeting };
-}
+const load = (request: Request, params: LoaderFunctionArgs["params"]) =>
+  requireMeetingForm(request, params, "meeting:record-minutes");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, group, meeting } = await load(request, params);
@@ -32,11 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const recorded = meeting.minutes_at !== null;
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      startsAt: meeting.starts_at,
-      endsAt: meeting.ends_at,
-      timeZone: meeting.time_zone,
+      ...meetingTimes(meeting),
       started: meeting.starts_at <= new Date().toISOString(),
       cancelled: meeting.cancelled_at !== null,
     },
@@ -56,17 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, group, meeting } = await load(request, params);
   const submission = parseWithZod(await readForm(request), { schema: minutesSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await recordMinutes(db, viewer.id, group, meeting, {
+  const result = await recordMinutes(db, viewer, group, meeting.id, {
     minutes: submission.value.minutes,
     attendeeIds: submission.value.attendees,
   });
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-      { status: result.status },
-    );
-  }
-  return redirect(`/groups/${group.slug}/meetings/${meeting.id}?done=minutes#minutes`);
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(meetingPath(group.slug, meeting.id, undefined, { done: "minutes" }, "minutes"));
 }
 
 export default function MeetingMinutes() {
@@ -81,7 +65,7 @@ export default function MeetingMinutes() {
     constraint: getZodConstraint(minutesSchema),
     shouldValidate: "onBlur",
   });
-  const back = `/groups/${group.slug}/meetings/${meeting.id}`;
+  const back = meetingPath(group.slug, meeting.id);
   return (
     <section aria-labelledby="minutes-title" className="panel">
       <h2 id="minutes-title">{t("groups.meetings.minutesFor", { title: meeting.title })}</h2>

@@ -9,14 +9,15 @@ import { MeetingFields } from "~/components/group/meeting-form";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors } from "~/components/ui/field";
 import { authorize } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { meetingFormSchema } from "~/services/group-forms.server";
-import { scheduleMeeting } from "~/services/group-meetings.server";
+import { refusedForm, requireGroupViewer } from "~/services/groups/context.server";
+import { meetingFormSchema } from "~/services/groups/forms.server";
+import { scheduleMeeting } from "~/services/groups/meetings.server";
 import { meetingSchema } from "~/schemas/groups";
 import { requestLanguage } from "~/utils/i18n.server";
 import { timeZoneOptionsFor } from "~/utils/time-zone-options.server";
 import { currentZoneName, isTimeZone } from "~/utils/time-zones";
 import { readForm } from "~/utils/form.server";
+import { groupPath, meetingPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,9 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireSecondFactorIfNeeded(viewer, request);
   const submission = parseWithZod(await readForm(request), { schema: meetingFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await scheduleMeeting(db, viewer.id, group, submission.value);
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-  return redirect(`/groups/${group.slug}/meetings/${result.value.id}?done=scheduled`);
+  const result = await scheduleMeeting(db, viewer, group, submission.value);
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(meetingPath(group.slug, result.value.id, undefined, { done: "scheduled" }));
 }
 
 export default function NewMeeting() {
@@ -64,7 +65,7 @@ export default function NewMeeting() {
           <button type="submit" className="button button--primary">
             {t("groups.meetings.scheduleSubmit")}
           </button>
-          <Link to={`/groups/${group.slug}/meetings`}>{t("common.cancel")}</Link>
+          <Link to={groupPath(group.slug, "meetings")}>{t("common.cancel")}</Link>
         </div>
       </Form>
     </section>

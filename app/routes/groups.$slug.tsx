@@ -6,7 +6,7 @@ import { GroupHeader } from "~/components/group/group-header";
 import { countGroupMembers, isWatching } from "~/models/group.server";
 import { countPendingRequests, findPendingRequest } from "~/models/join-request.server";
 import { can, groupRole } from "~/policies";
-import { readGroup } from "~/services/group-context.server";
+import { readGroup } from "~/services/groups/context.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);

@@ -9,6 +9,7 @@ import { can, groupRole, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { groupPath, newGroupPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export const handle: RouteHandle = { title: (t) => t("groups.title") };
@@ -32,7 +33,7 @@ export default function Groups() {
       <div className="page-header group-list-header">
         <h1>{t("groups.title")}</h1>
         {canCreate ? (
-          <Link to="/groups/new" className="button button--primary">
+          <Link to={newGroupPath()} className="button button--primary">
             {t("groups.create.link")}
           </Link>
         ) : null}
@@ -44,7 +45,7 @@ export default function Groups() {
         {groups.map((group) => (
           <li key={group.id} className="card">
             <h2 className="card__title">
-              <Link to={`/groups/${group.slug}`}>{group.name}</Link> <VisibilityBadge visibility={group.visibility} />{" "}
+              <Link to={groupPath(group.slug)}>{group.name}</Link> <VisibilityBadge visibility={group.visibility} />{" "}
               {group.viewerRole ? <Badge tone="info">{t(`groupRole.${group.viewerRole}`)}</Badge> : null}
             </h2>
             <p className="card__summary">{group.purpose}</p>

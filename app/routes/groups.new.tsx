@@ -9,11 +9,13 @@ import { FormErrors, InputField, SelectField, TextareaField } from "~/components
 import { findProfileByUsername } from "~/models/user.server";
 import { authorize } from "~/policies";
 import type { RouteHandle } from "~/root";
-import { createGroup } from "~/services/group-membership.server";
+import { groupCreateSchema } from "~/schemas/groups";
+import { refusedForm } from "~/services/groups/context.server";
+import { createGroup } from "~/services/groups/settings.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { groupCreateSchema } from "~/schemas/groups";
 import { readForm } from "~/utils/form.server";
+import { groupPath, groupsPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
 
 export const handle: RouteHandle = { title: (t) => t("groups.create.title") };
@@ -33,17 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: groupCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const chair = await findProfileByUsername(db, submission.value.chair);
-  if (!chair || chair.status !== "approved") {
-    return data({ result: submission.reply({ fieldErrors: { chair: ["groups.errors.unknownMember"] } }) }, { status: 400 });
-  }
-  const result = await createGroup(db, viewer.id, { ...submission.value, chairId: chair.id });
-  if (!result.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-      { status: result.status },
-    );
-  }
-  return redirect(`/groups/${submission.value.slug}?done=created`);
+  const result = await createGroup(db, viewer, { ...submission.value, chairId: chair?.id ?? null });
+  if (!result.ok) return refusedForm(submission, result);
+  return redirect(groupPath(submission.value.slug, undefined, { done: "created" }));
 }
 
 export default function NewGroup() {
@@ -61,7 +55,7 @@ export default function NewGroup() {
   return (
     <div className="page page--narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/groups">{t("groups.title")}</Link>
+        <Link to={groupsPath()}>{t("groups.title")}</Link>
       </nav>
       <h1>{t("groups.create.title")}</h1>
       <p className="lead">{t("groups.create.intro")}</p>

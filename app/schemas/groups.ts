@@ -1,10 +1,18 @@
 // Form schemas of the working-group pages, shared by the server (authoritative) and the browser
 // (early feedback). Messages are catalogue keys. Times arrive as the wall-clock time a
-// datetime-local field sends plus an IANA time zone; the server converts them (group-forms.server.ts).
+// datetime-local field sends plus an IANA time zone; the server converts them
+// (app/services/groups/forms.server.ts).
 import { z } from "zod";
 import { GROUP_ROLES, GROUP_VISIBILITIES } from "~/domain/vocabulary";
 import { ATTENDANCE_RESPONSES, VOTE_POSITIONS } from "~/domain/vocabulary";
 import { optionalText, text, timeZoneField, usernameField } from "./primitives";
+
+/** A meeting lasts at most a week. */
+export const MAX_MEETING_MS = 7 * 86_400_000;
+/** A proposal closes within a year. */
+export const MAX_PROPOSAL_MS = 366 * 86_400_000;
+/** A chair's answer to a request to join. */
+export const REQUEST_RESPONSE_MAX = 1000;
 
 const id = z.coerce.number({ invalid_type_error: "validation.required" }).int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), id.optional());
@@ -104,6 +112,6 @@ export const inviteSchema = z.object({
 export const memberActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("role"), userId: id, role: groupRoleField }),
   z.object({ intent: z.literal("remove"), userId: id }),
-  z.object({ intent: z.literal("approve"), requestId: id, response: optionalText(1000) }),
-  z.object({ intent: z.literal("decline"), requestId: id, response: optionalText(1000) }),
+  z.object({ intent: z.literal("approve"), requestId: id, response: optionalText(REQUEST_RESPONSE_MAX) }),
+  z.object({ intent: z.literal("decline"), requestId: id, response: optionalText(REQUEST_RESPONSE_MAX) }),
 ]);

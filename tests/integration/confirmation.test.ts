@@ -2,7 +2,7 @@
 // confirmation page (which posts the same fields again with it). Authors undo the deletion of
 // their own post for 24 hours; after that only moderators restore it.
 import { describe, expect, it } from "vitest";
-import { action as meetingAction } from "~/routes/groups.$slug.meetings.$meetingId._index";
+import { action as meetingAction } from "~/routes/groups.$slug.meetings.$meetingId._index/route";
 import { action as newMeetingAction } from "~/routes/groups.$slug.meetings.new";
 import { getDb } from "~/utils/db.server";
 import { call, post, sessionCookie } from "../support/routes";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action as proposalAction, loader as proposalLoader } from "~/routes/groups.$slug.decisions.$proposalId";
+import { action as proposalAction, loader as proposalLoader } from "~/routes/groups.$slug.decisions.$proposalId/route";
 import { loader as decisionsLoader } from "~/routes/groups.$slug.decisions._index";
 import { action as newAction, loader as newLoader } from "~/routes/groups.$slug.decisions.new";
 import { getDb } from "~/utils/db.server";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loader as overviewLoader } from "~/routes/groups.$slug._index";
-import { action as meetingAction, loader as meetingLoader } from "~/routes/groups.$slug.meetings.$meetingId._index";
+import { action as meetingAction, loader as meetingLoader } from "~/routes/groups.$slug.meetings.$meetingId._index/route";
 import { action as editAction, loader as editLoader } from "~/routes/groups.$slug.meetings.$meetingId.edit";
 import { loader as icsLoader } from "~/routes/groups.$slug.meetings.$meetingId.meeting[.]ics";
 import { action as minutesAction, loader as minutesLoader } from "~/routes/groups.$slug.meetings.$meetingId.minutes";
-import { loader as meetingsLoader } from "~/routes/groups.$slug.meetings._index";
+import { loader as meetingsLoader } from "~/routes/groups.$slug.meetings._index/route";
 import { action as newAction } from "~/routes/groups.$slug.meetings.new";
 import { loader as calendarLoader } from "~/routes/groups.$slug.calendar[.]ics";
 import { getDb, getConnection } from "~/utils/db.server";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loader as layoutLoader } from "~/routes/groups.$slug";
 import { action as editAction, loader as editLoader } from "~/routes/groups.$slug.edit";
-import { action as joinAction, loader as joinLoader } from "~/routes/groups.$slug.join";
+import { action as joinAction, loader as joinLoader } from "~/routes/groups.$slug.join/route";
 import { action as leaveAction } from "~/routes/groups.$slug.leave";
-import { action as membersAction, loader as membersLoader } from "~/routes/groups.$slug.members";
+import { action as membersAction, loader as membersLoader } from "~/routes/groups.$slug.members/route";
 import { action as watchAction } from "~/routes/groups.$slug.watch";
 import { action as newGroupAction, loader as newGroupLoader } from "~/routes/groups.new";
 import { loader as categoryLoader } from "~/routes/forums.$category";

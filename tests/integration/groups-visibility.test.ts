@@ -4,23 +4,24 @@ import { loader as groupsLoader } from "~/routes/groups._index";
 import { loader as layoutLoader } from "~/routes/groups.$slug";
 import { loader as overviewLoader } from "~/routes/groups.$slug._index";
 import { loader as calendarLoader } from "~/routes/groups.$slug.calendar[.]ics";
-import { loader as decisionLoader, action as decisionAction } from "~/routes/groups.$slug.decisions.$proposalId";
+import { loader as decisionLoader, action as decisionAction } from "~/routes/groups.$slug.decisions.$proposalId/route";
 import { loader as decisionsLoader } from "~/routes/groups.$slug.decisions._index";
 import { loader as newDecisionLoader } from "~/routes/groups.$slug.decisions.new";
 import { loader as editLoader } from "~/routes/groups.$slug.edit";
-import { loader as joinLoader, action as joinAction } from "~/routes/groups.$slug.join";
+import { loader as joinLoader, action as joinAction } from "~/routes/groups.$slug.join/route";
 import { loader as leaveLoader, action as leaveAction } from "~/routes/groups.$slug.leave";
-import { loader as meetingLoader, action as meetingAction } from "~/routes/groups.$slug.meetings.$meetingId._index";
+import { loader as meetingLoader, action as meetingAction } from "~/routes/groups.$slug.meetings.$meetingId._index/route";
 import { loader as meetingEditLoader } from "~/routes/groups.$slug.meetings.$meetingId.edit";
 import { loader as meetingIcsLoader } from "~/routes/groups.$slug.meetings.$meetingId.meeting[.]ics";
 import { loader as minutesLoader } from "~/routes/groups.$slug.meetings.$meetingId.minutes";
-import { loader as meetingsLoader, action as meetingsAction } from "~/routes/groups.$slug.meetings._index";
+import { loader as meetingsLoader, action as meetingsAction } from "~/routes/groups.$slug.meetings._index/route";
 import { loader as newMeetingLoader } from "~/routes/groups.$slug.meetings.new";
-import { loader as membersLoader, action as membersAction } from "~/routes/groups.$slug.members";
+import { loader as membersLoader, action as membersAction } from "~/routes/groups.$slug.members/route";
 import { action as watchAction } from "~/routes/groups.$slug.watch";
 import { loader as notificationsLoader } from "~/routes/notifications";
 import { loader as profileLoader } from "~/routes/members.$username";
-import { createGroup } from "~/services/group-membership.server";
+import { viewerFromRow } from "~/models/viewer.server";
+import { createGroup } from "~/services/groups/settings.server";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, sessionCookie, userByEmail } from "../support/routes";
 
@@ -229,7 +230,7 @@ describe("the private calendar feed", () => {
     // The token speaks for this group only, even in another private group its holder belongs to.
     const editor = await userByEmail("editor@demo.test");
     const admin = await userByEmail("admin@demo.test");
-    const created = await createGroup(getDb(), admin.id, {
+    const created = await createGroup(getDb(), viewerFromRow(admin, {}), {
       name: "Second private group",
       slug: "second-private",
       purpose: "Test",

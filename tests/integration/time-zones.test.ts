@@ -2,10 +2,10 @@
 // (an old name such as Asia/Saigon) or an older row holds.
 import { describe, expect, it } from "vitest";
 import { action as decisionAction } from "~/routes/groups.$slug.decisions.new";
-import { loader as meetingLoader } from "~/routes/groups.$slug.meetings.$meetingId._index";
+import { loader as meetingLoader } from "~/routes/groups.$slug.meetings.$meetingId._index/route";
 import { loader as editLoader } from "~/routes/groups.$slug.meetings.$meetingId.edit";
 import { loader as icsLoader } from "~/routes/groups.$slug.meetings.$meetingId.meeting[.]ics";
-import { loader as meetingsLoader } from "~/routes/groups.$slug.meetings._index";
+import { loader as meetingsLoader } from "~/routes/groups.$slug.meetings._index/route";
 import { action as newMeetingAction, loader as newMeetingLoader } from "~/routes/groups.$slug.meetings.new";
 import { loader as calendarLoader } from "~/routes/groups.$slug.calendar[.]ics";
 import { action as joinAction } from "~/routes/join";

@@ -6,6 +6,8 @@ import type { GroupRole, GroupVisibility } from "~/domain/vocabulary";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
+import { JoinFields } from "./join-fields";
+import { groupPath, groupsPath, loginPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export interface GroupHeaderData {
@@ -26,11 +28,11 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
   const [searchParams] = useSearchParams();
   const watchChange = searchParams.get("watch");
   const { group, can } = data;
-  const base = `/groups/${group.slug}`;
+  const base = groupPath(group.slug);
   return (
     <>
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to="/groups">{t("groups.title")}</Link>
+        <Link to={groupsPath()}>{t("groups.title")}</Link>
       </nav>
       <header className="page-header group-header">
         <div className="group-header__text">
@@ -50,31 +52,28 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
           {data.pendingRequest ? (
             <p className="notice notice--info">
               {t("groups.join.pendingSince", { date: date(data.pendingRequest.createdAt) })}{" "}
-              <Link to={`${base}/join`}>{t("groups.join.seeRequest")}</Link>
+              <Link to={groupPath(group.slug, "join")}>{t("groups.join.seeRequest")}</Link>
             </p>
           ) : null}
         </div>
         <div className="group-header__actions" aria-label={t("groups.actions")} role="group">
           {can.join ? (
-            <Form method="post" action={`${base}/join`}>
-              <input type="hidden" name="intent" value="join" />
-              <button type="submit" className="button button--primary">
-                {t("groups.join.join")}
-              </button>
+            <Form method="post" action={groupPath(group.slug, "join")}>
+              <JoinFields />
             </Form>
           ) : null}
           {can.requestJoin && !data.pendingRequest ? (
-            <Link to={`${base}/join`} className="button button--primary">
+            <Link to={groupPath(group.slug, "join")} className="button button--primary">
               {t("groups.join.ask")}
             </Link>
           ) : null}
           {data.signInToJoin ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(base)}`} className="button">
+            <Link to={loginPath(base)} className="button">
               {t("groups.join.signIn")}
             </Link>
           ) : null}
           {can.watch ? (
-            <Form method="post" action={`${base}/watch`}>
+            <Form method="post" action={groupPath(group.slug, "watch")}>
               <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
               <button
                 type="submit"
@@ -91,12 +90,12 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
             </Form>
           ) : null}
           {can.edit ? (
-            <Link to={`${base}/edit`} className="button button--quiet">
+            <Link to={groupPath(group.slug, "edit")} className="button button--quiet">
               {t("groups.edit.link")}
             </Link>
           ) : null}
           {can.leave ? (
-            <Link to={`${base}/leave`} className="button button--quiet">
+            <Link to={groupPath(group.slug, "leave")} className="button button--quiet">
               {t("groups.leave.link")}
             </Link>
           ) : null}
@@ -108,11 +107,11 @@ export function GroupHeader({ data }: { data: GroupHeaderData }) {
         <NavLink to={base} end>
           {t("groups.overview")}
         </NavLink>
-        <NavLink to={`${base}/discussions`}>{t("groups.discussions")}</NavLink>
-        <NavLink to={`${base}/documents`}>{t("groups.documents")}</NavLink>
-        <NavLink to={`${base}/meetings`}>{t("groups.meetings.title")}</NavLink>
-        <NavLink to={`${base}/decisions`}>{t("groups.decisions.title")}</NavLink>
-        <NavLink to={`${base}/members`}>
+        <NavLink to={groupPath(group.slug, "discussions")}>{t("groups.discussions")}</NavLink>
+        <NavLink to={groupPath(group.slug, "documents")}>{t("groups.documents")}</NavLink>
+        <NavLink to={groupPath(group.slug, "meetings")}>{t("groups.meetings.title")}</NavLink>
+        <NavLink to={groupPath(group.slug, "decisions")}>{t("groups.decisions.title")}</NavLink>
+        <NavLink to={groupPath(group.slug, "members")}>
           {t("groups.members")}
           {can.manageMembers && data.pendingRequestCount ? (
             <span className="group-tabs__count">

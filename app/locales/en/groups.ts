@@ -341,6 +341,8 @@ const groups = {
       proposalClosed: "This proposal is closed.",
       votingEnded: "Voting on this proposal has closed.",
       noSuchProposal: "This proposal does not exist.",
+      noSuchMeeting: "This meeting does not exist.",
+      forbidden: "You may not do this in this group.",
     },
   },
 } as const;

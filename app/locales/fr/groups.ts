@@ -349,6 +349,8 @@ const groups: Widen<typeof groupsEn> = {
       proposalClosed: "Cette proposition est close.",
       votingEnded: "Le vote sur cette proposition est clos.",
       noSuchProposal: "Cette proposition n’existe pas.",
+      noSuchMeeting: "Cette réunion n’existe pas.",
+      forbidden: "Vous n’avez pas le droit de faire cela dans ce groupe.",
     },
   },
 };

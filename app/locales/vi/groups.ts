@@ -347,6 +347,8 @@ const groups: Widen<typeof groupsEn> = {
       proposalClosed: "Đề xuất này đã kết thúc.",
       votingEnded: "Biểu quyết cho đề xuất này đã kết thúc.",
       noSuchProposal: "Đề xuất này không tồn tại.",
+      noSuchMeeting: "Cuộc họp này không tồn tại.",
+      forbidden: "Bạn không có quyền thực hiện thao tác này trong nhóm.",
     },
   },
 };

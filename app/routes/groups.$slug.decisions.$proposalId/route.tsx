@@ -2,33 +2,32 @@
 // discussion, the viewer's vote (changeable until the closing date), and — once a chair closes
 // it — the outcome statement.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { getZodConstraint } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VOTE_POSITIONS } from "~/domain/vocabulary";
 import { ProposalStateBadge } from "~/components/group/proposal-state";
 import { Tally } from "~/components/group/tally";
+import { VoteSection } from "~/components/group/vote-form";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { MemberByline } from "~/components/member-card";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { findProposal, findVote, listComments, listVotes, proposalState, tallies } from "~/models/proposal.server";
-import { authorize, can } from "~/policies";
-import { readGroup, requireGroupViewer } from "~/services/group-context.server";
-import { castVote, closeProposal, commentOnProposal } from "~/services/group-decisions.server";
-import { closeSchema, commentSchema, voteSchema } from "~/schemas/groups";
-import { badRequest, notFound, parseId } from "~/utils/http.server";
+import { findVote, listComments, listVotes, proposalState, tallies } from "~/models/proposal.server";
+import { can } from "~/policies";
+import { closeSchema, commentSchema } from "~/schemas/groups";
+import { proposalOf, readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
+import { closeRefusal, commentRefusal, voteRefusal } from "~/services/groups/rules.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
-import { requireConfirmation } from "~/utils/confirm.server";
+import { documentPath, groupPath, meetingPath } from "~/utils/paths";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { closeAction, commentAction, voteAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, db, group, resource } = await readGroup(request, params.slug);
-  const proposal = await findProposal(db, group.id, parseId(params.proposalId));
-  if (!proposal) notFound();
+  const context = await readGroup(request, params.slug);
+  const { viewer, db, group, resource } = context;
+  const proposal = await proposalOf(context, params.proposalId);
   const state = proposalState(proposal);
   const showPeople = can(viewer, "group:read-members", resource);
   const [tally, votes, myVote, comments] = await Promise.all([
@@ -58,53 +57,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myVote,
     comments,
     can: {
-      vote: can(viewer, "proposal:vote", resource) && state === "open",
-      comment: can(viewer, "proposal:comment", resource) && state !== "closed",
-      close: can(viewer, "proposal:close", resource) && state !== "closed",
+      vote: can(viewer, "proposal:vote", resource) && !voteRefusal(proposal),
+      comment: can(viewer, "proposal:comment", resource) && !commentRefusal(proposal),
+      close: can(viewer, "proposal:close", resource) && !closeRefusal(proposal),
     },
     title: `${proposal.title} · ${group.name}`,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  const proposal = await findProposal(db, group.id, parseId(params.proposalId));
-  if (!proposal) notFound();
+  const context = await requireGroupViewer(request, params.slug);
+  const proposal = await proposalOf(context, params.proposalId);
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const back = `/groups/${group.slug}/decisions/${proposal.id}`;
-  if (intent === "vote") {
-    authorize(viewer, "proposal:vote", resource);
-    const submission = parseWithZod(formData, { schema: voteSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await castVote(db, viewer.id, proposal.id, submission.value);
-    if (!result.ok) {
-      return data(
-        { intent, result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }) },
-        { status: result.status },
-      );
-    }
-    return redirect(`${back}?done=voted#vote`);
-  }
-  if (intent === "comment") {
-    authorize(viewer, "proposal:comment", resource);
-    const submission = parseWithZod(formData, { schema: commentSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    const result = await commentOnProposal(db, viewer.id, proposal.id, submission.value.body);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-    return redirect(`${back}?done=commented#discussion`);
-  }
-  if (intent === "close") {
-    authorize(viewer, "proposal:close", resource);
-    requireSecondFactorIfNeeded(viewer, request);
-    const submission = parseWithZod(formData, { schema: closeSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-    requireConfirmation(request, formData, "closeProposal", { title: proposal.title });
-    const result = await closeProposal(db, viewer.id, group, proposal.id, submission.value.outcome);
-    if (!result.ok) return data({ intent, result: submission.reply({ formErrors: [result.error] }) }, { status: result.status });
-    return redirect(`${back}?done=closed#outcome`);
-  }
-  badRequest();
+  return runIntent({ vote: voteAction, comment: commentAction, close: closeAction }, { ...context, proposal, request, formData });
 }
 
 const NOTICES = {
@@ -122,13 +87,6 @@ export default function ProposalPage() {
   const { date } = useSite();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done") as keyof typeof NOTICES | null;
-  const [voteForm, voteFields] = useForm({
-    id: "vote",
-    lastResult: actionData?.intent === "vote" ? actionData.result : undefined,
-    defaultValue: myVote ? { position: myVote.position, reason: myVote.reason } : undefined,
-    constraint: getZodConstraint(voteSchema),
-    shouldValidate: "onBlur",
-  });
   const [commentForm, commentFields] = useForm({
     id: "comment",
     lastResult: actionData?.intent === "comment" ? actionData.result : undefined,
@@ -144,7 +102,7 @@ export default function ProposalPage() {
   return (
     <article aria-labelledby="proposal-title" className="proposal">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${group.slug}/decisions`}>{t("groups.decisions.title")}</Link>
+        <Link to={groupPath(group.slug, "decisions")}>{t("groups.decisions.title")}</Link>
       </nav>
       {done && NOTICES[done] ? <Notice>{t(NOTICES[done])}</Notice> : null}
       <h2 id="proposal-title">
@@ -163,11 +121,9 @@ export default function ProposalPage() {
       {proposal.meeting || proposal.document ? (
         <p>
           {t("groups.decisions.concerns")}:{" "}
-          {proposal.meeting ? (
-            <Link to={`/groups/${group.slug}/meetings/${proposal.meeting.id}`}>{proposal.meeting.title}</Link>
-          ) : null}
+          {proposal.meeting ? <Link to={meetingPath(group.slug, proposal.meeting.id)}>{proposal.meeting.title}</Link> : null}
           {proposal.meeting && proposal.document ? " · " : null}
-          {proposal.document ? <Link to={`/documents/${proposal.document.slug}`}>{proposal.document.title}</Link> : null}
+          {proposal.document ? <Link to={documentPath(proposal.document.slug)}>{proposal.document.title}</Link> : null}
         </p>
       ) : null}
       <div className="with-sidebar">
@@ -292,51 +248,7 @@ export default function ProposalPage() {
             <Tally tally={tally} />
           </section>
           {allowed.vote ? (
-            <section aria-labelledby="vote">
-              <h2 id="vote">{myVote ? t("groups.decisions.changeVote") : t("groups.decisions.vote")}</h2>
-              {myVote ? (
-                <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p>
-              ) : null}
-              <Form method="post" {...getFormProps(voteForm)} className="stack">
-                <input type="hidden" name="intent" value="vote" />
-                <FormErrors errors={voteForm.errors} />
-                <fieldset
-                  className="vote-options"
-                  aria-describedby={voteFields.position.errors?.length ? voteFields.position.errorId : undefined}
-                >
-                  <legend>{t("groups.decisions.yourPosition")}</legend>
-                  {VOTE_POSITIONS.map((position) => (
-                    <label key={position} className="radio">
-                      <input
-                        type="radio"
-                        name={voteFields.position.name}
-                        value={position}
-                        defaultChecked={voteFields.position.initialValue === position}
-                        required
-                      />{" "}
-                      <strong>{t(`groups.decisions.position.${position}`)}</strong>
-                      <span className="muted"> — {t(`groups.decisions.positionHint.${position}`)}</span>
-                    </label>
-                  ))}
-                  {voteFields.position.errors?.length ? (
-                    <ul id={voteFields.position.errorId} className="field__errors">
-                      {voteFields.position.errors.map((error) => (
-                        <li key={error}>{t(error as never)}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </fieldset>
-                <TextareaField
-                  meta={voteFields.reason}
-                  label={t("groups.decisions.reason")}
-                  hint={t("groups.decisions.reasonHint")}
-                  rows={3}
-                />
-                <button type="submit" className="button button--primary">
-                  {myVote ? t("groups.decisions.changeVoteSubmit") : t("groups.decisions.voteSubmit")}
-                </button>
-              </Form>
-            </section>
+            <VoteSection myVote={myVote} lastResult={actionData?.intent === "vote" ? actionData.result : undefined} />
           ) : myVote ? (
             <p>{t("groups.decisions.yourVote", { position: t(`groups.decisions.position.${myVote.position}`) })}</p>
           ) : null}

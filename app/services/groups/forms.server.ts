@@ -1,13 +1,10 @@
 // Server-side completion of the working-group form schemas: wall-clock times typed in a time
 // zone become UTC instants, with the checks only the server can make (clock changes, the past).
 import type { z } from "zod";
-import { meetingSchema, proposalSchema } from "~/schemas/groups";
+import { MAX_MEETING_MS, MAX_PROPOSAL_MS, meetingSchema, proposalSchema } from "~/schemas/groups";
 import { localToUtc } from "~/utils/zoned-time.server";
-import type { MeetingInput } from "./group-meetings.server";
-import type { ProposalInput } from "./group-decisions.server";
-
-const MAX_MEETING_MS = 7 * 86_400_000;
-const MAX_PROPOSAL_MS = 366 * 86_400_000;
+import type { ProposalInput } from "./decisions.server";
+import type { MeetingInput } from "./meetings.server";
 
 function toUtc(ctx: z.RefinementCtx, path: string, local: string, zone: string): string | null {
   const result = localToUtc(local, zone);

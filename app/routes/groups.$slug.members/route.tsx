@@ -2,29 +2,28 @@
 // the join requests to answer, invitations, role changes and removals.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GROUP_ROLES } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
+import { RoleForm, RoleOptions } from "~/components/role-form";
 import { Badge } from "~/components/ui/badge";
 import { FormErrors, InputField, SelectField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { countChairs, listGroupMembers } from "~/models/group.server";
 import { listPendingRequests } from "~/models/join-request.server";
 import { authorize, can } from "~/policies";
-import { readGroup, requireGroupViewer } from "~/services/group-context.server";
-import { changeGroupRole, decideRequest, inviteMember, removeMember } from "~/services/group-membership.server";
-import { badRequest } from "~/utils/http.server";
-import { inviteSchema, memberActionSchema } from "~/schemas/groups";
+import { inviteSchema, REQUEST_RESPONSE_MAX } from "~/schemas/groups";
+import { readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
+import { isLastChair } from "~/services/groups/rules.server";
 import { countryName } from "~/utils/format";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
+import { memberPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
-import { requireConfirmation } from "~/utils/confirm.server";
 import { ConfirmButton } from "~/components/ui/confirm-form";
-import { findUserById } from "~/models/user.server";
-import { findRequest } from "~/models/join-request.server";
+import { approveAction, declineAction, inviteAction, removeAction, roleAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -41,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((member) => ({
       ...member,
       // A group always keeps a chair: the last one can be neither demoted nor removed.
-      isLastChair: member.role === "chair" && chairs <= 1,
+      isLastChair: isLastChair(member.role, chairs),
       isViewer: member.id === viewer?.id,
     })),
     requests,
@@ -49,66 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  authorize(viewer, "group:manage-members", resource);
-  requireSecondFactorIfNeeded(viewer, request);
+  const context = await requireGroupViewer(request, params.slug);
+  authorize(context.viewer, "group:manage-members", context.resource);
+  requireSecondFactorIfNeeded(context.viewer, request);
   const formData = await readForm(request);
-  if (formData.get("intent") === "invite") {
-    const submission = parseWithZod(formData, { schema: inviteSchema });
-    if (submission.status !== "success")
-      return data({ intent: "invite", result: submission.reply(), error: null, target: null }, { status: 400 });
-    const result = await inviteMember(db, viewer.id, group, submission.value.username, submission.value.role);
-    if (!result.ok) {
-      return data(
-        {
-          intent: "invite",
-          result: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.error] } }),
-          error: null,
-          target: null,
-        },
-        { status: result.status },
-      );
-    }
-    return redirect(`/groups/${group.slug}/members?done=invited&name=${encodeURIComponent(result.value.name)}`);
-  }
-  const parsed = memberActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const intent = String(formData.get("intent") ?? "");
-    if (!["role", "remove", "approve", "decline"].includes(intent)) badRequest();
-    const target = Number(formData.get("userId") ?? formData.get("requestId"));
-    return data(
-      { intent, result: undefined, error: parsed.error.issues[0]?.message ?? "validation.formInvalid", target },
-      { status: 400 },
-    );
-  }
-  const value = parsed.data;
-  if (value.intent === "remove") {
-    requireConfirmation(request, formData, "removeMember", { name: (await findUserById(db, value.userId))?.display_name ?? "" });
-  }
-  if (value.intent === "role" || value.intent === "remove") {
-    const result =
-      value.intent === "role"
-        ? await changeGroupRole(db, viewer.id, group, value.userId, value.role)
-        : await removeMember(db, viewer.id, group, value.userId);
-    if (!result.ok)
-      return data(
-        { intent: value.intent, result: undefined, error: result.error, target: value.userId },
-        { status: result.status },
-      );
-    return redirect(`/groups/${group.slug}/members?done=${value.intent === "role" ? "role" : "removed"}`);
-  }
-  if (value.intent === "decline") {
-    const pending = await findRequest(db, group.id, value.requestId);
-    const applicant = pending ? await findUserById(db, pending.user_id) : undefined;
-    requireConfirmation(request, formData, "declineJoinRequest", { name: applicant?.display_name ?? "" });
-  }
-  const result = await decideRequest(db, viewer.id, group, value.requestId, value.intent, value.response);
-  if (!result.ok)
-    return data(
-      { intent: value.intent, result: undefined, error: result.error, target: value.requestId },
-      { status: result.status },
-    );
-  return redirect(`/groups/${group.slug}/members?done=${value.intent === "approve" ? "approved" : "declined"}#requests`);
+  return runIntent(
+    { invite: inviteAction, role: roleAction, remove: removeAction, approve: approveAction, decline: declineAction },
+    { ...context, request, formData },
+  );
 }
 
 const NOTICES = {
@@ -126,6 +73,7 @@ export default function GroupMembers() {
   const [searchParams] = useSearchParams();
   const { date, language } = useSite();
   const done = searchParams.get("done") as keyof typeof NOTICES | null;
+  const roles = GROUP_ROLES.map((role) => ({ value: role, label: t(`groupRole.${role}`) }));
   const [inviteForm, inviteFields] = useForm({
     id: "invite",
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
@@ -150,7 +98,7 @@ export default function GroupMembers() {
               return (
                 <li key={req.id} className="card join-request" aria-labelledby={`request-${req.id}`}>
                   <h3 id={`request-${req.id}`}>
-                    <Link to={`/members/${req.username}`}>{req.display_name}</Link>
+                    <Link to={memberPath(req.username)}>{req.display_name}</Link>
                   </h3>
                   <p className="muted">
                     {req.organization} · {countryName(req.country, language)} · {t(`memberType.${req.member_type}`)} ·{" "}
@@ -168,7 +116,7 @@ export default function GroupMembers() {
                       <label htmlFor={`response-${req.id}`} className="field__label">
                         {t("groups.requests.response")} <span className="field__optional">({t("common.optional")})</span>
                       </label>
-                      <input id={`response-${req.id}`} name="response" maxLength={1000} />
+                      <input id={`response-${req.id}`} name="response" maxLength={REQUEST_RESPONSE_MAX} />
                     </div>
                     <button type="submit" name="intent" value="approve" className="button button--primary">
                       {t("groups.requests.approve", { name: req.display_name })}
@@ -229,23 +177,13 @@ export default function GroupMembers() {
                             <span className="muted">{t("groups.memberTable.lastChair")}</span>
                           ) : (
                             <div className="member-actions">
-                              <Form method="post" className="inline-form">
-                                <input type="hidden" name="intent" value="role" />
-                                <input type="hidden" name="userId" value={member.id} />
-                                <label htmlFor={`role-${member.id}`} className="visually-hidden">
-                                  {t("groups.memberTable.roleOf", { name: member.display_name })}
-                                </label>
-                                <select id={`role-${member.id}`} name="role" defaultValue={member.role}>
-                                  {GROUP_ROLES.map((role) => (
-                                    <option key={role} value={role}>
-                                      {t(`groupRole.${role}`)}
-                                    </option>
-                                  ))}
-                                </select>
-                                <button type="submit" className="button button--quiet">
-                                  {t("groups.memberTable.changeRole")}
-                                </button>
-                              </Form>
+                              <RoleForm
+                                userId={member.id}
+                                current={member.role}
+                                roles={roles}
+                                label={t("groups.memberTable.roleOf", { name: member.display_name })}
+                                submit={t("groups.memberTable.changeRole")}
+                              />
                               <Form method="post" className="inline-form">
                                 <input type="hidden" name="intent" value="remove" />
                                 <input type="hidden" name="userId" value={member.id} />
@@ -284,11 +222,7 @@ export default function GroupMembers() {
               required
             />
             <SelectField meta={inviteFields.role} label={t("groups.role")} required>
-              {GROUP_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {t(`groupRole.${role}`)}
-                </option>
-              ))}
+              <RoleOptions roles={roles} />
             </SelectField>
             <button type="submit" className="button button--primary">
               {t("groups.invite.submit")}

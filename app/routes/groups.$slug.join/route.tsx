@@ -2,25 +2,26 @@
 // request with a short motivation, which its chairs approve or decline.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { JoinFields } from "~/components/group/join-fields";
 import { FormErrors, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { findLatestRequest } from "~/models/join-request.server";
-import { authorize, can, groupRole, isApproved } from "~/policies";
-import { requireGroupViewer } from "~/services/group-context.server";
-import { joinOpenGroup, requestToJoin, withdrawRequest } from "~/services/group-membership.server";
-import { badRequest } from "~/utils/http.server";
+import { can, isApproved } from "~/policies";
+import { isGroupMember } from "~/policies/viewer";
 import { joinRequestSchema } from "~/schemas/groups";
+import { requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
-import { requireConfirmation } from "~/utils/confirm.server";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { groupPath } from "~/utils/paths";
+import { joinAction, requestAction, withdrawAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  if (groupRole(viewer, group.id)) throw redirect(`/groups/${group.slug}`);
+  if (isGroupMember(viewer, group.id)) throw redirect(groupPath(group.slug));
   const latest = await findLatestRequest(db, group.id, viewer.id);
   return {
     canJoin: can(viewer, "group:join", resource),
@@ -32,30 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
+  const context = await requireGroupViewer(request, params.slug);
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "join") {
-    authorize(viewer, "group:join", resource);
-    const result = await joinOpenGroup(db, viewer.id, group);
-    if (!result.ok) return data({ error: result.error, result: undefined }, { status: result.status });
-    return redirect(`/groups/${group.slug}?done=joined`);
-  }
-  if (intent === "request") {
-    authorize(viewer, "group:request-join", resource);
-    const submission = parseWithZod(formData, { schema: joinRequestSchema });
-    if (submission.status !== "success") return data({ error: null, result: submission.reply() }, { status: 400 });
-    const result = await requestToJoin(db, viewer, group, submission.value.motivation);
-    if (!result.ok) return data({ error: result.error, result: submission.reply() }, { status: result.status });
-    return redirect(`/groups/${group.slug}?done=requested`);
-  }
-  if (intent === "withdraw") {
-    requireConfirmation(request, formData, "withdrawJoinRequest");
-    const result = await withdrawRequest(db, viewer.id, group);
-    if (!result.ok) return data({ error: result.error, result: undefined }, { status: result.status });
-    return redirect(`/groups/${group.slug}/join?done=withdrawn`);
-  }
-  badRequest();
+  return runIntent({ join: joinAction, request: requestAction, withdraw: withdrawAction }, { ...context, request, formData });
 }
 
 export default function JoinGroup() {
@@ -84,10 +64,7 @@ export default function JoinGroup() {
       {canJoin ? (
         <Form method="post" className="stack">
           <p>{t("groups.join.openIntro")}</p>
-          <input type="hidden" name="intent" value="join" />
-          <button type="submit" className="button button--primary">
-            {t("groups.join.join")}
-          </button>
+          <JoinFields />
         </Form>
       ) : null}
       {pending ? (

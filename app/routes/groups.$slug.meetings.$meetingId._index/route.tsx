@@ -1,32 +1,30 @@
 // One meeting: when (in the viewer's and the organiser's time zones), where, the agenda, who said
 // they would come, the minutes and attendees once recorded, the decisions it concerns, and its
 // iCalendar file.
-import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingTime } from "~/components/group/meeting-time";
 import { useGroupSpace } from "~/components/group/use-group-space";
-import { MemberByline } from "~/components/member-card";
+import { PeopleList } from "~/components/group/people-list";
 import { Badge } from "~/components/ui/badge";
 import { Notice } from "~/components/ui/notice";
-import { findMeeting, findResponse, listAttendance } from "~/models/meeting.server";
+import { findResponse, listAttendance } from "~/models/meeting.server";
 import { listProposalsOfMeeting, proposalState } from "~/models/proposal.server";
-import { authorize, can } from "~/policies";
-import { readGroup, requireGroupViewer } from "~/services/group-context.server";
-import { cancelMeeting, respondToMeeting } from "~/services/group-meetings.server";
-import { attendanceSchema } from "~/schemas/groups";
-import { badRequest, notFound, parseId } from "~/utils/http.server";
+import { can } from "~/policies";
+import { meetingTimes } from "~/presenters/groups";
+import { meetingOf, readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
+import { answersRefusal, cancellationRefusal, minutesRefusal } from "~/services/groups/rules.server";
 import { useSite } from "~/utils/use-site";
 import { readForm } from "~/utils/form.server";
-import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
-import { requireConfirmation } from "~/utils/confirm.server";
+import { decisionPath, groupPath, meetingPath, newDecisionPath, withQuery } from "~/utils/paths";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { cancelAction, respondAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, db, group, resource } = await readGroup(request, params.slug);
-  const meeting = await findMeeting(db, group.id, parseId(params.meetingId));
-  if (!meeting) notFound();
+  const context = await readGroup(request, params.slug);
+  const { viewer, db, group, resource } = context;
+  const meeting = await meetingOf(context, params.meetingId);
   const now = new Date().toISOString();
   const showPeople = can(viewer, "group:read-members", resource);
   const [attendance, response, proposals] = await Promise.all([
@@ -34,16 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer ? findResponse(db, meeting.id, viewer.id) : null,
     listProposalsOfMeeting(db, meeting.id),
   ]);
-  const cancelled = meeting.cancelled_at !== null;
   const ended = meeting.ends_at <= now;
   const started = meeting.starts_at <= now;
   return {
     meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      startsAt: meeting.starts_at,
-      endsAt: meeting.ends_at,
-      timeZone: meeting.time_zone,
+      ...meetingTimes(meeting),
       location: meeting.location,
       videoUrl: meeting.video_url,
       agendaHtml: meeting.agenda_html,
@@ -62,9 +55,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     response: response?.response ?? null,
     proposals: proposals.map((p) => ({ ...p, state: proposalState(p, now) })),
     can: {
-      respond: can(viewer, "meeting:respond", resource) && !cancelled && !ended,
-      recordMinutes: can(viewer, "meeting:record-minutes", resource) && !cancelled && started,
-      reschedule: can(viewer, "meeting:schedule", resource) && !cancelled && !ended,
+      respond: can(viewer, "meeting:respond", resource) && !answersRefusal(meeting, now),
+      recordMinutes: can(viewer, "meeting:record-minutes", resource) && !minutesRefusal(meeting, now),
+      // Rescheduling is offered while the meeting could still be cancelled.
+      reschedule: can(viewer, "meeting:schedule", resource) && !cancellationRefusal(meeting, now),
       openProposal: can(viewer, "proposal:open", resource),
     },
     title: `${meeting.title} · ${group.name}`,
@@ -72,30 +66,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  const meeting = await findMeeting(db, group.id, parseId(params.meetingId));
-  if (!meeting) notFound();
+  const context = await requireGroupViewer(request, params.slug);
+  const meeting = await meetingOf(context, params.meetingId);
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "respond") {
-    authorize(viewer, "meeting:respond", resource);
-    const submission = parseWithZod(formData, { schema: attendanceSchema });
-    if (submission.status !== "success") return data({ error: "validation.formInvalid" }, { status: 400 });
-    const result = await respondToMeeting(db, viewer.id, meeting, submission.value.response);
-    if (!result.ok) return data({ error: result.error }, { status: result.status });
-    return redirect(`/groups/${group.slug}/meetings/${meeting.id}?done=responded`);
-  }
-  if (intent === "cancel") {
-    authorize(viewer, "meeting:schedule", resource);
-    requireSecondFactorIfNeeded(viewer, request);
-    // Only an action that would happen needs confirming: a meeting already cancelled or over answers 409 as before.
-    if (!meeting.cancelled_at && meeting.ends_at > new Date().toISOString())
-      requireConfirmation(request, formData, "cancelMeeting", { title: meeting.title });
-    const result = await cancelMeeting(db, viewer.id, group, meeting);
-    if (!result.ok) return data({ error: result.error }, { status: result.status });
-    return redirect(`/groups/${group.slug}/meetings?done=cancelled`);
-  }
-  badRequest();
+  return runIntent({ respond: respondAction, cancel: cancelAction }, { ...context, meeting, request, formData });
 }
 
 const NOTICES = {
@@ -122,11 +96,10 @@ export default function MeetingPage() {
   const { date } = useSite();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done") as keyof typeof NOTICES | null;
-  const base = `/groups/${group.slug}/meetings/${meeting.id}`;
   return (
     <article aria-labelledby="meeting-title" className="meeting">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${group.slug}/meetings`}>{t("groups.meetings.title")}</Link>
+        <Link to={groupPath(group.slug, "meetings")}>{t("groups.meetings.title")}</Link>
       </nav>
       {done && NOTICES[done] ? <Notice>{t(NOTICES[done])}</Notice> : null}
       {actionData?.error ? (
@@ -166,11 +139,11 @@ export default function MeetingPage() {
               ) : null}
             </MeetingTime>
             <p className="inline-form">
-              <a href={`${base}/meeting.ics`} className="button" download>
+              <a href={meetingPath(group.slug, meeting.id, "meeting.ics")} className="button" download>
                 {t("groups.meetings.addToCalendar")}
               </a>
               {allowed.reschedule ? (
-                <Link to={`${base}/edit`} className="button button--quiet">
+                <Link to={meetingPath(group.slug, meeting.id, "edit")} className="button button--quiet">
                   {t("groups.meetings.edit")}
                 </Link>
               ) : null}
@@ -203,7 +176,7 @@ export default function MeetingPage() {
             )}
             {allowed.recordMinutes ? (
               <p>
-                <Link to={`${base}/minutes`} className="button">
+                <Link to={meetingPath(group.slug, meeting.id, "minutes")} className="button">
                   {meeting.minutesHtml ? t("groups.meetings.editMinutes") : t("groups.meetings.recordMinutes")}
                 </Link>
               </p>
@@ -217,7 +190,7 @@ export default function MeetingPage() {
                 <ul className="plain-list">
                   {proposals.map((proposal) => (
                     <li key={proposal.id}>
-                      <Link to={`/groups/${group.slug}/decisions/${proposal.id}`}>{proposal.title}</Link>{" "}
+                      <Link to={decisionPath(group.slug, proposal.id)}>{proposal.title}</Link>{" "}
                       <Badge tone={proposal.state === "closed" ? "success" : "info"}>
                         {t(`groups.decisions.state.${proposal.state}`)}
                       </Badge>
@@ -229,7 +202,9 @@ export default function MeetingPage() {
               )}
               {allowed.openProposal ? (
                 <p>
-                  <Link to={`/groups/${group.slug}/decisions/new?meeting=${meeting.id}`}>{t("groups.decisions.openAbout")}</Link>
+                  <Link to={withQuery(newDecisionPath(group.slug), { meeting: meeting.id })}>
+                    {t("groups.decisions.openAbout")}
+                  </Link>
                 </p>
               ) : null}
             </section>
@@ -269,41 +244,15 @@ export default function MeetingPage() {
               {meeting.minutesHtml ? (
                 <section aria-labelledby="attendees">
                   <h2 id="attendees">{t("groups.meetings.attendees", { count: attendees.length })}</h2>
-                  <ul className="plain-list">
-                    {attendees.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
+                  <PeopleList people={attendees} />
                 </section>
               ) : null}
               <section aria-labelledby="responses">
                 <h2 id="responses">{t("groups.meetings.responses")}</h2>
                 <h3>{t("groups.meetings.attendingList", { count: attending.length })}</h3>
-                {attending.length ? (
-                  <ul className="plain-list">
-                    {attending.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t("common.none")}</p>
-                )}
+                {attending.length ? <PeopleList people={attending} /> : <p className="muted">{t("common.none")}</p>}
                 <h3>{t("groups.meetings.notAttendingList", { count: notAttending.length })}</h3>
-                {notAttending.length ? (
-                  <ul className="plain-list">
-                    {notAttending.map((person) => (
-                      <li key={person.id}>
-                        <MemberByline member={person} />
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t("common.none")}</p>
-                )}
+                {notAttending.length ? <PeopleList people={notAttending} /> : <p className="muted">{t("common.none")}</p>}
               </section>
             </>
           ) : (

@@ -1,6 +1,6 @@
 // The Meetings tab: upcoming and past meetings, and the group's calendar feed (a private address
 // for members of a private group, revocable at any time).
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeetingTime } from "~/components/group/meeting-time";
@@ -10,14 +10,13 @@ import { Notice } from "~/components/ui/notice";
 import { findCalendarToken } from "~/models/group.server";
 import { listPastMeetings, listUpcomingMeetings } from "~/models/meeting.server";
 import { authorize, can } from "~/policies";
-import { readGroup, requireGroupViewer } from "~/services/group-context.server";
-import { resetCalendarLink, revokeCalendarLink } from "~/services/group-membership.server";
-import { badRequest } from "~/utils/http.server";
+import { readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { readForm } from "~/utils/form.server";
+import { groupCalendarPath, meetingPath, newMeetingPath, withQuery } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
-import { requireConfirmation } from "~/utils/confirm.server";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { resetLinkAction, revokeLinkAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, group, resource } = await readGroup(request, params.slug);
@@ -30,10 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPastMeetings(db, group.id, now, { before: validBefore }),
     canHoldLink && viewer ? findCalendarToken(db, group.id, viewer.id) : null,
   ]);
-  const feedPath = `/groups/${group.slug}/calendar.ics`;
+  const feedPath = groupCalendarPath(group.slug);
   const origin = siteOrigin(request);
   const feedUrl =
-    group.visibility === "private" ? (token ? `${origin}${feedPath}?token=${token.token}` : null) : `${origin}${feedPath}`;
+    group.visibility === "private"
+      ? token
+        ? `${origin}${withQuery(feedPath, { token: token.token })}`
+        : null
+      : `${origin}${feedPath}`;
   return {
     upcoming,
     past: past.meetings,
@@ -50,22 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, group, resource } = await requireGroupViewer(request, params.slug);
-  authorize(viewer, "group:calendar-link", resource);
-  const form = await readForm(request);
-  const intent = form.get("intent");
-  if (intent === "reset-link") {
-    // Creating the first link takes nothing away; replacing one stops the old link working.
-    if (await findCalendarToken(db, group.id, viewer.id)) requireConfirmation(request, form, "resetCalendarLink");
-    await resetCalendarLink(db, viewer.id, group.id);
-    return redirect(`/groups/${group.slug}/meetings?done=link#calendar`);
-  }
-  if (intent === "revoke-link") {
-    requireConfirmation(request, form, "revokeCalendarLink");
-    await revokeCalendarLink(db, viewer.id, group.id);
-    return redirect(`/groups/${group.slug}/meetings?done=revoked#calendar`);
-  }
-  badRequest();
+  const context = await requireGroupViewer(request, params.slug);
+  authorize(context.viewer, "group:calendar-link", context.resource);
+  const formData = await readForm(request);
+  return runIntent({ "reset-link": resetLinkAction, "revoke-link": revokeLinkAction }, { ...context, request, formData });
 }
 
 export default function GroupMeetings() {
@@ -73,7 +64,6 @@ export default function GroupMeetings() {
   const { upcoming, past, nextBefore, canSchedule, calendar } = useLoaderData<typeof loader>();
   const { group } = useGroupSpace();
   const [searchParams] = useSearchParams();
-  const base = `/groups/${group.slug}/meetings`;
   const done = searchParams.get("done");
   const site = useSite();
   const withoutZone = !site.viewer || site.timeZone === "UTC";
@@ -86,7 +76,7 @@ export default function GroupMeetings() {
         <div className="section-header">
           <h2 id="upcoming-title">{t("groups.meetings.upcoming")}</h2>
           {canSchedule ? (
-            <Link to={`${base}/new`} className="button button--primary">
+            <Link to={newMeetingPath(group.slug)} className="button button--primary">
               {t("groups.meetings.schedule")}
             </Link>
           ) : null}
@@ -96,7 +86,7 @@ export default function GroupMeetings() {
             {upcoming.map((meeting) => (
               <li key={meeting.id} className="card meeting-card">
                 <h3 className="card__title">
-                  <Link to={`${base}/${meeting.id}`}>{meeting.title}</Link>{" "}
+                  <Link to={meetingPath(group.slug, meeting.id)}>{meeting.title}</Link>{" "}
                   {meeting.cancelled_at ? <Badge tone="warning">{t("groups.meetings.cancelled")}</Badge> : null}
                 </h3>
                 <p className="card__meta">
@@ -120,7 +110,7 @@ export default function GroupMeetings() {
             {past.map((meeting) => (
               <li key={meeting.id} className="card meeting-card">
                 <h3 className="card__title">
-                  <Link to={`${base}/${meeting.id}`}>{meeting.title}</Link>{" "}
+                  <Link to={meetingPath(group.slug, meeting.id)}>{meeting.title}</Link>{" "}
                   {meeting.cancelled_at ? <Badge tone="warning">{t("groups.meetings.cancelled")}</Badge> : null}
                   {meeting.minutes_at ? <Badge tone="success">{t("groups.meetings.hasMinutes")}</Badge> : null}
                 </h3>
