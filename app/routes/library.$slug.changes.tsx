@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
-import { loadChanges } from "~/services/library.server";
+import { loadChanges } from "~/services/documents/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { libraryPath, publicationPath, versionPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,15 +26,15 @@ export default function VersionChanges() {
   return (
     <div className="page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
-        <Link to="/library">{t("library.title")}</Link> › <Link to={`/library/${document.slug}`}>{document.title}</Link>
+        <Link to={libraryPath()}>{t("library.title")}</Link> › <Link to={publicationPath(document.slug)}>{document.title}</Link>
       </nav>
       <h1>{t("library.changesTitle", { from: from.version, to: to.version })}</h1>
       <p className="lead" lang={document.language}>
         {document.title}
       </p>
       <p className="muted">
-        <Link to={`/library/${document.slug}/v/${from.version}`}>{oldLabel}</Link> ({date(from.publishedAt)}) →{" "}
-        <Link to={`/library/${document.slug}/v/${to.version}`}>{newLabel}</Link> ({date(to.publishedAt)})
+        <Link to={versionPath(document.slug, from.version)}>{oldLabel}</Link> ({date(from.publishedAt)}) →{" "}
+        <Link to={versionPath(document.slug, to.version)}>{newLabel}</Link> ({date(to.publishedAt)})
       </p>
       {to.notes ? (
         <section className="panel" aria-labelledby="changes-notes">

@@ -3,20 +3,22 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "~/domain/vocabulary";
 import { PublicationCard } from "~/components/publication-card";
-import { listPublishedDocuments, listTags } from "~/models/document.server";
+import { listPublishedDocuments } from "~/models/document.server";
 import { listGroupNames } from "~/models/group.server";
+import { listTags } from "~/models/published-version.server";
 import { readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { isLanguage } from "~/utils/i18n";
 import { requestLanguage } from "~/utils/i18n.server";
+import { libraryFeedPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("library.title") };
 
 const STATUSES = ["published", "superseded", "withdrawn"] as const;
 
-export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: "/library/feed.xml" }];
+export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: libraryFeedPath() }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -113,7 +115,7 @@ export default function Library() {
         </button>
       </Form>
       <p className="no-print">
-        <a href="/library/feed.xml" className="feed-link">
+        <a href={libraryFeedPath()} className="feed-link">
           {t("library.feed")}
         </a>
       </p>

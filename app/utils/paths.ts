@@ -106,3 +106,12 @@ export const versionPath = (slug: string, version: string, query?: Query, hash?:
 export const versionPrintStylesPath = (slug: string, version: string) => `/library/${seg(slug)}/v/${seg(version)}/print.css`;
 export const changesPath = (slug: string, from?: string | null, to?: string | null) =>
   withQuery(`/library/${seg(slug)}/changes`, { from, to });
+
+// ——— Drafting workspace: anchors within its pages (documents domain) ———
+/** The anchor of a comment thread or reply on the draft page. */
+export const commentAnchor = (commentId: number) => `comment-${commentId}`;
+/** The anchor of a consultation comment's disposition on the consultation page. */
+export const dispositionAnchor = (commentId: number) => `disposition-${commentId}`;
+/** A revision at one of its sections (the revision itself when the section has no anchor). */
+export const revisionSectionPath = (documentSlug: string, revisionId: number, anchor?: string) =>
+  withQuery(revisionPath(documentSlug, revisionId), undefined, anchor);

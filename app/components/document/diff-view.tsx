@@ -3,8 +3,8 @@
 // the difference never rests on colour alone.
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import type { Comparison, DiffBlock, Segment } from "~/services/document-diff.server";
-import type { RenderedComparison } from "~/services/rendered-diff.server";
+import type { Comparison, DiffBlock, Segment } from "~/services/documents/diff.server";
+import type { RenderedComparison } from "~/services/documents/rendered-diff.server";
 import { useSite } from "~/utils/use-site";
 
 type Side = "old" | "new" | "both";

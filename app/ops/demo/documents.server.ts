@@ -8,9 +8,9 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import type { Disposition } from "~/domain/vocabulary";
 import { insertRevision } from "~/models/revision.server";
-import { changeSize } from "~/services/document-diff.server";
+import { changeSize } from "~/services/documents/diff.server";
 import { indexDraft } from "~/services/search-indexers.server";
-import { renderRevision, sectionText, sectionsOf, type SectionInfo } from "~/services/document-sections.server";
+import { renderRevision, sectionText, sectionsOf, type SectionInfo } from "~/services/documents/sections.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 
 const DAY = 86_400_000;
