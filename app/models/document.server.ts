@@ -2,7 +2,7 @@
 // cards. Published versions are in published-version.server.ts, translations in document-family.server.ts.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "~db/schema";
-import type { Language } from "~/domain/vocabulary";
+import type { DocumentStatus, Language } from "~/domain/vocabulary";
 import type { ReadableScope } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import { latestVersionOf, publishedRows } from "./published-version.server";
@@ -172,6 +172,11 @@ export async function listDocumentsOfGroupDetailed(db: Tx, groupId: number) {
     .where("document.group_id", "=", groupId)
     .orderBy("document.title")
     .execute();
+}
+
+/** Moves a draft to another stage of its life (in consultation, final draft). */
+export async function setDocumentStatus(db: Tx, documentId: number, status: DocumentStatus, at = new Date().toISOString()) {
+  await db.updateTable("document").set({ status, updated_at: at }).where("id", "=", documentId).execute();
 }
 
 export async function slugTaken(db: Tx, slug: string) {

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { Badge } from "~/components/ui/badge";
+import { ProposalStatusBadge } from "~/components/document/proposal-status";
 import { listProposals } from "~/models/change-proposal.server";
 import { readWorkspace } from "~/services/documents/workspace.server";
 import { newProposalPath, proposalPath } from "~/utils/paths";
@@ -20,8 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const TONES = { open: "info", accepted: "success", declined: "warning", withdrawn: "neutral" } as const;
-
 type ProposalItem = ReturnType<typeof useLoaderData<typeof loader>>["open"][number];
 
 function ProposalList({ proposals, slug }: { proposals: ProposalItem[]; slug: string }) {
@@ -35,7 +33,7 @@ function ProposalList({ proposals, slug }: { proposals: ProposalItem[]; slug: st
             <Link to={proposalPath(slug, p.id)}>
               {t("documents.proposals.itemTitle", { id: p.id, section: p.section_title || t("documents.comments.introduction") })}
             </Link>{" "}
-            <Badge tone={TONES[p.status]}>{t(`documents.proposals.status.${p.status}`)}</Badge>
+            <ProposalStatusBadge status={p.status} />
           </h4>
           <p className="card__meta">
             {t("documents.proposals.by", {

@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { FilterSelect } from "~/components/document/filter-select";
 import { FieldError } from "~/components/document/field-error";
 import { findRevision } from "~/models/revision.server";
 import { documentErrors, MAX_PROPOSAL_REASON_LENGTH, proposalSchema } from "~/schemas/documents";
@@ -75,19 +76,14 @@ export default function NewProposal() {
       <section aria-labelledby="proposal-pick">
         <h2 id="proposal-pick">{t("documents.proposals.pickSection")}</h2>
         <Form method="get" className="stack">
-          <div className="field">
-            <label htmlFor="proposal-section" className="field__label">
-              {t("documents.proposals.section")}
-            </label>
-            <select id="proposal-section" name="section" required>
-              {choices.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {"— ".repeat(Math.max(0, c.level - 1))}
-                  {c.title || t("documents.comments.introduction")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="proposal-section" name="section" label={t("documents.proposals.section")} required>
+            {choices.map((c) => (
+              <option key={c.key} value={c.key}>
+                {"— ".repeat(Math.max(0, c.level - 1))}
+                {c.title || t("documents.comments.introduction")}
+              </option>
+            ))}
+          </FilterSelect>
           <button type="submit" className="button">
             {t("documents.proposals.continue")}
           </button>

@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { FilterSelect } from "~/components/document/filter-select";
 import { TranslationOfField } from "~/components/document/translation-of-field";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { LANGUAGES } from "~/domain/vocabulary";
@@ -87,18 +88,13 @@ export default function NewDocument() {
         <h1>{t("documents.create.title")}</h1>
         {groups.length ? (
           <Form method="get" className="stack">
-            <div className="field">
-              <label htmlFor="new-group" className="field__label">
-                {t("documents.create.group")}
-              </label>
-              <select id="new-group" name="group" required>
-                {groups.map((g) => (
-                  <option key={g.slug} value={g.slug}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="new-group" name="group" label={t("documents.create.group")} required>
+              {groups.map((g) => (
+                <option key={g.slug} value={g.slug}>
+                  {g.name}
+                </option>
+              ))}
+            </FilterSelect>
             <button type="submit" className="button">
               {t("documents.proposals.continue")}
             </button>

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
+import { FilterSelect } from "~/components/document/filter-select";
 import { loadChanges } from "~/services/documents/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -43,39 +44,24 @@ export default function VersionChanges() {
         </section>
       ) : null}
       <Form method="get" className="filters no-print">
-        <div className="field">
-          <label htmlFor="changes-from" className="field__label">
-            {t("library.fromVersion")}
-          </label>
-          <select id="changes-from" name="from" defaultValue={from.version}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="changes-to" className="field__label">
-            {t("library.toVersion")}
-          </label>
-          <select id="changes-to" name="to" defaultValue={to.version}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="changes-view" className="field__label">
-            {t("documents.compare.view")}
-          </label>
-          <select id="changes-view" name="view" defaultValue={view}>
-            <option value="inline">{t("documents.compare.inline")}</option>
-            <option value="split">{t("documents.compare.split")}</option>
-          </select>
-        </div>
+        <FilterSelect id="changes-from" name="from" label={t("library.fromVersion")} defaultValue={from.version}>
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="changes-to" name="to" label={t("library.toVersion")} defaultValue={to.version}>
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="changes-view" name="view" label={t("documents.compare.view")} defaultValue={view}>
+          <option value="inline">{t("documents.compare.inline")}</option>
+          <option value="split">{t("documents.compare.split")}</option>
+        </FilterSelect>
         <button type="submit" className="button">
           {t("documents.compare.show")}
         </button>

@@ -277,3 +277,33 @@ export function RenderedDiffView({
     </div>
   );
 }
+
+/** The parts of two texts that overlap, side by side: each side as changed from their common base. */
+export function ConflictParts({
+  parts,
+  heading: Heading,
+  labels,
+}: {
+  parts: Array<[Segment[], Segment[]]>;
+  heading: "h3" | "h4";
+  labels: [string, string];
+}) {
+  return (
+    <ol className="conflict-parts">
+      {parts.map(([left, right], i) => (
+        <li key={i} className="conflict-part">
+          <div className="conflict-part__grid">
+            <div>
+              <Heading>{labels[0]}</Heading>
+              <SegmentsView segments={left} />
+            </div>
+            <div>
+              <Heading>{labels[1]}</Heading>
+              <SegmentsView segments={right} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

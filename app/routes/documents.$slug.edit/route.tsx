@@ -4,7 +4,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SegmentsView } from "~/components/document/diff-view";
+import { ConflictParts } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { MarkdownEditor } from "~/components/document/markdown-editor";
 import { findRevision } from "~/models/revision.server";
@@ -74,22 +74,11 @@ export default function EditDraft() {
             <p>{t("documents.conflict.kept")}</p>
           </div>
           <h3 id="conflict-parts">{t("documents.conflict.parts", { count: conflict.parts.length })}</h3>
-          <ol className="conflict-parts">
-            {conflict.parts.map((part, i) => (
-              <li key={i} className="conflict-part">
-                <div className="conflict-part__grid">
-                  <div>
-                    <h4>{t("documents.conflict.yours")}</h4>
-                    <SegmentsView segments={part.mine} />
-                  </div>
-                  <div>
-                    <h4>{t("documents.conflict.theirs")}</h4>
-                    <SegmentsView segments={part.theirs} />
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <ConflictParts
+            parts={conflict.parts.map((part) => [part.mine, part.theirs])}
+            heading="h4"
+            labels={[t("documents.conflict.yours"), t("documents.conflict.theirs")]}
+          />
           <details className="conflict-current">
             <summary>{t("documents.conflict.currentText")}</summary>
             <label htmlFor="current-text" className="visually-hidden">

@@ -4,9 +4,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DiffView, SegmentsView } from "~/components/document/diff-view";
+import { ConflictParts, DiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { Badge } from "~/components/ui/badge";
+import { ProposalStatusBadge } from "~/components/document/proposal-status";
 import { ConfirmButton } from "~/components/ui/confirm-form";
 import { findProposal } from "~/models/change-proposal.server";
 import { findRevision, revisionNumbers } from "~/models/revision.server";
@@ -73,8 +73,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-const TONES = { open: "info", accepted: "success", declined: "warning", withdrawn: "neutral" } as const;
-
 export default function ProposalView() {
   const { t } = useTranslation();
   const { date } = useSite();
@@ -93,7 +91,7 @@ export default function ProposalView() {
           id: proposal.id,
           section: proposal.sectionTitle || t("documents.comments.introduction"),
         })}{" "}
-        <Badge tone={TONES[proposal.status]}>{t(`documents.proposals.status.${proposal.status}`)}</Badge>
+        <ProposalStatusBadge status={proposal.status} />
       </h2>
       <p className="muted">
         {t("documents.proposals.by", {
@@ -120,22 +118,11 @@ export default function ProposalView() {
         </div>
       ) : null}
       {actionData?.conflicts ? (
-        <ol className="conflict-parts">
-          {actionData.conflicts.map((part, i) => (
-            <li key={i} className="conflict-part">
-              <div className="conflict-part__grid">
-                <div>
-                  <h3>{t("documents.conflict.proposed")}</h3>
-                  <SegmentsView segments={part.proposed} />
-                </div>
-                <div>
-                  <h3>{t("documents.conflict.theirs")}</h3>
-                  <SegmentsView segments={part.current} />
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <ConflictParts
+          parts={actionData.conflicts.map((part) => [part.proposed, part.current])}
+          heading="h3"
+          labels={[t("documents.conflict.proposed"), t("documents.conflict.theirs")]}
+        />
       ) : null}
       <section className="panel" aria-labelledby="proposal-reason">
         <h3 id="proposal-reason">{t("documents.proposals.reason")}</h3>

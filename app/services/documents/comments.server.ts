@@ -11,7 +11,7 @@ import { writeTransaction } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { commentAnchor, documentPath } from "~/utils/paths";
 import { fail, ok, type Result } from "~/utils/result";
-import type { DocumentReason } from "./failures";
+import type { AccessReason, CommentReason } from "./failures";
 import { noticePrivacy } from "./notices.server";
 import { consultationStateOf, documentFor, documentNow, type LoadedDocument } from "./resource.server";
 import { DOCUMENT_KEY, PREAMBLE_KEY, sectionsOf } from "./sections.server";
@@ -23,11 +23,6 @@ export interface CommentInput {
   parentId: number | null;
 }
 
-type CommentReason = Extract<
-  DocumentReason,
-  "not_found" | "forbidden" | "unknown_parent" | "unknown_revision" | "unknown_section"
->;
-
 /**
  * Adds a comment (or a reply to a thread). A first comment made by a reviewer outside the
  * drafting team while a consultation is open belongs to that consultation and will get a
@@ -38,7 +33,7 @@ export async function addComment(
   viewer: Viewer,
   document: LoadedDocument,
   input: CommentInput,
-): Promise<Result<number, CommentReason>> {
+): Promise<Result<number, AccessReason | CommentReason>> {
   const rendered = renderMarkdown(input.body);
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, document.id, "document:comment");
@@ -108,7 +103,7 @@ export async function resolveComment(
   document: LoadedDocument,
   commentId: number,
   resolved: boolean,
-): Promise<Result<undefined, "not_found" | "forbidden">> {
+): Promise<Result<undefined, AccessReason>> {
   return writeTransaction(db, async (trx) => {
     const now = await documentNow(trx, document.id);
     const comment = now && (await findComment(trx, now.document.id, commentId));

@@ -2,9 +2,9 @@
 // it early — or cancel it before it opens; once it has closed, the drafting team records a
 // disposition and a response for each consultation comment.
 import type { ConsultationAudience, Disposition } from "~/domain/vocabulary";
-import { recordAudit } from "~/models/audit.server";
 import { closeConsultationNow, insertConsultation } from "~/models/consultation.server";
 import { findComment, setDisposition } from "~/models/doc-comment.server";
+import { setDocumentStatus } from "~/models/document.server";
 import { notify } from "~/models/notification.server";
 import type { Viewer } from "~/policies";
 import { MAX_CONSULTATION_DAYS } from "~/schemas/documents";
@@ -14,16 +14,11 @@ import { writeTransaction } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { documentPath } from "~/utils/paths";
 import { fail, ok, type Result } from "~/utils/result";
-import type { DocumentReason } from "./failures";
-import { groupMemberIds } from "./notices.server";
+import type { AccessReason, WindowReason } from "./failures";
+import { auditDocument, groupMemberIds } from "./notices.server";
 import { consultationStateOf, documentFor, type LoadedDocument } from "./resource.server";
 
 const DAY = 86_400_000;
-
-type WindowReason = Extract<
-  DocumentReason,
-  "opens_on_invalid" | "closes_on_invalid" | "start_in_past" | "end_before_start" | "window_too_long"
->;
 
 /** The window's bounds: a start date of today opens at once; the end date closes at its last millisecond (UTC). */
 export function consultationWindow(
@@ -54,7 +49,7 @@ export async function openConsultation(
   viewer: Viewer,
   document: LoadedDocument,
   input: ConsultationInput,
-): Promise<Result<number, WindowReason | "not_found" | "forbidden" | "consultation_already_open">> {
+): Promise<Result<number, WindowReason | AccessReason | "consultation_already_open">> {
   const window = consultationWindow(input.opensOn, input.closesOn);
   if (!window.ok) return window;
   const { opensAt, closesAt } = window.value;
@@ -72,20 +67,13 @@ export async function openConsultation(
       closesAt,
       openedBy: viewer.id,
     });
-    if (doc.status === "working_draft" || doc.status === "final_draft") {
-      await trx
-        .updateTable("document")
-        .set({ status: "consultation", updated_at: new Date().toISOString() })
-        .where("id", "=", doc.id)
-        .execute();
-    }
+    if (doc.status === "working_draft" || doc.status === "final_draft") await setDocumentStatus(trx, doc.id, "consultation");
     await indexDraft(trx, doc.id);
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.consultation.open",
-      subjectType: "document",
-      subjectId: doc.id,
-      data: { consultationId: id, audience: input.audience, opensAt, closesAt },
+    await auditDocument(trx, viewer, "document.consultation.open", ["document", doc.id], {
+      consultationId: id,
+      audience: input.audience,
+      opensAt,
+      closesAt,
     });
     // The group always hears of it; a members or public consultation is announced to every approved member.
     const recipients =
@@ -110,7 +98,7 @@ export async function closeConsultation(
   db: DB,
   viewer: Viewer,
   document: LoadedDocument,
-): Promise<Result<undefined, "not_found" | "forbidden" | "consultation_not_open">> {
+): Promise<Result<undefined, AccessReason | "consultation_not_open">> {
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, document.id, "document:consult");
     if (!access.ok) return access;
@@ -120,16 +108,12 @@ export async function closeConsultation(
     // A consultation that has not opened yet is cancelled: its window shrinks to the past millisecond.
     const opensAt = current.opens_at < now ? undefined : new Date(Date.parse(now) - 1).toISOString();
     await closeConsultationNow(trx, current.id, viewer.id, now, opensAt);
-    if (doc.status === "consultation") {
-      await trx.updateTable("document").set({ status: "final_draft", updated_at: now }).where("id", "=", doc.id).execute();
-    }
+    if (doc.status === "consultation") await setDocumentStatus(trx, doc.id, "final_draft", now);
     await indexDraft(trx, doc.id);
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.consultation.close",
-      subjectType: "document",
-      subjectId: doc.id,
-      data: { consultationId: current.id, before: { closesAt: current.closes_at }, after: { closesAt: now } },
+    await auditDocument(trx, viewer, "document.consultation.close", ["document", doc.id], {
+      consultationId: current.id,
+      before: { closesAt: current.closes_at },
+      after: { closesAt: now },
     });
     return ok();
   });
@@ -141,11 +125,6 @@ export interface DispositionInput {
   response: string;
 }
 
-type DispositionReason = Extract<
-  DocumentReason,
-  "not_found" | "forbidden" | "response_required" | "not_a_consultation_comment" | "consultation_still_open"
->;
-
 /**
  * The drafting team's answer to a consultation comment, once its consultation has closed: a
  * disposition partly or not accepted needs a response saying why.
@@ -155,7 +134,7 @@ export async function recordDisposition(
   viewer: Viewer,
   document: LoadedDocument,
   input: DispositionInput,
-): Promise<Result<undefined, DispositionReason>> {
+): Promise<Result<undefined, AccessReason | "response_required" | "not_a_consultation_comment" | "consultation_still_open">> {
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, document.id, "document:disposition");
     if (!access.ok) return access;
@@ -175,12 +154,9 @@ export async function recordDisposition(
       responseHtml: input.response ? renderMarkdown(input.response).html : "",
       by: viewer.id,
     });
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.disposition",
-      subjectType: "doc_comment",
-      subjectId: comment.id,
-      data: { before: comment.disposition, after: input.disposition },
+    await auditDocument(trx, viewer, "document.disposition", ["doc_comment", comment.id], {
+      before: comment.disposition,
+      after: input.disposition,
     });
     return ok();
   });

@@ -4,44 +4,28 @@
 // comment being written, the proposed text, the conflict view).
 import type { Explanations } from "~/utils/failure.server";
 
-export type DocumentReason =
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "invalid"
-  // Creating a document, its settings
-  | "slug_taken"
-  | "unknown_source"
-  | "link_forbidden"
-  | "language_taken"
-  | "self"
-  | "is_source"
-  // Saving the draft
-  | "empty"
-  | "too_large"
-  | "unknown_base"
-  | "no_document"
-  // Comments
-  | "unknown_parent"
-  | "unknown_revision"
-  | "unknown_section"
-  // Change proposals
-  | "unchanged"
-  | "proposal_closed"
-  | "not_proposer"
-  | "proposal_conflict"
-  // Consultations and dispositions
-  | "opens_on_invalid"
-  | "closes_on_invalid"
-  | "start_in_past"
-  | "end_before_start"
-  | "window_too_long"
+/** The document (or what the form names in it) is gone, or the viewer may not do this. */
+export type AccessReason = "forbidden" | "not_found";
+/** The original a translation is linked to. */
+export type SourceReason = "unknown_source" | "link_forbidden";
+export type CreateReason = SourceReason | "slug_taken" | "language_taken";
+export type SettingsReason = SourceReason | "self" | "is_source" | "language_taken";
+/** Why a draft cannot be saved ("conflict" carries the conflicting parts). */
+export type SaveReason = "empty" | "too_large" | "unknown_base" | "no_document";
+/** The revision and section a comment or a proposal was written on. */
+export type SectionReason = "unknown_revision" | "unknown_section";
+export type CommentReason = SectionReason | "unknown_parent";
+export type ProposalReason = SectionReason | "unchanged" | "proposal_closed" | "not_proposer" | "proposal_conflict";
+/** The dates of a consultation's window. */
+export type WindowReason = "opens_on_invalid" | "closes_on_invalid" | "start_in_past" | "end_before_start" | "window_too_long";
+export type ConsultationReason =
+  | WindowReason
   | "consultation_already_open"
   | "consultation_not_open"
   | "not_a_consultation_comment"
   | "response_required"
-  | "consultation_still_open"
-  // Publishing, withdrawing and superseding
+  | "consultation_still_open";
+export type PublishReason =
   | "version_required"
   | "review_due_in_past"
   | "bad_version"
@@ -50,10 +34,22 @@ export type DocumentReason =
   | "not_increasing"
   | "version_unchanged"
   | "consultation_open"
-  | "undisposed"
-  | "successor_required"
-  | "unknown_successor"
-  | "not_published";
+  | "undisposed";
+/** Withdrawing or superseding a published document. */
+export type StatusReason = "successor_required" | "unknown_successor" | "not_published";
+
+export type DocumentReason =
+  | AccessReason
+  | "conflict"
+  | "invalid"
+  | CreateReason
+  | SettingsReason
+  | SaveReason
+  | CommentReason
+  | ProposalReason
+  | ConsultationReason
+  | PublishReason
+  | StatusReason;
 
 export const DOCUMENT_FAILURES: Explanations<DocumentReason> = {
   forbidden: { message: "errors.body403" },

@@ -1,4 +1,6 @@
-// Who hears of what happens to a document, and how private the notice is.
+// Who hears of what happens to a document, how private the notice is, and the audit trail of it.
+import { recordAudit } from "~/models/audit.server";
+import type { Viewer } from "~/policies";
 import type { Tx } from "~/utils/db.server";
 import type { LoadedDocument } from "./resource.server";
 
@@ -30,3 +32,12 @@ export const noticePrivacy = (document: Pick<LoadedDocument, "group_id" | "group
   privateGroupId: document.group_visibility === "private" ? document.group_id : null,
   membersOnly: false,
 });
+
+/** What the viewer did to a document, or to one of its comments or proposals: one entry of the audit log, in the write's transaction. */
+export const auditDocument = (
+  trx: Tx,
+  viewer: Viewer,
+  action: string,
+  [subjectType, subjectId]: ["document" | "doc_comment" | "change_proposal", number],
+  data: Record<string, unknown>,
+) => recordAudit(trx, { actorId: viewer.id, action, subjectType, subjectId, data });

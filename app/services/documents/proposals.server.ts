@@ -1,7 +1,6 @@
 // Change proposals: a reader proposes a new text for one section with a reason; an editor accepts it
 // (applied as a revision credited to the proposer) or declines it with a reason; the proposer may
 // take it back while it is open.
-import { recordAudit } from "~/models/audit.server";
 import { decideProposal, findProposal, insertProposal, type ProposalRow } from "~/models/change-proposal.server";
 import { notify } from "~/models/notification.server";
 import { findRevisionSource } from "~/models/revision.server";
@@ -12,24 +11,22 @@ import { writeTransaction } from "~/utils/db.server";
 import { proposalPath } from "~/utils/paths";
 import { fail, ok, type Fail, type Result } from "~/utils/result";
 import type { ConflictPart } from "./diff.server";
-import type { DocumentReason } from "./failures";
-import { groupMemberIds, noticePrivacy } from "./notices.server";
+import type { AccessReason, SaveReason, SectionReason } from "./failures";
+import { auditDocument, groupMemberIds, noticePrivacy } from "./notices.server";
 import { consultationStateOf, documentFor, documentNow, type DocumentNow, type LoadedDocument } from "./resource.server";
-import { commitDraft, type SaveReason } from "./saver.server";
+import { commitDraft } from "./saver.server";
 import { replaceSection, sectionText, sectionsOf } from "./sections.server";
 
 /** What the policies need to know about a proposal. */
 export const proposalResource = (document: DocumentNow["resource"], proposal: Pick<ProposalRow, "author_id" | "status">) =>
   ({ document, authorId: proposal.author_id, status: proposal.status }) satisfies ProposalResource;
 
-type SubmitReason = Extract<DocumentReason, "not_found" | "forbidden" | "unknown_revision" | "unknown_section" | "unchanged">;
-
 export async function submitProposal(
   db: DB,
   viewer: Viewer,
   document: LoadedDocument,
   input: { baseRevisionId: number; sectionKey: string; text: string; reason: string },
-): Promise<Result<number, SubmitReason>> {
+): Promise<Result<number, AccessReason | SectionReason | "unchanged">> {
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, document.id, "document:propose");
     if (!access.ok) return access;
@@ -78,12 +75,27 @@ async function openProposal(trx: Tx, viewer: Viewer, documentId: number, proposa
   return fail(can(viewer, "document:review-proposal", now.resource) ? "proposal_closed" : "forbidden");
 }
 
-export type Accepted = { status: "accepted"; revisionId: number; merged: boolean } | { status: "already_applied" };
+/** The proposer hears of the decision on their proposal (a proposal of a former member is decided in silence). */
+async function tellProposer(
+  trx: Tx,
+  viewer: Viewer,
+  document: LoadedDocument,
+  proposal: Pick<ProposalRow, "id" | "author_id">,
+  kind: "change_proposal_accepted" | "change_proposal_declined",
+  excerpt: string,
+) {
+  if (!proposal.author_id) return;
+  await notify(trx, [proposal.author_id], {
+    kind,
+    actorId: viewer.id,
+    title: document.title,
+    excerpt,
+    url: proposalPath(document.slug, proposal.id),
+    ...noticePrivacy(document),
+  });
+}
 
-type AcceptReason = Extract<
-  DocumentReason,
-  "not_found" | "forbidden" | "proposal_closed" | "unknown_revision" | "unknown_section"
->;
+export type Accepted = { status: "accepted"; revisionId: number; merged: boolean } | { status: "already_applied" };
 
 /**
  * Applies a proposal as a revision credited to its proposer: the section is replaced in the
@@ -97,7 +109,10 @@ export async function acceptProposal(
   document: LoadedDocument,
   proposalId: number,
   note: string,
-): Promise<Result<Accepted, AcceptReason | SaveReason> | Fail<"proposal_conflict", { conflicts: ConflictPart[] }>> {
+): Promise<
+  | Result<Accepted, AccessReason | "proposal_closed" | SectionReason | SaveReason>
+  | Fail<"proposal_conflict", { conflicts: ConflictPart[] }>
+> {
   return writeTransaction(db, async (trx) => {
     const decision = await openProposal(trx, viewer, document.id, proposalId);
     if (!decision.ok) return decision;
@@ -127,12 +142,8 @@ export async function acceptProposal(
       reason: note,
       appliedRevisionId: saved.revisionId,
     });
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.proposal.accept",
-      subjectType: "change_proposal",
-      subjectId: proposal.id,
-      data: { revisionId: saved.revisionId },
+    await auditDocument(trx, viewer, "document.proposal.accept", ["change_proposal", proposal.id], {
+      revisionId: saved.revisionId,
     });
     if (proposal.author_id) {
       // The notice names the revision the proposal became by its number in the document (#N).
@@ -141,14 +152,14 @@ export async function acceptProposal(
           ? await trx.selectFrom("revision").select("number").where("id", "=", saved.revisionId).executeTakeFirst()
           : undefined;
       const excerpt = note || proposal.section_title;
-      await notify(trx, [proposal.author_id], {
-        kind: "change_proposal_accepted",
-        actorId: viewer.id,
-        title: doc.title,
-        excerpt: applied ? `#${applied.number} · ${excerpt}` : excerpt,
-        url: proposalPath(doc.slug, proposal.id),
-        ...noticePrivacy(doc),
-      });
+      await tellProposer(
+        trx,
+        viewer,
+        doc,
+        proposal,
+        "change_proposal_accepted",
+        applied ? `#${applied.number} · ${excerpt}` : excerpt,
+      );
     }
     return ok<Accepted>(
       saved.status === "unchanged"
@@ -164,29 +175,14 @@ export async function declineProposal(
   document: LoadedDocument,
   proposalId: number,
   reason: string,
-): Promise<Result<undefined, "not_found" | "forbidden" | "proposal_closed">> {
+): Promise<Result<undefined, AccessReason | "proposal_closed">> {
   return writeTransaction(db, async (trx) => {
     const decision = await openProposal(trx, viewer, document.id, proposalId);
     if (!decision.ok) return decision;
     const { document: doc, proposal } = decision.value;
     await decideProposal(trx, proposal.id, { status: "declined", by: viewer.id, reason });
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.proposal.decline",
-      subjectType: "change_proposal",
-      subjectId: proposal.id,
-      data: { reason },
-    });
-    if (proposal.author_id) {
-      await notify(trx, [proposal.author_id], {
-        kind: "change_proposal_declined",
-        actorId: viewer.id,
-        title: doc.title,
-        excerpt: reason,
-        url: proposalPath(doc.slug, proposal.id),
-        ...noticePrivacy(doc),
-      });
-    }
+    await auditDocument(trx, viewer, "document.proposal.decline", ["change_proposal", proposal.id], { reason });
+    await tellProposer(trx, viewer, doc, proposal, "change_proposal_declined", reason);
     return ok();
   });
 }

@@ -2,7 +2,6 @@
 // 2.0) with release notes, a review-due date and the disposition table of the consultations held
 // since the previous version; or withdraws / supersedes a published document.
 import type { Disposition } from "~/domain/vocabulary";
-import { recordAudit } from "~/models/audit.server";
 import { consultationsSince } from "~/models/consultation.server";
 import { listConsultationComments } from "~/models/doc-comment.server";
 import { listSuccessorCandidates } from "~/models/document.server";
@@ -16,8 +15,8 @@ import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { versionPath } from "~/utils/paths";
 import { fail, ok, type Fail, type Result } from "~/utils/result";
-import type { DocumentReason } from "./failures";
-import { contributorIds, groupMemberIds, noticePrivacy } from "./notices.server";
+import type { AccessReason, PublishReason } from "./failures";
+import { auditDocument, contributorIds, groupMemberIds, noticePrivacy } from "./notices.server";
 import { consultationStateOf, documentNow, type LoadedDocument } from "./resource.server";
 
 /** One row of the disposition table published with a version. */
@@ -90,21 +89,6 @@ export interface PublishInput {
   baseRevisionId: number;
 }
 
-type PublishReason = Extract<
-  DocumentReason,
-  | "version_required"
-  | "review_due_in_past"
-  | "bad_version"
-  | "closed_record"
-  | "draft_moved"
-  | "not_increasing"
-  | "version_unchanged"
-  | "consultation_open"
-  | "undisposed"
-  | "not_found"
-  | "forbidden"
->;
-
 /**
  * A refusal of the publishing step, with what its message names (a version, a date, a count; empty
  * when it names nothing).
@@ -117,7 +101,7 @@ export async function publishVersion(
   viewer: Viewer,
   document: LoadedDocument,
   input: PublishInput,
-): Promise<Result<string, PublishReason> | Fail<PublishReason, { detail: string | number }>> {
+): Promise<Result<string, AccessReason | PublishReason> | Fail<PublishReason, { detail: string | number }>> {
   if (!input.version && !input.kind) return fail("version_required");
   if (input.reviewDue && input.reviewDue <= new Date().toISOString().slice(0, 10)) return fail("review_due_in_past");
   return writeTransaction(db, async (trx) => {
@@ -174,12 +158,11 @@ export async function publishVersion(
       .set({ status: "published", status_changed_at: at, updated_at: at })
       .where("id", "=", doc.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.publish",
-      subjectType: "document",
-      subjectId: doc.id,
-      data: { version, before: latest?.version ?? null, revisionId: head!.id, reviewDue: input.reviewDue || null },
+    await auditDocument(trx, viewer, "document.publish", ["document", doc.id], {
+      version,
+      before: latest?.version ?? null,
+      revisionId: head!.id,
+      reviewDue: input.reviewDue || null,
     });
     // The group, and everyone who commented on or proposed changes to this draft.
     const audience = [...(await groupMemberIds(trx, doc.group_id)), ...(await contributorIds(trx, doc.id))];
@@ -206,7 +189,7 @@ export async function chooseSuccessor(
   document: LoadedDocument,
   slug: string,
   required: boolean,
-): Promise<Result<number | null, "unknown_successor" | "successor_required">> {
+): Promise<Result<number | null, "successor_required" | "unknown_successor">> {
   if (!slug) return required ? fail("successor_required") : ok(null);
   const candidates = await listSuccessorCandidates(db, document.id, readableScope(viewer));
   const successor = candidates.find((c) => c.slug === slug);
@@ -219,7 +202,7 @@ export async function changeStatus(
   viewer: Viewer,
   document: LoadedDocument,
   input: { status: "withdrawn" | "superseded"; reason: string; successorId: number | null },
-): Promise<Result<undefined, "not_found" | "forbidden" | "not_published">> {
+): Promise<Result<undefined, AccessReason | "not_published">> {
   return writeTransaction(db, async (trx) => {
     const now = await documentNow(trx, document.id);
     if (!now) return fail("not_found");
@@ -238,13 +221,13 @@ export async function changeStatus(
       })
       .where("id", "=", doc.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: input.status === "withdrawn" ? "document.withdraw" : "document.supersede",
-      subjectType: "document",
-      subjectId: doc.id,
-      data: { before: doc.status, after: input.status, reason: input.reason, successorId: input.successorId },
-    });
+    await auditDocument(
+      trx,
+      viewer,
+      input.status === "withdrawn" ? "document.withdraw" : "document.supersede",
+      ["document", doc.id],
+      { before: doc.status, after: input.status, reason: input.reason, successorId: input.successorId },
+    );
     await indexPublishedDocument(trx, doc.id);
     return ok();
   });

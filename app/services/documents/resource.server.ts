@@ -7,6 +7,7 @@ import { can, type Viewer } from "~/policies";
 import { consultationState, type DocumentResource, type DocumentRules } from "~/policies/documents";
 import type { Tx } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
+import type { AccessReason } from "./failures";
 
 /** A document with its group's slug, name and visibility, as the pages and services load it. */
 export type LoadedDocument = NonNullable<Awaited<ReturnType<typeof findDocumentBySlug>>>;
@@ -77,7 +78,7 @@ export async function documentFor(
   viewer: Viewer,
   documentId: number,
   action: DocumentAction,
-): Promise<Result<DocumentNow, "not_found" | "forbidden">> {
+): Promise<Result<DocumentNow, AccessReason>> {
   const now = await documentNow(trx, documentId);
   if (!now) return fail("not_found");
   return can(viewer, action, now.resource) ? ok(now) : fail("forbidden");

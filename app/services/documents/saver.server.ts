@@ -11,6 +11,7 @@ import { MAX_DRAFT_BYTES } from "~/schemas/documents";
 import type { DB } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { fail, ok, type Fail, type Ok } from "~/utils/result";
+import type { AccessReason, SaveReason } from "./failures";
 import { indexDraft } from "~/services/search-indexers.server";
 import { changeSize, mergeThreeWay, type ConflictPart } from "./diff.server";
 import { documentFor } from "./resource.server";
@@ -36,8 +37,6 @@ export interface HeadSnapshot {
 
 export type Saved =
   { status: "saved"; revisionId: number; merged: boolean; headBefore: number } | { status: "unchanged"; revisionId: number };
-
-export type SaveReason = "unknown_base" | "empty" | "too_large" | "no_document";
 
 /** What a conflicting save is shown: the text now current and the parts that overlap. */
 export interface ConflictDetails {
@@ -130,7 +129,7 @@ export async function saveDraft(
   db: DB,
   viewer: Viewer,
   input: Omit<SaveInput, "authorId" | "proposalId">,
-): Promise<SaveResult | Fail<"not_found" | "forbidden">> {
+): Promise<SaveResult | Fail<AccessReason>> {
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, input.documentId, "document:edit");
     if (!access.ok) return access;

@@ -2,7 +2,6 @@
 // A translation joins its original's family only by the hand of an editor or chair of the
 // original's group ("document:link-translation"); a family has one document a language.
 import type { Language } from "~/domain/vocabulary";
-import { recordAudit } from "~/models/audit.server";
 import { familyMemberIn, hasTranslations, listTranslationSources } from "~/models/document-family.server";
 import { slugTaken } from "~/models/document.server";
 import { groupResource } from "~/models/group.server";
@@ -12,7 +11,8 @@ import { indexDraft } from "~/services/search-indexers.server";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
-import type { DocumentReason } from "./failures";
+import type { AccessReason, CreateReason, SettingsReason, SourceReason } from "./failures";
+import { auditDocument } from "./notices.server";
 import { documentFor, type LoadedDocument } from "./resource.server";
 import { renderRevision } from "./sections.server";
 
@@ -42,7 +42,7 @@ async function chooseSource(
   viewer: Viewer,
   slug: string,
   document?: Translated,
-): Promise<Result<Source | null, "unknown_source" | "link_forbidden">> {
+): Promise<Result<Source | null, SourceReason>> {
   if (!slug) return ok(null);
   const [source] = await listTranslationSources(trx, readableScope(viewer), document?.id, slug);
   if (!source) return fail("unknown_source");
@@ -61,12 +61,11 @@ export interface NewDocumentInput {
   translationOf: string;
 }
 
-type CreateReason = Extract<
-  DocumentReason,
-  "not_found" | "forbidden" | "unknown_source" | "link_forbidden" | "slug_taken" | "language_taken"
->;
-
-export async function createDocument(db: DB, viewer: Viewer, input: NewDocumentInput): Promise<Result<number, CreateReason>> {
+export async function createDocument(
+  db: DB,
+  viewer: Viewer,
+  input: NewDocumentInput,
+): Promise<Result<number, AccessReason | CreateReason>> {
   return writeTransaction(db, async (trx) => {
     const group = await trx
       .selectFrom("working_group")
@@ -117,13 +116,7 @@ export async function createDocument(db: DB, viewer: Viewer, input: NewDocumentI
       .set({ head_revision_id: revisionId, family_id: familyId ?? id })
       .where("id", "=", id)
       .execute();
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.create",
-      subjectType: "document",
-      subjectId: id,
-      data: { slug: input.slug, groupId: input.groupId },
-    });
+    await auditDocument(trx, viewer, "document.create", ["document", id], { slug: input.slug, groupId: input.groupId });
     await indexDraft(trx, id);
     return ok(id);
   });
@@ -137,11 +130,6 @@ export interface SettingsInput {
   translationOf: string;
 }
 
-type SettingsReason = Extract<
-  DocumentReason,
-  "not_found" | "forbidden" | "unknown_source" | "link_forbidden" | "self" | "is_source" | "language_taken"
->;
-
 /**
  * Title, summary, tags and the translation link. The title, summary and tags are the workspace's:
  * public pages show those of the latest published version until a chair publishes again.
@@ -151,7 +139,7 @@ export async function updateSettings(
   viewer: Viewer,
   document: LoadedDocument,
   input: SettingsInput,
-): Promise<Result<undefined, SettingsReason>> {
+): Promise<Result<undefined, AccessReason | SettingsReason>> {
   return writeTransaction(db, async (trx) => {
     const access = await documentFor(trx, viewer, document.id, "document:manage");
     if (!access.ok) return access;
@@ -182,12 +170,9 @@ export async function updateSettings(
       })
       .where("id", "=", current.id)
       .execute();
-    await recordAudit(trx, {
-      actorId: viewer.id,
-      action: "document.settings",
-      subjectType: "document",
-      subjectId: current.id,
-      data: { before: { title: current.title, familyId: current.family_id }, after: { title: input.title, familyId } },
+    await auditDocument(trx, viewer, "document.settings", ["document", current.id], {
+      before: { title: current.title, familyId: current.family_id },
+      after: { title: input.title, familyId },
     });
     // The draft's entries take the new title; the published ones keep the published title and
     // summary until a chair publishes the next version (which reindexes them).
