@@ -21,7 +21,7 @@ const VERSION = /^\d{1,4}\.\d{1,4}$/;
 async function readableDocument(db: DB, viewer: Viewer | null, slug: string) {
   const document = await findDocumentBySlug(db, slug);
   if (!document) notFound();
-  authorize(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility });
+  authorize(viewer, "document:read-published", groupResource({ id: document.group_id, visibility: document.group_visibility }));
   return document;
 }
 

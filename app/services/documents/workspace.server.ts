@@ -4,6 +4,7 @@
 import { data, redirect } from "@remix-run/node";
 import { latestConsultation, type ConsultationRow } from "~/models/consultation.server";
 import { findDocumentBySlug } from "~/models/document.server";
+import { groupResource } from "~/models/group.server";
 import { latestPublished } from "~/models/published-version.server";
 import { authorize, can, type Viewer } from "~/policies";
 import { contributionRefusal, type DocumentResource } from "~/policies/documents";
@@ -23,7 +24,7 @@ import { consultationStateOf, documentPermissions, documentResource, type Docume
 export async function loadDocument(db: DB, viewer: Viewer | null, slug: string) {
   const document = await findDocumentBySlug(db, slug);
   if (!document) notFound();
-  if (!can(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility }))
+  if (!can(viewer, "document:read-published", groupResource({ id: document.group_id, visibility: document.group_visibility })))
     notFound();
   const consultation = (await latestConsultation(db, document.id)) ?? null;
   const resource = documentResource(document, consultation);
