@@ -5,7 +5,7 @@ import { decideProposal, findProposal, insertProposal, type ProposalRow } from "
 import { notify } from "~/models/notification.server";
 import { findRevisionSource } from "~/models/revision.server";
 import { can, type Viewer } from "~/policies";
-import type { ProposalResource } from "~/policies/documents";
+import type { DocumentResource, ProposalResource } from "~/policies/documents";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { proposalPath } from "~/utils/paths";
@@ -13,12 +13,12 @@ import { fail, ok, type Fail, type Result } from "~/utils/result";
 import type { ConflictPart } from "./diff.server";
 import type { AccessReason, SaveReason, SectionReason } from "./failures";
 import { auditDocument, groupMemberIds, noticePrivacy } from "./notices.server";
-import { consultationStateOf, documentFor, documentNow, type DocumentNow, type LoadedDocument } from "./resource.server";
+import { consultationStateOf, documentFor, documentNow, type LoadedDocument } from "./resource.server";
 import { commitDraft } from "./saver.server";
 import { replaceSection, sectionText, sectionsOf } from "./sections.server";
 
 /** What the policies need to know about a proposal. */
-export const proposalResource = (document: DocumentNow["resource"], proposal: Pick<ProposalRow, "author_id" | "status">) =>
+export const proposalResource = (document: DocumentResource, proposal: Pick<ProposalRow, "author_id" | "status">) =>
   ({ document, authorId: proposal.author_id, status: proposal.status }) satisfies ProposalResource;
 
 export async function submitProposal(
