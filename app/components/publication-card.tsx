@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/domain/vocabulary";
+import { libraryPath, publicationPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { Badge } from "./ui/badge";
 
@@ -35,7 +36,7 @@ export function PublicationCard({
   return (
     <li className="card">
       <Heading className="card__title">
-        <Link to={`/library/${doc.slug}`} lang={doc.language} hrefLang={foreign ? doc.language : undefined}>
+        <Link to={publicationPath(doc.slug)} lang={doc.language} hrefLang={foreign ? doc.language : undefined}>
           {doc.title}
         </Link>
       </Heading>
@@ -63,7 +64,7 @@ export function PublicationCard({
             <span key={other.slug}>
               {i > 0 ? " · " : null}
               {t(`languageName.${other.language}`)}{" "}
-              <Link to={`/library/${other.slug}`} lang={other.language} hrefLang={other.language}>
+              <Link to={publicationPath(other.slug)} lang={other.language} hrefLang={other.language}>
                 {other.title}
               </Link>
             </span>
@@ -73,7 +74,7 @@ export function PublicationCard({
       {detailed && doc.tags?.length ? (
         <p className="tags">
           {doc.tags.map((tag) => (
-            <Link key={tag} to={`/library?topic=${encodeURIComponent(tag)}`} className="tag">
+            <Link key={tag} to={libraryPath({ topic: tag })} className="tag">
               {tag}
             </Link>
           ))}

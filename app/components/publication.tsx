@@ -2,8 +2,19 @@
 import { Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/domain/vocabulary";
-import type { loadPublication } from "~/services/library.server";
+import { isClosedRecord } from "~/policies/documents";
+import type { loadPublication } from "~/services/documents/library.server";
 import { formatDate } from "~/utils/format";
+import {
+  changesPath,
+  documentPath,
+  groupPath,
+  libraryPath,
+  loginPath,
+  publicationPath,
+  versionPath,
+  versionPrintStylesPath,
+} from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 import { DispositionTable } from "./document/disposition-table";
 import { Badge } from "./ui/badge";
@@ -48,14 +59,14 @@ export function PublicationView({ publication, origin }: { publication: Publicat
   const lang = document.language;
   const docDate = (iso: string | null | undefined) => formatDate(iso, lang, timeZone);
   const isLatest = version.version === latestVersion;
-  const citeUrl = `${origin}/library/${document.slug}/v/${version.version}`;
-  const closedRecord = document.status === "withdrawn" || document.status === "superseded";
+  const citeUrl = `${origin}${versionPath(document.slug, version.version)}`;
+  const closedRecord = isClosedRecord(document.status);
   return (
     <div className={printView ? "page publication publication--print-view" : "page publication"}>
       {/* The running header (title, version), the address to cite and page numbers of printed pages. */}
-      <link rel="stylesheet" media="print" href={`/library/${document.slug}/v/${version.version}/print.css`} />
+      <link rel="stylesheet" media="print" href={versionPrintStylesPath(document.slug, version.version)} />
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
-        <Link to="/library">{t("library.title")}</Link>
+        <Link to={libraryPath()}>{t("library.title")}</Link>
       </nav>
       {printView ? (
         <div className="notice notice--info no-print print-note" role="note">
@@ -82,7 +93,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
           {document.statusReason ? <p className="doc-pre-line">{document.statusReason}</p> : null}
           {successor ? (
             <p>
-              {t("library.successor")} <Link to={`/library/${successor.slug}`}>{successor.title}</Link>
+              {t("library.successor")} <Link to={publicationPath(successor.slug)}>{successor.title}</Link>
             </p>
           ) : null}
         </div>
@@ -90,7 +101,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
       {!isLatest ? (
         <p className="notice notice--warning no-print">
           {t("library.viewingOld", { version: version.version, latest: latestVersion })}{" "}
-          <Link to={`/library/${document.slug}`}>{t("library.readLatest")}</Link>
+          <Link to={publicationPath(document.slug)}>{t("library.readLatest")}</Link>
         </p>
       ) : null}
       {outOfDateWith && isLatest ? (
@@ -100,11 +111,9 @@ export function PublicationView({ publication, origin }: { publication: Publicat
         <p className="notice notice--info no-print">
           {t("library.nextDraftInConsultation", { date: date(consultationOpen.closesAt, true) })}{" "}
           {consultationOpen.canTakePart ? (
-            <Link to={`/documents/${document.slug}`}>{t("library.takePart")}</Link>
+            <Link to={documentPath(document.slug)}>{t("library.takePart")}</Link>
           ) : !consultationOpen.signedIn ? (
-            <Link to={`/login?redirectTo=${encodeURIComponent(`/documents/${document.slug}`)}`}>
-              {t("library.signInToTakePart")}
-            </Link>
+            <Link to={loginPath(documentPath(document.slug))}>{t("library.signInToTakePart")}</Link>
           ) : null}
         </p>
       ) : null}
@@ -145,7 +154,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
                 <PrintLabel screen={t("library.workingGroup")} print={printLabels.workingGroup} lang={lang} />
               </dt>
               <dd>
-                <Link to={`/groups/${document.groupSlug}`}>{document.groupName}</Link>
+                <Link to={groupPath(document.groupSlug)}>{document.groupName}</Link>
               </dd>
               <dt>
                 <PrintLabel screen={t("library.status")} print={printLabels.status} lang={lang} />
@@ -203,7 +212,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
               {versions.map((v) => (
                 <li key={v.id}>
                   <Link
-                    to={`/library/${document.slug}/v/${v.version}`}
+                    to={versionPath(document.slug, v.version)}
                     aria-current={v.version === version.version ? "page" : undefined}
                   >
                     {t("library.version", { version: v.version })}
@@ -217,7 +226,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             </ul>
             {previousVersion ? (
               <p>
-                <Link to={`/library/${document.slug}/changes?from=${previousVersion}&to=${version.version}`}>
+                <Link to={changesPath(document.slug, previousVersion, version.version)}>
                   {t("library.whatChanged", { from: previousVersion, to: version.version })}
                 </Link>
               </p>
@@ -231,7 +240,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
                   <li key={tr.slug}>
                     {tr.version && tr.title ? (
                       <>
-                        <Link to={`/library/${tr.slug}`} lang={tr.language} hrefLang={tr.language}>
+                        <Link to={publicationPath(tr.slug)} lang={tr.language} hrefLang={tr.language}>
                           {tr.title}
                         </Link>{" "}
                       </>
@@ -281,7 +290,7 @@ export function PublicationView({ publication, origin }: { publication: Publicat
             {publication.canOpenWorkspace ? (
               <>
                 {" "}
-                <Link to={`/documents/${document.slug}`} className="button button--quiet">
+                <Link to={documentPath(document.slug)} className="button button--quiet">
                   {t("library.openWorkspace")}
                 </Link>
               </>

@@ -1,5 +1,6 @@
 // Revisions of a draft: every save is one (author, time, message, parent).
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Database } from "~db/schema";
 import type { RevisionKind } from "~/domain/vocabulary";
 import type { Tx } from "~/utils/db.server";
 import type { TocEntry } from "~/utils/markdown.server";
@@ -21,6 +22,16 @@ const REVISION_COLUMNS = [
   "revision.chars_removed",
   "revision.created_at",
 ] as const;
+
+/** The version a revision was published as (the latest, if several), as a column of a revision select. */
+const publishedAs = (eb: ExpressionBuilder<Database, "revision">) =>
+  eb
+    .selectFrom("published_version")
+    .select("published_version.version")
+    .whereRef("published_version.revision_id", "=", "revision.id")
+    .orderBy("published_version.id", "desc")
+    .limit(1)
+    .as("published_as");
 
 /** One revision of a document with its rendering (imported revisions are rendered in their published version). */
 export async function findRevision(db: Tx, documentId: number, revisionId: number) {
@@ -53,14 +64,7 @@ export async function findRevision(db: Tx, documentId: number, revisionId: numbe
               .limit(1),
           )
           .as("toc"),
-      (eb) =>
-        eb
-          .selectFrom("published_version")
-          .select("published_version.version")
-          .whereRef("published_version.revision_id", "=", "revision.id")
-          .orderBy("published_version.id", "desc")
-          .limit(1)
-          .as("published_as"),
+      publishedAs,
     ])
     .where("revision.document_id", "=", documentId)
     .where("revision.id", "=", revisionId)
@@ -110,14 +114,7 @@ export async function listRevisions(db: Tx, documentId: number, options: { befor
       sql<number>`length(revision.body_md)`.as("size"),
       "author.display_name as author_name",
       "author.username as author_username",
-      (eb) =>
-        eb
-          .selectFrom("published_version")
-          .select("published_version.version")
-          .whereRef("published_version.revision_id", "=", "revision.id")
-          .orderBy("published_version.id", "desc")
-          .limit(1)
-          .as("published_as"),
+      publishedAs,
     ])
     .where("revision.document_id", "=", documentId)
     .orderBy("revision.id", "desc")

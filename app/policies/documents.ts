@@ -8,9 +8,9 @@
 // "document:read-published"). A translation joins its original's family only by the hand of an
 // editor or chair of the original's group: otherwise any group's editor could put a draft of theirs
 // on another group's public page and take the language from the group's own translation.
-import { data } from "@remix-run/node";
-import type { DocumentStatus, GroupVisibility } from "~/domain/vocabulary";
-import type { ConsultationAudience } from "~/domain/vocabulary";
+//
+// Isomorphic (no server imports): pages use consultationState to show a window's state.
+import type { ConsultationAudience, DocumentStatus, GroupVisibility, ProposalStatus } from "~/domain/vocabulary";
 import { canReadGroup, isApproved, isGroupChair, isGroupEditor, isGroupMember, type RuleSet, type Viewer } from "./viewer";
 
 export interface ConsultationWindow {
@@ -39,6 +39,12 @@ export interface DocCommentResource {
   authorId: number | null;
 }
 
+export interface ProposalResource {
+  document: DocumentResource;
+  authorId: number | null;
+  status: ProposalStatus;
+}
+
 export interface DocumentRules {
   "document:create": DocumentGroupResource;
   /**
@@ -52,6 +58,10 @@ export interface DocumentRules {
   "document:comment": DocumentResource;
   "document:propose": DocumentResource;
   "document:review-proposal": DocumentResource;
+  /** Accept or decline this proposal: a reviewer, while it is open. */
+  "document:decide-proposal": ProposalResource;
+  /** Take this proposal back: its author, while it is open. */
+  "document:withdraw-proposal": ProposalResource;
   "document:resolve-comment": DocCommentResource;
   "document:consult": DocumentResource;
   "document:disposition": DocumentResource;
@@ -60,7 +70,8 @@ export interface DocumentRules {
 }
 
 /** Withdrawn and superseded documents are closed records: nothing more is drafted on them. */
-const isOpenForWork = (doc: DocumentResource) => doc.status !== "withdrawn" && doc.status !== "superseded";
+export const isClosedRecord = (status: DocumentStatus) => status === "withdrawn" || status === "superseded";
+const isOpenForWork = (doc: DocumentResource) => !isClosedRecord(doc.status);
 
 export type ConsultationState = "scheduled" | "open" | "closed";
 
@@ -84,6 +95,9 @@ const readsDraft = (viewer: Viewer | null, doc: DocumentResource) =>
   canReadGroup(viewer, { id: doc.groupId, visibility: doc.groupVisibility }) &&
   (isGroupMember(viewer, doc.groupId) || consultationOpenFor(viewer, doc));
 
+const reviewsProposals = (viewer: Viewer | null, doc: DocumentResource) =>
+  isGroupEditor(viewer, doc.groupId) && isOpenForWork(doc);
+
 export const documentRules: RuleSet<DocumentRules> = {
   "document:create": (viewer, group) => isGroupEditor(viewer, group.id),
   "document:link-translation": (viewer, sourceGroup) =>
@@ -93,7 +107,10 @@ export const documentRules: RuleSet<DocumentRules> = {
   "document:manage": (viewer, doc) => isGroupEditor(viewer, doc.groupId),
   "document:comment": (viewer, doc) => readsDraft(viewer, doc) && isOpenForWork(doc),
   "document:propose": (viewer, doc) => readsDraft(viewer, doc) && isOpenForWork(doc),
-  "document:review-proposal": (viewer, doc) => isGroupEditor(viewer, doc.groupId) && isOpenForWork(doc),
+  "document:review-proposal": reviewsProposals,
+  "document:decide-proposal": (viewer, proposal) => reviewsProposals(viewer, proposal.document) && proposal.status === "open",
+  "document:withdraw-proposal": (viewer, proposal) =>
+    viewer !== null && viewer.id === proposal.authorId && proposal.status === "open",
   "document:resolve-comment": (viewer, { document, authorId }) =>
     isGroupEditor(viewer, document.groupId) || (viewer !== null && viewer.id === authorId && readsDraft(viewer, document)),
   "document:consult": (viewer, doc) => isGroupChair(viewer, doc.groupId) && isOpenForWork(doc),
@@ -102,28 +119,30 @@ export const documentRules: RuleSet<DocumentRules> = {
   "document:withdraw": (viewer, doc) => isGroupChair(viewer, doc.groupId) && doc.status === "published",
 };
 
+export type ContributionRefusal =
+  | { status: 404; reason: "not_found" }
+  | { status: 403; reason: "forbidden" }
+  | { status: 403; reason: "consultation_closed" | "consultation_not_open"; date: string };
+
 /**
- * Refuses a comment or a proposal the way a reader understands: an outsider learns nothing (404);
- * a reviewer whose consultation has closed is told when it closed (403 with the date).
+ * Why a comment or a proposal is refused, the way a reader understands it (null: it is not): an
+ * outsider learns nothing (404); a reviewer whose consultation has closed is told when it closed
+ * (403 with the date).
  */
-export function authorizeContribution(
+export function contributionRefusal(
   viewer: Viewer | null,
   doc: DocumentResource,
   action: "document:comment" | "document:propose",
-) {
-  if (documentRules[action](viewer, doc)) return;
+): ContributionRefusal | null {
+  if (documentRules[action](viewer, doc)) return null;
   if (doc.consultation && inConsultationAudience(viewer, doc) && !isGroupMember(viewer, doc.groupId)) {
     const state = consultationState(doc.consultation);
     if (state !== "open") {
-      throw data(
-        {
-          reason: state === "closed" ? "consultation_closed" : "consultation_not_open",
-          date: state === "closed" ? doc.consultation.closesAt : doc.consultation.opensAt,
-        },
-        { status: 403 },
-      );
+      return state === "closed"
+        ? { status: 403, reason: "consultation_closed", date: doc.consultation.closesAt }
+        : { status: 403, reason: "consultation_not_open", date: doc.consultation.opensAt };
     }
   }
-  if (!readsDraft(viewer, doc)) throw data({ reason: "not_found" }, { status: 404 });
-  throw data({ reason: "forbidden" }, { status: 403 });
+  if (!readsDraft(viewer, doc)) return { status: 404, reason: "not_found" };
+  return { status: 403, reason: "forbidden" };
 }

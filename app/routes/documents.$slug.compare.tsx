@@ -6,9 +6,10 @@ import { useTranslation } from "react-i18next";
 import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { findRevision } from "~/models/revision.server";
-import { compareRenderedInSlices } from "~/services/rendered-diff.server";
-import { readWorkspace } from "~/services/documents.server";
+import { compareRenderedInSlices } from "~/services/documents/rendered-diff.server";
+import { readWorkspace } from "~/services/documents/workspace.server";
 import { badRequest, notFound } from "~/utils/http.server";
+import { documentPath, revisionPath } from "~/utils/paths";
 
 const revisionParam = (value: string | null) => {
   if (value === null || value === "") badRequest("missing_revision");
@@ -36,14 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CompareRevisions() {
   const { t } = useTranslation();
   const { document, from, to, view, comparison } = useLoaderData<typeof loader>();
-  const base = `/documents/${document.slug}`;
   const oldLabel = t("documents.revision.title", { revision: from.number });
   const newLabel = t("documents.revision.title", { revision: to.number });
+  const revision = (id: number) => revisionPath(document.slug, id);
   return (
     <section aria-labelledby="compare-title">
       <h2 id="compare-title">{t("documents.compare.title", { from: from.number, to: to.number })}</h2>
       <p>
-        <Link to={`${base}/revisions/${from.id}`}>{oldLabel}</Link> → <Link to={`${base}/revisions/${to.id}`}>{newLabel}</Link>
+        <Link to={revision(from.id)}>{oldLabel}</Link> → <Link to={revision(to.id)}>{newLabel}</Link>
       </p>
       <RenderedDiffStats stats={comparison.stats} />
       <Form method="get" className="inline-form diff-toolbar">
@@ -61,7 +62,7 @@ export default function CompareRevisions() {
         <button type="submit" className="button">
           {t("documents.compare.show")}
         </button>
-        <Link to={`${base}/compare?from=${to.id}&to=${from.id}&view=${view}`} className="button button--quiet">
+        <Link to={documentPath(document.slug, "compare", { from: to.id, to: from.id, view })} className="button button--quiet">
           {t("documents.compare.swap")}
         </Link>
       </Form>

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { listRevisions, revisionNumbers } from "~/models/revision.server";
-import { readWorkspace } from "~/services/documents.server";
+import { readWorkspace } from "~/services/documents/workspace.server";
+import { documentPath, memberPath, proposalPath, revisionPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,12 +32,11 @@ export default function History() {
   const { t } = useTranslation();
   const { date, number } = useSite();
   const { document, headId, revisions, nextBefore, numbers } = useLoaderData<typeof loader>();
-  const base = `/documents/${document.slug}`;
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t("documents.history.title")}</h2>
       <p className="muted">{t("documents.history.intro")}</p>
-      <Form method="get" action={`${base}/compare`} className="history-form">
+      <Form method="get" action={documentPath(document.slug, "compare")} className="history-form">
         <div className="table-scroll">
           <table className="data-table history-table">
             <caption className="visually-hidden">{t("documents.history.caption")}</caption>
@@ -75,7 +75,7 @@ export default function History() {
                     />
                   </td>
                   <th scope="row">
-                    <Link to={`${base}/revisions/${revision.id}`}>#{revision.number}</Link>
+                    <Link to={revisionPath(document.slug, revision.id)}>#{revision.number}</Link>
                     {revision.id === headId ? <Badge tone="info">{t("documents.history.current")}</Badge> : null}
                     {revision.published_as ? (
                       <Badge tone="success">{t("library.version", { version: revision.published_as })}</Badge>
@@ -83,7 +83,7 @@ export default function History() {
                   </th>
                   <td>
                     {revision.author_username ? (
-                      <Link to={`/members/${revision.author_username}`}>{revision.author_name}</Link>
+                      <Link to={memberPath(revision.author_username)}>{revision.author_name}</Link>
                     ) : (
                       (revision.author_name ?? t("documents.history.imported"))
                     )}
@@ -104,7 +104,7 @@ export default function History() {
                       </span>
                     ) : null}
                     {revision.proposal_id ? (
-                      <Link to={`${base}/proposals/${revision.proposal_id}`} className="muted">
+                      <Link to={proposalPath(document.slug, revision.proposal_id)} className="muted">
                         {t("documents.history.fromProposal", { id: revision.proposal_id })}{" "}
                       </Link>
                     ) : null}
@@ -112,7 +112,10 @@ export default function History() {
                     {revision.parent_id ? (
                       <>
                         {" "}
-                        <Link to={`${base}/compare?from=${revision.parent_id}&to=${revision.id}`} className="history-table__diff">
+                        <Link
+                          to={documentPath(document.slug, "compare", { from: revision.parent_id, to: revision.id })}
+                          className="history-table__diff"
+                        >
                           {t("documents.history.diff")}
                         </Link>
                       </>

@@ -3,9 +3,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { Badge } from "~/components/ui/badge";
+import { ProposalStatusBadge } from "~/components/document/proposal-status";
 import { listProposals } from "~/models/change-proposal.server";
-import { readWorkspace } from "~/services/documents.server";
+import { readWorkspace } from "~/services/documents/workspace.server";
+import { newProposalPath, proposalPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,8 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const TONES = { open: "info", accepted: "success", declined: "warning", withdrawn: "neutral" } as const;
-
 type ProposalItem = ReturnType<typeof useLoaderData<typeof loader>>["open"][number];
 
 function ProposalList({ proposals, slug }: { proposals: ProposalItem[]; slug: string }) {
@@ -31,10 +30,10 @@ function ProposalList({ proposals, slug }: { proposals: ProposalItem[]; slug: st
       {proposals.map((p) => (
         <li key={p.id} className="card">
           <h4 className="card__title">
-            <Link to={`/documents/${slug}/proposals/${p.id}`}>
+            <Link to={proposalPath(slug, p.id)}>
               {t("documents.proposals.itemTitle", { id: p.id, section: p.section_title || t("documents.comments.introduction") })}
             </Link>{" "}
-            <Badge tone={TONES[p.status]}>{t(`documents.proposals.status.${p.status}`)}</Badge>
+            <ProposalStatusBadge status={p.status} />
           </h4>
           <p className="card__meta">
             {t("documents.proposals.by", {
@@ -67,7 +66,7 @@ export default function Proposals() {
       </p>
       {permissions.propose ? (
         <p>
-          <Link to={`/documents/${document.slug}/proposals/new`} className="button button--primary">
+          <Link to={newProposalPath(document.slug)} className="button button--primary">
             {t("documents.proposals.new")}
           </Link>
         </p>

@@ -2,14 +2,24 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
+import { FilterSelect } from "~/components/document/filter-select";
+import { FieldError } from "~/components/document/field-error";
 import { findRevision } from "~/models/revision.server";
-import { authorizeContribution } from "~/policies/documents";
-import { sectionRanges, sectionText, sectionsOf } from "~/services/document-sections.server";
-import { readWorkspace, requireDocumentViewer, submitProposal } from "~/services/documents.server";
-import { notFound } from "~/utils/http.server";
+import { documentErrors, MAX_PROPOSAL_REASON_LENGTH, proposalSchema } from "~/schemas/documents";
+import { DOCUMENT_FAILURES } from "~/services/documents/failures";
+import { submitProposal } from "~/services/documents/proposals.server";
+import { sectionRanges, sectionText, sectionsOf } from "~/services/documents/sections.server";
+import {
+  authorizeContribution,
+  readWorkspace,
+  requireDocumentViewer,
+  throwIfRefused,
+} from "~/services/documents/workspace.server";
+import { explain } from "~/utils/failure.server";
 import { readForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+import { documentPath, proposalPath } from "~/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -36,15 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const proposalSchema = z.object({
-  section: z.string().min(1).max(200),
-  baseRevision: z.coerce.number().int().positive(),
-  text: z.string().max(200_000, "documents.errors.proposalTooLong"),
-  reason: z.string().trim().min(1, "documents.errors.reasonRequired").max(5_000, "documents.errors.reasonTooLong"),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
+  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorizeContribution(viewer, resource, "document:propose");
   const form = Object.fromEntries(await readForm(request));
   const kept = {
@@ -54,25 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     baseRevision: String(form.baseRevision ?? ""),
   };
   const parsed = proposalSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues)
-      errors[String(issue.path[0])] ??= issue.message.startsWith("documents.") ? issue.message : "documents.errors.badForm";
-    return data({ ...kept, errors }, { status: 400 });
-  }
-  const result = await submitProposal(
-    db,
-    viewer,
-    { document, consultation },
-    {
-      baseRevisionId: parsed.data.baseRevision,
-      sectionKey: parsed.data.section,
-      text: parsed.data.text,
-      reason: parsed.data.reason,
-    },
-  );
-  if (!result.ok) return data({ ...kept, errors: { text: `documents.errors.${result.reason}` } }, { status: 400 });
-  return redirect(`/documents/${document.slug}/proposals/${result.id}`);
+  if (!parsed.success) return data({ ...kept, errors: documentErrors(parsed.error.issues) }, { status: 400 });
+  const { baseRevision, section, text, reason } = parsed.data;
+  const result = await submitProposal(db, viewer, document, { baseRevisionId: baseRevision, sectionKey: section, text, reason });
+  if (result.ok) return redirect(proposalPath(document.slug, result.value));
+  throwIfRefused(result);
+  const { message, status } = explain(DOCUMENT_FAILURES, result);
+  return data({ ...kept, errors: { text: message } }, { status });
 }
 
 export default function NewProposal() {
@@ -85,19 +76,14 @@ export default function NewProposal() {
       <section aria-labelledby="proposal-pick">
         <h2 id="proposal-pick">{t("documents.proposals.pickSection")}</h2>
         <Form method="get" className="stack">
-          <div className="field">
-            <label htmlFor="proposal-section" className="field__label">
-              {t("documents.proposals.section")}
-            </label>
-            <select id="proposal-section" name="section" required>
-              {choices.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {"— ".repeat(Math.max(0, c.level - 1))}
-                  {c.title || t("documents.comments.introduction")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="proposal-section" name="section" label={t("documents.proposals.section")} required>
+            {choices.map((c) => (
+              <option key={c.key} value={c.key}>
+                {"— ".repeat(Math.max(0, c.level - 1))}
+                {c.title || t("documents.comments.introduction")}
+              </option>
+            ))}
+          </FilterSelect>
           <button type="submit" className="button">
             {t("documents.proposals.continue")}
           </button>
@@ -133,11 +119,7 @@ export default function NewProposal() {
             aria-invalid={errors?.text ? true : undefined}
             aria-describedby={`proposal-text-hint${errors?.text ? " proposal-text-error" : ""}`}
           />
-          {errors?.text ? (
-            <ul id="proposal-text-error" className="field__errors">
-              <li>{t(errors.text as never)}</li>
-            </ul>
-          ) : null}
+          <FieldError id="proposal-text-error" error={errors?.text} />
         </div>
         <div className="field">
           <label htmlFor="proposal-reason" className="field__label">
@@ -148,22 +130,18 @@ export default function NewProposal() {
             name="reason"
             rows={4}
             required
-            maxLength={5000}
+            maxLength={MAX_PROPOSAL_REASON_LENGTH}
             defaultValue={actionData?.reason ?? ""}
             aria-invalid={errors?.reason ? true : undefined}
             aria-describedby={errors?.reason ? "proposal-reason-error" : undefined}
           />
-          {errors?.reason ? (
-            <ul id="proposal-reason-error" className="field__errors">
-              <li>{t(errors.reason as never)}</li>
-            </ul>
-          ) : null}
+          <FieldError id="proposal-reason-error" error={errors?.reason} />
         </div>
         <div className="doc-actions">
           <button type="submit" className="button button--primary">
             {t("documents.proposals.submit")}
           </button>
-          <Link to={`/documents/${document.slug}`} className="button button--quiet">
+          <Link to={documentPath(document.slug)} className="button button--quiet">
             {t("common.cancel")}
           </Link>
         </div>

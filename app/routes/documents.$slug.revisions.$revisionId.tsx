@@ -2,16 +2,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { findRevision } from "~/models/revision.server";
 import { authorize } from "~/policies";
-import { saveDraft } from "~/services/document-saver.server";
-import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
-import { badRequest, notFound, parseId } from "~/utils/http.server";
-import { useSite } from "~/utils/use-site";
+import { restoreSchema } from "~/schemas/documents";
+import { saveDraft } from "~/services/documents/saver.server";
+import { readWorkspace, requireDocumentViewer, throwIfRefused } from "~/services/documents/workspace.server";
 import { readForm } from "~/utils/form.server";
+import { badRequest, notFound, parseId } from "~/utils/http.server";
+import { documentPath } from "~/utils/paths";
+import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, document, permissions } = await readWorkspace(request, params.slug);
@@ -37,8 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const restoreSchema = z.object({ intent: z.literal("restore"), baseRevision: z.coerce.number().int().positive() });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorize(viewer, "document:read-draft", resource);
@@ -47,21 +46,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!revision) notFound();
   const parsed = restoreSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) badRequest();
-  const outcome = await saveDraft(db, {
+  const result = await saveDraft(db, viewer, {
     documentId: document.id,
-    authorId: viewer.id,
     body: revision.body_md,
     message: `Restored revision #${revision.number}`,
     baseRevisionId: parsed.data.baseRevision,
     kind: "restore",
     restoredFromId: revision.id,
   });
-  const base = `/documents/${document.slug}`;
-  if (outcome.status === "saved")
-    return redirect(`${base}?saved=${outcome.revisionId}${outcome.merged ? `&merged=1&from=${outcome.headBefore}` : ""}`);
-  if (outcome.status === "unchanged") return redirect(`${base}?unchanged=1`);
-  if (outcome.status === "conflict") return data({ conflict: true }, { status: 409 });
-  badRequest(outcome.reason);
+  if (result.ok) {
+    const saved = result.value;
+    if (saved.status === "unchanged") return redirect(documentPath(document.slug, undefined, { unchanged: 1 }));
+    const query = saved.merged ? { saved: saved.revisionId, merged: 1, from: saved.headBefore } : { saved: saved.revisionId };
+    return redirect(documentPath(document.slug, undefined, query));
+  }
+  if (result.reason === "conflict") return data({ conflict: true }, { status: 409 });
+  throwIfRefused(result);
+  badRequest(result.reason);
 }
 
 export default function RevisionView() {
@@ -69,7 +70,7 @@ export default function RevisionView() {
   const { date } = useSite();
   const { document, revision, headId, isHead, canRestore } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const base = `/documents/${document.slug}`;
+  const compare = (from: number, to: number) => documentPath(document.slug, "compare", { from, to });
   return (
     <section aria-labelledby="revision-title">
       <h2 id="revision-title">
@@ -86,12 +87,12 @@ export default function RevisionView() {
       </p>
       <p className="revision-actions">
         {revision.parentId ? (
-          <Link to={`${base}/compare?from=${revision.parentId}&to=${revision.id}`}>{t("documents.revision.compareParent")}</Link>
+          <Link to={compare(revision.parentId, revision.id)}>{t("documents.revision.compareParent")}</Link>
         ) : null}
         {!isHead && headId ? (
           <>
             {" "}
-            · <Link to={`${base}/compare?from=${revision.id}&to=${headId}`}>{t("documents.revision.compareCurrent")}</Link>
+            · <Link to={compare(revision.id, headId)}>{t("documents.revision.compareCurrent")}</Link>
           </>
         ) : null}
       </p>

@@ -8,8 +8,11 @@ import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Badge } from "~/components/ui/badge";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { countOpenProposals } from "~/models/change-proposal.server";
-import { latestPublished, metadataDiffers } from "~/services/document-publisher.server";
-import { draftStage, readWorkspace } from "~/services/documents.server";
+import { latestPublished } from "~/models/published-version.server";
+import { isClosedRecord } from "~/policies/documents";
+import { metadataDiffers } from "~/services/documents/publisher.server";
+import { draftStage, readWorkspace } from "~/services/documents/workspace.server";
+import { documentPath, groupPath, publicationPath } from "~/utils/paths";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, document, consultation, permissions } = await readWorkspace(request, params.slug, { toLibrary: true });
@@ -47,16 +50,16 @@ export default function DocumentWorkspace() {
   const { t } = useTranslation();
   const { document, stage, consultation, published, metadataPending, openProposals, permissions } =
     useLoaderData<typeof loader>();
-  const base = `/documents/${document.slug}`;
-  const closedRecord = document.status === "withdrawn" || document.status === "superseded";
+  const base = documentPath(document.slug);
+  const closedRecord = isClosedRecord(document.status);
   // The History tab is also the current one on the pages it leads to: a revision, a comparison.
   const { pathname } = useLocation();
   const inHistory = /^\/(history|compare|revisions)(\/|$)/.test(pathname.slice(base.length));
   return (
     <div className="page document-workspace">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${document.groupSlug}`}>{document.groupName}</Link> ›{" "}
-        <Link to={`/groups/${document.groupSlug}/documents`}>{t("documents.groupTab.title")}</Link>
+        <Link to={groupPath(document.groupSlug)}>{document.groupName}</Link> ›{" "}
+        <Link to={groupPath(document.groupSlug, "documents")}>{t("documents.groupTab.title")}</Link>
       </nav>
       <header className="page-header">
         <h1 lang={document.language}>
@@ -74,7 +77,7 @@ export default function DocumentWorkspace() {
             </>
           ) : null}{" "}
           {published ? (
-            <Link to={`/library/${document.slug}`}>
+            <Link to={publicationPath(document.slug)}>
               {t("documents.workspace.publishedVersion", { version: published.version })}
             </Link>
           ) : (
@@ -92,19 +95,25 @@ export default function DocumentWorkspace() {
         <NavLink to={base} end>
           {t("documents.tabs.draft")}
         </NavLink>
-        {permissions.edit ? <NavLink to={`${base}/edit`}>{t("documents.tabs.edit")}</NavLink> : null}
-        <Link to={`${base}/history`} className={inHistory ? "active" : undefined} aria-current={inHistory ? "page" : undefined}>
+        {permissions.edit ? <NavLink to={documentPath(document.slug, "edit")}>{t("documents.tabs.edit")}</NavLink> : null}
+        <Link
+          to={documentPath(document.slug, "history")}
+          className={inHistory ? "active" : undefined}
+          aria-current={inHistory ? "page" : undefined}
+        >
           {t("documents.tabs.history")}
         </Link>
-        <NavLink to={`${base}/proposals`}>
+        <NavLink to={documentPath(document.slug, "proposals")}>
           {t("documents.tabs.proposals")}
           {openProposals ? <span className="tab-count">{openProposals}</span> : null}
         </NavLink>
-        <NavLink to={`${base}/consultation`}>{t("documents.tabs.consultation")}</NavLink>
+        <NavLink to={documentPath(document.slug, "consultation")}>{t("documents.tabs.consultation")}</NavLink>
         {permissions.publish || permissions.withdraw ? (
-          <NavLink to={`${base}/publish`}>{t("documents.tabs.publish")}</NavLink>
+          <NavLink to={documentPath(document.slug, "publish")}>{t("documents.tabs.publish")}</NavLink>
         ) : null}
-        {permissions.manage ? <NavLink to={`${base}/settings`}>{t("documents.tabs.settings")}</NavLink> : null}
+        {permissions.manage ? (
+          <NavLink to={documentPath(document.slug, "settings")}>{t("documents.tabs.settings")}</NavLink>
+        ) : null}
       </nav>
       <Outlet />
     </div>

@@ -4,18 +4,24 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LANGUAGES } from "~/domain/vocabulary";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { newDocumentSchema } from "~/schemas/documents";
+import { FilterSelect } from "~/components/document/filter-select";
+import { TranslationOfField } from "~/components/document/translation-of-field";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
-import { findGroupBySlug, listGroupNames } from "~/models/group.server";
+import { LANGUAGES } from "~/domain/vocabulary";
+import { findGroupBySlug, groupResource, listGroupNames } from "~/models/group.server";
 import { authorize, can, readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
-import { createDocument, translationSources } from "~/services/documents.server";
+import { newDocumentSchema } from "~/schemas/documents";
+import { DOCUMENT_FAILURES } from "~/services/documents/failures";
+import { createDocument, translationSources } from "~/services/documents/settings.server";
+import { throwIfRefused } from "~/services/documents/workspace.server";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
-import { notFound } from "~/utils/http.server";
+import { explain, replyErrors } from "~/utils/failure.server";
 import { readForm } from "~/utils/form.server";
+import { notFound } from "~/utils/http.server";
+import { documentPath, groupPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("documents.create.title") };
 
@@ -25,7 +31,7 @@ async function groupFor(request: Request, slug: string | null) {
   if (!slug) return { viewer, db, group: null };
   const group = await findGroupBySlug(db, slug);
   if (!group) notFound();
-  const resource = { kind: "group" as const, id: group.id, visibility: group.visibility };
+  const resource = groupResource(group);
   authorize(viewer, "group:read", resource);
   authorize(viewer, "document:create", resource);
   return { viewer, db, group };
@@ -37,9 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = readableScope(viewer);
   if (!group) {
     // Without a group: the groups this member drafts in.
-    const groups = (await listGroupNames(db, scope)).filter((g) =>
-      can(viewer, "document:create", { kind: "group", id: g.id, visibility: g.visibility }),
-    );
+    const groups = (await listGroupNames(db, scope)).filter((g) => can(viewer, "document:create", groupResource(g)));
     return {
       group: null,
       groups: groups.map((g) => ({ slug: g.slug, name: g.name })),
@@ -47,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       defaultLanguage: viewer.language,
     };
   }
-  const sources = (await translationSources(db, viewer)).offered;
+  const sources = await translationSources(db, viewer);
   return { group: { slug: group.slug, name: group.name }, groups: [], sources, defaultLanguage: viewer.language };
 }
 
@@ -58,33 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!group) notFound();
   const submission = parseWithZod(formData, { schema: newDocumentSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const input = submission.value;
   // Linking to an original needs an editor or chair of its group.
-  const choice = (await translationSources(db, viewer)).choose(input.translationOf);
-  if (!choice.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) },
-      { status: 400 },
-    );
-  const translationOfId = choice.id;
-  const result = await createDocument(db, viewer, {
-    groupId: group.id,
-    slug: input.slug,
-    title: input.title,
-    summary: input.summary,
-    language: input.language,
-    tags: input.tags,
-    body: input.body,
-    translationOfId,
-  });
-  if (!result.ok) {
-    const field = result.reason === "slug_taken" ? "slug" : "translationOf";
-    return data(
-      { result: submission.reply({ fieldErrors: { [field]: [`documents.errors.${result.reason}`] } }) },
-      { status: 400 },
-    );
-  }
-  return redirect(`/documents/${input.slug}`);
+  const result = await createDocument(db, viewer, { ...submission.value, groupId: group.id });
+  if (result.ok) return redirect(documentPath(submission.value.slug));
+  throwIfRefused(result);
+  const explained = explain(DOCUMENT_FAILURES, result);
+  return data({ result: submission.reply(replyErrors(explained)) }, { status: explained.status });
 }
 
 export default function NewDocument() {
@@ -105,18 +88,13 @@ export default function NewDocument() {
         <h1>{t("documents.create.title")}</h1>
         {groups.length ? (
           <Form method="get" className="stack">
-            <div className="field">
-              <label htmlFor="new-group" className="field__label">
-                {t("documents.create.group")}
-              </label>
-              <select id="new-group" name="group" required>
-                {groups.map((g) => (
-                  <option key={g.slug} value={g.slug}>
-                    {g.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="new-group" name="group" label={t("documents.create.group")} required>
+              {groups.map((g) => (
+                <option key={g.slug} value={g.slug}>
+                  {g.name}
+                </option>
+              ))}
+            </FilterSelect>
             <button type="submit" className="button">
               {t("documents.proposals.continue")}
             </button>
@@ -130,8 +108,8 @@ export default function NewDocument() {
   return (
     <div className="page page--narrow">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb">
-        <Link to={`/groups/${group.slug}`}>{group.name}</Link> ›{" "}
-        <Link to={`/groups/${group.slug}/documents`}>{t("documents.groupTab.title")}</Link>
+        <Link to={groupPath(group.slug)}>{group.name}</Link> ›{" "}
+        <Link to={groupPath(group.slug, "documents")}>{t("documents.groupTab.title")}</Link>
       </nav>
       <h1>{t("documents.create.title")}</h1>
       <p className="lead">{t("documents.create.intro", { group: group.name })}</p>
@@ -153,18 +131,7 @@ export default function NewDocument() {
           ))}
         </SelectField>
         <InputField meta={fields.tags} label={t("documents.create.tags")} hint={t("documents.create.tagsHint")} />
-        <SelectField
-          meta={fields.translationOf}
-          label={t("documents.create.translationOf")}
-          hint={t("documents.create.translationOfHint")}
-        >
-          <option value="">{t("documents.create.notATranslation")}</option>
-          {sources.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.title} ({t(`languageName.${s.language}`)})
-            </option>
-          ))}
-        </SelectField>
+        <TranslationOfField meta={fields.translationOf} sources={sources} />
         <TextareaField
           meta={fields.body}
           label={t("documents.create.body")}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PublicationView } from "~/components/publication";
-import { loadPublication } from "~/services/library.server";
+import { loadPublication } from "~/services/documents/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { siteOrigin } from "~/utils/site-origin.server";

@@ -3,9 +3,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RenderedDiffStats, RenderedDiffView } from "~/components/document/diff-view";
-import { loadChanges } from "~/services/library.server";
+import { FilterSelect } from "~/components/document/filter-select";
+import { loadChanges } from "~/services/documents/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { libraryPath, publicationPath, versionPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,15 +27,15 @@ export default function VersionChanges() {
   return (
     <div className="page">
       <nav aria-label={t("nav.breadcrumb")} className="breadcrumb no-print">
-        <Link to="/library">{t("library.title")}</Link> › <Link to={`/library/${document.slug}`}>{document.title}</Link>
+        <Link to={libraryPath()}>{t("library.title")}</Link> › <Link to={publicationPath(document.slug)}>{document.title}</Link>
       </nav>
       <h1>{t("library.changesTitle", { from: from.version, to: to.version })}</h1>
       <p className="lead" lang={document.language}>
         {document.title}
       </p>
       <p className="muted">
-        <Link to={`/library/${document.slug}/v/${from.version}`}>{oldLabel}</Link> ({date(from.publishedAt)}) →{" "}
-        <Link to={`/library/${document.slug}/v/${to.version}`}>{newLabel}</Link> ({date(to.publishedAt)})
+        <Link to={versionPath(document.slug, from.version)}>{oldLabel}</Link> ({date(from.publishedAt)}) →{" "}
+        <Link to={versionPath(document.slug, to.version)}>{newLabel}</Link> ({date(to.publishedAt)})
       </p>
       {to.notes ? (
         <section className="panel" aria-labelledby="changes-notes">
@@ -42,39 +44,24 @@ export default function VersionChanges() {
         </section>
       ) : null}
       <Form method="get" className="filters no-print">
-        <div className="field">
-          <label htmlFor="changes-from" className="field__label">
-            {t("library.fromVersion")}
-          </label>
-          <select id="changes-from" name="from" defaultValue={from.version}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="changes-to" className="field__label">
-            {t("library.toVersion")}
-          </label>
-          <select id="changes-to" name="to" defaultValue={to.version}>
-            {versions.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="changes-view" className="field__label">
-            {t("documents.compare.view")}
-          </label>
-          <select id="changes-view" name="view" defaultValue={view}>
-            <option value="inline">{t("documents.compare.inline")}</option>
-            <option value="split">{t("documents.compare.split")}</option>
-          </select>
-        </div>
+        <FilterSelect id="changes-from" name="from" label={t("library.fromVersion")} defaultValue={from.version}>
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="changes-to" name="to" label={t("library.toVersion")} defaultValue={to.version}>
+          {versions.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="changes-view" name="view" label={t("documents.compare.view")} defaultValue={view}>
+          <option value="inline">{t("documents.compare.inline")}</option>
+          <option value="split">{t("documents.compare.split")}</option>
+        </FilterSelect>
         <button type="submit" className="button">
           {t("documents.compare.show")}
         </button>

@@ -4,10 +4,11 @@
 // every page, the address to cite at the bottom and "page / pages" at the bottom right. The page
 // links it with media="print"; it is read with the same permission as the version itself.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadPublication } from "~/services/library.server";
+import { loadPublication } from "~/services/documents/library.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { fixedT } from "~/utils/i18n.server";
+import { versionPath } from "~/utils/paths";
 import { siteOrigin } from "~/utils/site-origin.server";
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks and control characters as escapes. */
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const publication = await loadPublication(getDb(), viewer, params.slug ?? "", params.version ?? "");
   const { document, version } = publication;
   const t = fixedT(document.language);
-  const citeUrl = `${siteOrigin(request)}/library/${document.slug}/v/${version.version}`;
+  const citeUrl = `${siteOrigin(request)}${versionPath(document.slug, version.version)}`;
   const css = `@charset "utf-8";
 @page {
   @top-left { content: ${cssString(version.title)}; }

@@ -2,21 +2,24 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES } from "~/domain/vocabulary";
+import { FilterSelect } from "~/components/document/filter-select";
 import { PublicationCard } from "~/components/publication-card";
-import { listPublishedDocuments, listTags } from "~/models/document.server";
+import { listPublishedDocuments } from "~/models/document.server";
 import { listGroupNames } from "~/models/group.server";
+import { listTags } from "~/models/published-version.server";
 import { readableScope } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { isLanguage } from "~/utils/i18n";
 import { requestLanguage } from "~/utils/i18n.server";
+import { libraryFeedPath } from "~/utils/paths";
 
 export const handle: RouteHandle = { title: (t) => t("library.title") };
 
 const STATUSES = ["published", "superseded", "withdrawn"] as const;
 
-export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: "/library/feed.xml" }];
+export const links: LinksFunction = () => [{ rel: "alternate", type: "application/atom+xml", href: libraryFeedPath() }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -47,73 +50,48 @@ export default function Library() {
       <h1>{t("library.title")}</h1>
       <p className="lead">{t("library.intro")}</p>
       <Form method="get" className="filters" aria-label={t("common.filter")}>
-        <div className="field">
-          <label htmlFor="library-topic" className="field__label">
-            {t("library.topic")}
-          </label>
-          <select id="library-topic" name="topic" defaultValue={filters.tag ?? ""}>
-            <option value="">{t("library.allTopics")}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-group" className="field__label">
-            {t("library.group")}
-          </label>
-          <select id="library-group" name="group" defaultValue={filters.group ?? ""}>
-            <option value="">{t("library.allGroups")}</option>
-            {groups.map((group) => (
-              <option key={group.slug} value={group.slug}>
-                {group.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-language" className="field__label">
-            {t("library.language")}
-          </label>
-          <select id="library-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("library.allLanguages")}</option>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`languageName.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-status" className="field__label">
-            {t("library.status")}
-          </label>
-          <select id="library-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("library.allStatuses")}</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`documentStatus.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="library-sort" className="field__label">
-            {t("library.sort")}
-          </label>
-          <select id="library-sort" name="sort" defaultValue={filters.sort}>
-            <option value="recent">{t("library.sortRecent")}</option>
-            <option value="title">{t("library.sortTitle")}</option>
-          </select>
-        </div>
+        <FilterSelect id="library-topic" name="topic" label={t("library.topic")} defaultValue={filters.tag ?? ""}>
+          <option value="">{t("library.allTopics")}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="library-group" name="group" label={t("library.group")} defaultValue={filters.group ?? ""}>
+          <option value="">{t("library.allGroups")}</option>
+          {groups.map((group) => (
+            <option key={group.slug} value={group.slug}>
+              {group.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="library-language" name="language" label={t("library.language")} defaultValue={filters.language ?? ""}>
+          <option value="">{t("library.allLanguages")}</option>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {t(`languageName.${code}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="library-status" name="status" label={t("library.status")} defaultValue={filters.status ?? ""}>
+          <option value="">{t("library.allStatuses")}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`documentStatus.${status}`)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="library-sort" name="sort" label={t("library.sort")} defaultValue={filters.sort}>
+          <option value="recent">{t("library.sortRecent")}</option>
+          <option value="title">{t("library.sortTitle")}</option>
+        </FilterSelect>
         <button type="submit" className="button">
           {t("common.filter")}
         </button>
       </Form>
       <p className="no-print">
-        <a href="/library/feed.xml" className="feed-link">
+        <a href={libraryFeedPath()} className="feed-link">
           {t("library.feed")}
         </a>
       </p>

@@ -1,9 +1,10 @@
 // The library's Atom 1.0 feed: each published version of documents in public working groups.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listPublicPublications } from "~/models/document.server";
+import { listPublicPublications } from "~/models/published-version.server";
 import { getDb } from "~/utils/db.server";
 import { fixedT, requestLanguage } from "~/utils/i18n.server";
 import { isLanguage } from "~/utils/i18n";
+import { libraryFeedPath, libraryPath, versionPath } from "~/utils/paths";
 import { siteOrigin } from "~/utils/site-origin.server";
 import { feedResponse, plainRefusals, xmlText } from "~/utils/syndication.server";
 
@@ -19,7 +20,7 @@ async function libraryFeed(request: Request) {
   const publications = await listPublicPublications(getDb(), 50);
   const updated = publications[0]?.published_at ?? new Date(0).toISOString();
   const entries = publications.map((p) => {
-    const url = `${origin}/library/${p.slug}/v/${p.version}`;
+    const url = `${origin}${versionPath(p.slug, p.version)}`;
     const summary = p.notes || p.summary;
     return `  <entry xml:lang="${p.language}">
     <id>${xmlText(url)}</id>
@@ -35,11 +36,11 @@ async function libraryFeed(request: Request) {
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">
-  <id>${xmlText(`${origin}/library/feed.xml`)}</id>
+  <id>${xmlText(`${origin}${libraryFeedPath()}`)}</id>
   <title type="text">${xmlText(t("library.feedTitle", { site: t("site.name") }))}</title>
   <subtitle type="text">${xmlText(t("library.intro"))}</subtitle>
-  <link rel="self" type="application/atom+xml" href="${xmlText(`${origin}/library/feed.xml`)}"/>
-  <link rel="alternate" type="text/html" href="${xmlText(`${origin}/library`)}"/>
+  <link rel="self" type="application/atom+xml" href="${xmlText(`${origin}${libraryFeedPath()}`)}"/>
+  <link rel="alternate" type="text/html" href="${xmlText(`${origin}${libraryPath()}`)}"/>
   <updated>${xmlText(updated)}</updated>
   <generator>CoP Portal</generator>
 ${entries.join("\n")}

@@ -117,3 +117,12 @@ export function withParam(path: string, name: string, value: string, hash?: stri
   return `${path}${path.includes("?") ? "&" : "?"}${name}=${encodeURIComponent(value)}${hash ? `#${hash}` : ""}`;
 }
 export const healthPath = () => "/health";
+
+// ——— Drafting workspace: anchors within its pages (documents domain) ———
+/** The anchor of a comment thread or reply on the draft page. */
+export const commentAnchor = (commentId: number) => `comment-${commentId}`;
+/** The anchor of a consultation comment's disposition on the consultation page. */
+export const dispositionAnchor = (commentId: number) => `disposition-${commentId}`;
+/** A revision at one of its sections (the revision itself when the section has no anchor). */
+export const revisionSectionPath = (documentSlug: string, revisionId: number, anchor?: string) =>
+  withQuery(revisionPath(documentSlug, revisionId), undefined, anchor);

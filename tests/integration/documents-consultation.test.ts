@@ -3,10 +3,10 @@
 // organisation), a closed window answers 403 with its date; dispositions; versions that increase;
 // immutable published versions; withdraw / supersede; translations out of date.
 import { describe, expect, it } from "vitest";
-import { action as consultationAction, loader as consultationLoader } from "~/routes/documents.$slug.consultation";
-import { action as publishAction, loader as publishLoader } from "~/routes/documents.$slug.publish";
+import { action as consultationAction, loader as consultationLoader } from "~/routes/documents.$slug.consultation/route";
+import { action as publishAction, loader as publishLoader } from "~/routes/documents.$slug.publish/route";
 import { loader as layoutLoader } from "~/routes/documents.$slug";
-import { action as draftAction, loader as draftLoader } from "~/routes/documents.$slug._index";
+import { action as draftAction, loader as draftLoader } from "~/routes/documents.$slug._index/route";
 import { loader as publicationLoader } from "~/routes/library.$slug._index";
 import { loader as versionLoader } from "~/routes/library.$slug.v.$version";
 import { getDb } from "~/utils/db.server";

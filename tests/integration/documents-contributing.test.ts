@@ -3,10 +3,10 @@
 // revision credited to the proposer (merged three-way when stale, never applied blindly) or
 // declined with a reason; the proposer is notified.
 import { describe, expect, it } from "vitest";
-import { action as proposalAction, loader as proposalLoader } from "~/routes/documents.$slug.proposals.$proposalId";
+import { action as proposalAction, loader as proposalLoader } from "~/routes/documents.$slug.proposals.$proposalId/route";
 import { action as newProposalAction, loader as newProposalLoader } from "~/routes/documents.$slug.proposals.new";
 import { loader as proposalsLoader } from "~/routes/documents.$slug.proposals._index";
-import { action as draftAction, loader as draftLoader } from "~/routes/documents.$slug._index";
+import { action as draftAction, loader as draftLoader } from "~/routes/documents.$slug._index/route";
 import { getDb } from "~/utils/db.server";
 import { call, get, post } from "../support/routes";
 import { as, createTestDocument, DEMO, head, save, userId } from "./documents-support";

@@ -2,11 +2,11 @@
 // keep the editor's text, racing saves, bad input, history, compare and restore, new documents.
 import { describe, expect, it } from "vitest";
 import { loader as compareLoader } from "~/routes/documents.$slug.compare";
-import { loader as editLoader } from "~/routes/documents.$slug.edit";
+import { loader as editLoader } from "~/routes/documents.$slug.edit/route";
 import { loader as historyLoader } from "~/routes/documents.$slug.history";
 import { action as revisionAction, loader as revisionLoader } from "~/routes/documents.$slug.revisions.$revisionId";
-import { action as settingsAction } from "~/routes/documents.$slug.settings";
-import { loader as draftLoader } from "~/routes/documents.$slug._index";
+import { action as settingsAction } from "~/routes/documents.$slug.settings/route";
+import { loader as draftLoader } from "~/routes/documents.$slug._index/route";
 import { action as newAction, loader as newLoader } from "~/routes/documents.new";
 import { loader as groupDocumentsLoader } from "~/routes/groups.$slug.documents";
 import { getDb } from "~/utils/db.server";
@@ -218,7 +218,7 @@ describe("saving", () => {
   });
 
   it("renders a preview on the server without saving", async () => {
-    const { action } = await import("~/routes/documents.$slug.edit");
+    const { action } = await import("~/routes/documents.$slug.edit/route");
     const base = await head("pre-deployment-evaluation");
     const outcome = await call(
       action,
@@ -301,7 +301,7 @@ describe("history, compare and restore", () => {
       .replace("Paragraph 10:", "Paragraph ten:")
       .replace("Paragraph 200: the", "Paragraph 200: a revised")
       .replace("Paragraph 390:", "Paragraph 390 (amended):");
-    const { compareTexts } = await import("~/services/document-diff.server");
+    const { compareTexts } = await import("~/services/documents/diff.server");
     const started = performance.now();
     const comparison = compareTexts(oldText, newText);
     const elapsed = performance.now() - started;

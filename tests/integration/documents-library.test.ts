@@ -3,15 +3,15 @@
 // group's documents answering 404 to outsiders everywhere (and never listed).
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as compareLoader } from "~/routes/documents.$slug.compare";
-import { loader as consultationLoader } from "~/routes/documents.$slug.consultation";
-import { loader as editLoader } from "~/routes/documents.$slug.edit";
+import { loader as consultationLoader } from "~/routes/documents.$slug.consultation/route";
+import { loader as editLoader } from "~/routes/documents.$slug.edit/route";
 import { loader as historyLoader } from "~/routes/documents.$slug.history";
 import { loader as proposalsLoader } from "~/routes/documents.$slug.proposals._index";
-import { loader as publishLoader } from "~/routes/documents.$slug.publish";
+import { loader as publishLoader } from "~/routes/documents.$slug.publish/route";
 import { loader as revisionLoader } from "~/routes/documents.$slug.revisions.$revisionId";
-import { loader as settingsLoader } from "~/routes/documents.$slug.settings";
+import { loader as settingsLoader } from "~/routes/documents.$slug.settings/route";
 import { loader as layoutLoader } from "~/routes/documents.$slug";
-import { loader as draftLoader } from "~/routes/documents.$slug._index";
+import { loader as draftLoader } from "~/routes/documents.$slug._index/route";
 import { loader as groupDocumentsLoader } from "~/routes/groups.$slug.documents";
 import { loader as changesLoader } from "~/routes/library.$slug.changes";
 import { loader as publicationLoader } from "~/routes/library.$slug._index";
@@ -21,7 +21,7 @@ import { loader as libraryLoader } from "~/routes/library._index";
 import { getDb } from "~/utils/db.server";
 import { call, get, post, rawDb } from "../support/routes";
 import { as, createTestDocument, DEMO, head, save } from "./documents-support";
-import { action as publishAction } from "~/routes/documents.$slug.publish";
+import { action as publishAction } from "~/routes/documents.$slug.publish/route";
 
 const PRIVATE_BODY =
   "# Pilot site results\n\n## Site A\n\nSensitivity 0.91 on 412 cases.\n\n## Site B\n\nSensitivity 0.87 on 298 cases.\n";

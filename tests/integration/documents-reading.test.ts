@@ -4,7 +4,7 @@
 // shows to outsiders. The compare page diffs the rendered document.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loader as compareLoader } from "~/routes/documents.$slug.compare";
-import { action as publishAction } from "~/routes/documents.$slug.publish";
+import { action as publishAction } from "~/routes/documents.$slug.publish/route";
 import { loader as changesLoader } from "~/routes/library.$slug.changes";
 import { loader as libraryLoader } from "~/routes/library._index";
 import { loader as homeLoader } from "~/routes/_index";

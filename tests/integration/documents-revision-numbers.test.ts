@@ -11,10 +11,11 @@ import { migrations } from "~db/migrations/index";
 import { loader as compareLoader } from "~/routes/documents.$slug.compare";
 import { loader as historyLoader } from "~/routes/documents.$slug.history";
 import { loader as revisionLoader } from "~/routes/documents.$slug.revisions.$revisionId";
-import { saveDraft } from "~/services/document-saver.server";
+import { saveDraft } from "~/services/documents/saver.server";
+import { getViewer } from "~/utils/auth.server";
 import { getDb, openDatabase } from "~/utils/db.server";
 import { call, get } from "../support/routes";
-import { as, createTestDocument, DEMO, head, save, userId } from "./documents-support";
+import { as, createTestDocument, DEMO, head, save } from "./documents-support";
 
 const BODY = ["# Numbered", "", "## One", "", "First paragraph.", "", "## Two", "", "Second paragraph.", ""].join("\n");
 
@@ -48,15 +49,14 @@ describe("revision numbers", () => {
   it("gives concurrent saves distinct numbers, in this process and from another connection", async () => {
     const doc = await createTestDocument("numbers-race", "evaluation-procedures", DEMO.editor, BODY);
     const base = await head("numbers-race");
-    const editor = await userId(DEMO.editor);
+    const editor = (await getViewer(get("/", { cookie: await as(DEMO.editor) })))!;
     // A second connection to the same file stands for another server process.
     const other = openDatabase(process.env.DATABASE_URL!.replace(/^file:/, ""));
     try {
       const outcomes = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          saveDraft(i % 2 ? other.db : getDb(), {
+          saveDraft(i % 2 ? other.db : getDb(), editor, {
             documentId: doc.id,
-            authorId: editor,
             body:
               i % 3 === 0
                 ? base.body.replace("First", `First ${i}`)
@@ -68,7 +68,7 @@ describe("revision numbers", () => {
           }),
         ),
       );
-      const saved = outcomes.filter((o) => o.status === "saved").length;
+      const saved = outcomes.filter((o) => o.ok && o.value.status === "saved").length;
       expect(saved).toBeGreaterThanOrEqual(2);
     } finally {
       other.sqlite.close();

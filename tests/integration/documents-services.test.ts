@@ -1,13 +1,13 @@
 // The pieces under the workspace: three-way merging, comparison, and the stable keys of sections.
 import { describe, expect, it } from "vitest";
-import { compareTexts, compareTextsInSlices, mergeThreeWay } from "~/services/document-diff.server";
+import { compareTexts, compareTextsInSlices, mergeThreeWay } from "~/services/documents/diff.server";
 import {
   renderRevision,
   replaceSection,
   sectionRanges,
   sectionText,
   splitHtmlBySections,
-} from "~/services/document-sections.server";
+} from "~/services/documents/sections.server";
 
 function rebuild(oldText: string, newText: string) {
   const out: string[] = [];

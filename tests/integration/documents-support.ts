@@ -1,6 +1,6 @@
 // Shared steps of the documents integration tests: sessions of the demo accounts, the head of a
 // draft, and the workspace's forms posted as a browser would.
-import { action as editAction } from "~/routes/documents.$slug.edit";
+import { action as editAction } from "~/routes/documents.$slug.edit/route";
 import { getDb } from "~/utils/db.server";
 import { call, post, sessionCookie } from "../support/routes";
 

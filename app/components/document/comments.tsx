@@ -3,7 +3,10 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
+import { MAX_COMMENT_LENGTH } from "~/schemas/documents";
+import { commentAnchor, memberPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
+import { FieldError } from "./field-error";
 
 export interface ThreadComment {
   id: number;
@@ -41,7 +44,7 @@ function Byline({ comment }: { comment: ThreadComment }) {
   return (
     <p className="comment__meta">
       {comment.authorUsername && !comment.authorPending ? (
-        <Link to={`/members/${comment.authorUsername}`} className="comment__author">
+        <Link to={memberPath(comment.authorUsername)} className="comment__author">
           {comment.authorName}
         </Link>
       ) : (
@@ -49,7 +52,7 @@ function Byline({ comment }: { comment: ThreadComment }) {
       )}
       {comment.authorOrganization ? <span className="muted"> · {comment.authorOrganization}</span> : null}
       {comment.authorPending ? <Badge>{t("documents.comments.pendingAccount")}</Badge> : null} ·{" "}
-      <a href={`#comment-${comment.id}`} className="muted">
+      <a href={`#${commentAnchor(comment.id)}`} className="muted">
         <time dateTime={comment.createdAt}>{date(comment.createdAt, true)}</time>
       </a>
     </p>
@@ -62,7 +65,7 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
   return (
     <article
       className={`comment-thread${thread.resolvedAt ? " comment-thread--resolved" : ""}`}
-      id={`comment-${thread.id}`}
+      id={commentAnchor(thread.id)}
       aria-label={t("documents.comments.threadBy", { name: thread.authorName ?? "" })}
     >
       <Byline comment={thread} />
@@ -83,7 +86,7 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
       {thread.replies.length ? (
         <ol className="comment-replies">
           {thread.replies.map((reply) => (
-            <li key={reply.id} id={`comment-${reply.id}`} className="comment">
+            <li key={reply.id} id={commentAnchor(reply.id)} className="comment">
               <Byline comment={reply} />
               <div className="comment__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
             </li>
@@ -136,16 +139,12 @@ export function CommentBody({ id, label, error, rows = 4 }: { id: string; label:
         name="body"
         rows={rows}
         required
-        maxLength={20000}
+        maxLength={MAX_COMMENT_LENGTH}
         defaultValue={error?.body ?? ""}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
       />
-      {error ? (
-        <ul id={`${id}-error`} className="field__errors">
-          <li>{t(error.error as never)}</li>
-        </ul>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error?.error} />
     </div>
   );
 }

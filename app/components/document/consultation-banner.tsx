@@ -1,6 +1,8 @@
 // The banner a draft shows while a consultation is scheduled or open, with its deadline.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { consultationState } from "~/policies/documents";
+import { documentPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 
 export interface BannerConsultation {
@@ -10,16 +12,10 @@ export interface BannerConsultation {
   note: string;
 }
 
-export function consultationStateAt(c: Pick<BannerConsultation, "opensAt" | "closesAt">, now = Date.now()) {
-  if (now < Date.parse(c.opensAt)) return "scheduled" as const;
-  if (now < Date.parse(c.closesAt)) return "open" as const;
-  return "closed" as const;
-}
-
 export function ConsultationBanner({ consultation, slug }: { consultation: BannerConsultation; slug: string }) {
   const { t } = useTranslation();
   const { date } = useSite();
-  const state = consultationStateAt(consultation);
+  const state = consultationState(consultation);
   if (state === "closed") return null;
   return (
     <section className={`consultation-banner consultation-banner--${state}`} aria-labelledby="consultation-banner-title">
@@ -37,7 +33,7 @@ export function ConsultationBanner({ consultation, slug }: { consultation: Banne
       </p>
       {consultation.note ? <p className="consultation-banner__note">{consultation.note}</p> : null}
       <p>
-        <Link to={`/documents/${slug}/consultation`}>{t("documents.consultation.details")}</Link>
+        <Link to={documentPath(slug, "consultation")}>{t("documents.consultation.details")}</Link>
       </p>
     </section>
   );

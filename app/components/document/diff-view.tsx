@@ -3,8 +3,8 @@
 // the difference never rests on colour alone.
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import type { Comparison, DiffBlock, Segment } from "~/services/document-diff.server";
-import type { RenderedComparison } from "~/services/rendered-diff.server";
+import type { Comparison, DiffBlock, Segment } from "~/services/documents/diff.server";
+import type { RenderedComparison } from "~/services/documents/rendered-diff.server";
 import { useSite } from "~/utils/use-site";
 
 type Side = "old" | "new" | "both";
@@ -275,5 +275,35 @@ export function RenderedDiffView({
         );
       })}
     </div>
+  );
+}
+
+/** The parts of two texts that overlap, side by side: each side as changed from their common base. */
+export function ConflictParts({
+  parts,
+  heading: Heading,
+  labels,
+}: {
+  parts: Array<[Segment[], Segment[]]>;
+  heading: "h3" | "h4";
+  labels: [string, string];
+}) {
+  return (
+    <ol className="conflict-parts">
+      {parts.map(([left, right], i) => (
+        <li key={i} className="conflict-part">
+          <div className="conflict-part__grid">
+            <div>
+              <Heading>{labels[0]}</Heading>
+              <SegmentsView segments={left} />
+            </div>
+            <div>
+              <Heading>{labels[1]}</Heading>
+              <SegmentsView segments={right} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,7 +1,7 @@
 // The disposition table of a consultation: each comment, who made it (name and organisation), the
 // section it concerns, the working group's disposition and response.
 import { useTranslation } from "react-i18next";
-import type { DispositionRow } from "~/services/document-publisher.server";
+import type { DispositionRow } from "~/services/documents/publisher.server";
 
 export function DispositionTable({ rows, sectionLink }: { rows: DispositionRow[]; sectionLink?: (anchor: string) => string }) {
   const { t } = useTranslation();

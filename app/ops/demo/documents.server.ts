@@ -6,25 +6,10 @@
 // with a disposition for each comment, a declined proposal and one still waiting for a decision.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
-import type { Disposition } from "~/domain/vocabulary";
-import { insertRevision } from "~/models/revision.server";
-import { changeSize } from "~/services/document-diff.server";
+import { sectionText } from "~/services/documents/sections.server";
 import { indexDraft } from "~/services/search-indexers.server";
-import { renderRevision, sectionText, sectionsOf, type SectionInfo } from "~/services/document-sections.server";
-import { renderMarkdown } from "~/utils/markdown.server";
-
-const DAY = 86_400_000;
-const daysAgo = (days: number, hour = 10) => {
-  const at = new Date(Date.now() - days * DAY);
-  at.setUTCHours(hour, 0, 0, 0);
-  return at.toISOString();
-};
-
-function replaceOnce(body: string, from: string, to: string): string {
-  const at = body.indexOf(from);
-  if (at < 0) throw new Error(`demo documents: the starter framework no longer contains “${from.slice(0, 60)}…”`);
-  return body.slice(0, at) + to + body.slice(at + from.length);
-}
+import { proposalPath } from "~/utils/paths";
+import { daysAgo, demoDraft, replaceOnce } from "./document-writer.server";
 
 /** `users` maps demo usernames to their ids. */
 export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string, number>): Promise<void> {
@@ -40,90 +25,8 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
   };
   if (!doc || doc.head_revision_id === null) return; // a deployment whose content has no such framework
 
-  let head = await db
-    .selectFrom("revision")
-    .select(["id", "body_md", "sections"])
-    .where("id", "=", doc.head_revision_id)
-    .executeTakeFirstOrThrow();
-  let headSections: SectionInfo[] = sectionsOf(head);
-  const revisionAt = new Map<number, SectionInfo[]>([[head.id, headSections]]);
-
-  async function save(
-    author: string,
-    at: string,
-    message: string,
-    body: string,
-    extra: { kind?: "edit" | "proposal"; proposalId?: number } = {},
-  ) {
-    const rendered = renderRevision(body, headSections);
-    const size = changeSize(head.body_md, rendered.body);
-    const id = await insertRevision(db, {
-      documentId: doc!.id,
-      parentId: head.id,
-      authorId: user(author),
-      message,
-      body: rendered.body,
-      html: rendered.html,
-      toc: rendered.toc,
-      sections: rendered.sections,
-      kind: extra.kind ?? "edit",
-      proposalId: extra.proposalId ?? null,
-      charsAdded: size.added,
-      charsRemoved: size.removed,
-      createdAt: at,
-    });
-    await db.updateTable("document").set({ head_revision_id: id, updated_at: at }).where("id", "=", doc!.id).execute();
-    head = { id, body_md: rendered.body, sections: JSON.stringify(rendered.sections) };
-    headSections = rendered.sections;
-    revisionAt.set(id, rendered.sections);
-    return id;
-  }
-
-  async function comment(
-    author: string,
-    at: string,
-    revisionId: number,
-    sectionKey: string,
-    body: string,
-    extra: { parentId?: number; consultationId?: number; resolvedBy?: string; resolvedAt?: string } = {},
-  ) {
-    const section = revisionAt.get(revisionId)?.find((s) => s.key === sectionKey);
-    if (!section && !extra.parentId) throw new Error(`demo documents: no section ${sectionKey}`);
-    const { id } = await db
-      .insertInto("doc_comment")
-      .values({
-        document_id: doc!.id,
-        revision_id: revisionId,
-        section_key: sectionKey,
-        section_anchor: section?.id ?? "",
-        section_title: section?.title ?? "",
-        parent_id: extra.parentId ?? null,
-        author_id: user(author),
-        body_md: body,
-        body_html: renderMarkdown(body).html,
-        consultation_id: extra.consultationId ?? null,
-        resolved_at: extra.resolvedAt ?? null,
-        resolved_by: extra.resolvedBy ? user(extra.resolvedBy) : null,
-        created_at: at,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    return id;
-  }
-
-  async function dispose(commentId: number, by: string, at: string, disposition: Disposition, response: string) {
-    await db
-      .updateTable("doc_comment")
-      .set({
-        disposition,
-        response_md: response,
-        response_html: renderMarkdown(response).html,
-        disposition_by: user(by),
-        disposition_at: at,
-      })
-      .where("id", "=", commentId)
-      .execute();
-  }
+  const draft = await demoDraft(db, doc.id, doc.head_revision_id, user);
+  const { save, comment, dispose } = draft;
 
   // 1. The editor adds what the primary-care pilots taught about local validation.
   const r2 = await save(
@@ -131,7 +34,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     daysAgo(78),
     "Local validation: add the lessons of the primary-care pilot sites",
     replaceOnce(
-      head.body_md,
+      draft.head.body_md,
       "Results of local validation can be shared through the network",
       "In primary care, where each practice sees few positive cases, local validation is normally organised across a group of practices that share the same information system and referral pathway; the group is treated as one site for the sample-size calculation, and results are reported per practice where numbers allow.\n\nResults of local validation can be shared through the network",
     ),
@@ -164,7 +67,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     daysAgo(74),
     "Silent-mode duration follows from the sample size",
     replaceOnce(
-      head.body_md,
+      draft.head.body_md,
       "the tool runs in silent mode for a defined period, typically four to twelve weeks.",
       "the tool runs in silent mode until the sample size set in the protocol is reached, which typically takes four to twelve weeks.",
     ),
@@ -181,7 +84,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     daysAgo(71),
     "Generative AI: cover foundation models adapted locally",
     replaceOnce(
-      replaceOnce(head.body_md, "### Generative AI and general-purpose models", "### Generative AI and foundation models"),
+      replaceOnce(draft.head.body_md, "### Generative AI and general-purpose models", "### Generative AI and foundation models"),
       "- the underlying model version is fixed, and any change to it is treated as a change requiring impact assessment;",
       "- the underlying model version is fixed, and any change to it is treated as a change requiring impact assessment;\n- where the deploying organisation adapts a foundation model itself (for example by fine-tuning on local records), it carries the manufacturer's responsibilities for the adapted tool;",
     ),
@@ -189,7 +92,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
 
   // 3. A member proposes an amendment to the human-factors section; the editor accepts it.
   const humanFactors = "human-factors-and-usability";
-  const baseText = sectionText(head.body_md, headSections, humanFactors)!;
+  const baseText = sectionText(draft.head.body_md, draft.headSections, humanFactors)!;
   const proposedText = replaceOnce(
     baseText,
     "- **Training and instructions.** Provided in the users' language, with a competence check before access is granted.",
@@ -200,7 +103,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     .values({
       document_id: doc.id,
       author_id: user("aisha"),
-      base_revision_id: head.id,
+      base_revision_id: draft.head.id,
       section_key: humanFactors,
       section_anchor: humanFactors,
       section_title: "Human factors and usability",
@@ -216,7 +119,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "aisha",
     daysAgo(66),
     `Change proposal #${acceptedProposal} (Human factors and usability) accepted by James Whitfield`,
-    replaceOnce(head.body_md, baseText, proposedText),
+    replaceOnce(draft.head.body_md, baseText, proposedText),
     { kind: "proposal", proposalId: acceptedProposal },
   );
   await db
@@ -315,7 +218,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     "Address the consultation comments",
     replaceOnce(
       replaceOnce(
-        head.body_md,
+        draft.head.body_md,
         "- Human review of every output during an initial period.",
         "- Human review of every output during an initial period of three months or the first 500 cases, whichever comes later.",
       ),
@@ -328,7 +231,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
     daysAgo(22),
     "Model-provider updates: a 30-day impact-assessment window",
     replaceOnce(
-      head.body_md,
+      draft.head.body_md,
       "- where the deploying organisation adapts a foundation model itself",
       "- when the model provider updates the underlying model, the deploying organisation completes an impact assessment within 30 days, with human review of all outputs until it is completed;\n- where the deploying organisation adapts a foundation model itself",
     ),
@@ -338,27 +241,27 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
   const open = await comment(
     "aisha",
     daysAgo(12),
-    head.id,
+    draft.head.id,
     "decision-outcomes",
     "For *Approved for a time-limited pilot*, can we say the pilot lasts 12 to 18 months, as in the network's pilot programme in hospitals and primary care?",
   );
   await comment(
     "chair",
     daysAgo(11),
-    head.id,
+    draft.head.id,
     "decision-outcomes",
     "Good point; let us discuss it at the next meeting before changing the table.",
     { parentId: open },
   );
 
   // 6. A proposal declined with a reason, and one waiting for a decision.
-  const appealsText = sectionText(head.body_md, headSections, "appeals")!;
+  const appealsText = sectionText(draft.head.body_md, draft.headSections, "appeals")!;
   await db
     .insertInto("change_proposal")
     .values({
       document_id: doc.id,
       author_id: user("industry"),
-      base_revision_id: head.id,
+      base_revision_id: draft.head.id,
       section_key: "appeals",
       section_anchor: "appeals",
       section_title: "Appeals",
@@ -372,13 +275,13 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
       created_at: daysAgo(15),
     })
     .execute();
-  const conditionsText = sectionText(head.body_md, headSections, "typical-conditions")!;
+  const conditionsText = sectionText(draft.head.body_md, draft.headSections, "typical-conditions")!;
   const { id: pending } = await db
     .insertInto("change_proposal")
     .values({
       document_id: doc.id,
       author_id: user("minh"),
-      base_revision_id: head.id,
+      base_revision_id: draft.head.id,
       section_key: "typical-conditions",
       section_anchor: "typical-conditions",
       section_title: "Typical conditions",
@@ -413,7 +316,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
         actor_id: user("minh"),
         title: doc.title,
         excerpt: "Our hospital's data protection officer asked that the conditions say how monitoring data stay confidential.",
-        url: `/documents/${doc.slug}/proposals/${pending}`,
+        url: proposalPath(doc.slug, pending),
         private_group_id: privateGroupId,
         created_at: daysAgo(5),
       })),
@@ -423,7 +326,7 @@ export async function seedDemoDocuments(db: Kysely<Database>, users: Map<string,
         actor_id: user("editor"),
         title: doc.title,
         excerpt: "Human factors and usability",
-        url: `/documents/${doc.slug}/proposals/${acceptedProposal}`,
+        url: proposalPath(doc.slug, acceptedProposal),
         private_group_id: privateGroupId,
         created_at: daysAgo(66),
         read_at: daysAgo(65),

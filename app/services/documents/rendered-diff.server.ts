@@ -10,7 +10,19 @@
 // the "before" column of the side-by-side view. The computation runs in slices (runInSlices) and
 // is remembered by a digest of both texts, like the line comparison.
 import { diffArrays } from "diff";
-import { digest, runInSlices, similarity } from "./document-diff.server";
+import { digest, runInSlices, similarity } from "./diff.server";
+import {
+  CONTAINERS,
+  countWords,
+  hasBlockChildren,
+  isBlank,
+  keyOf,
+  parse,
+  serialize,
+  textOf,
+  type Element,
+  type Node,
+} from "./rendered-html.server";
 
 export type RenderedBlock =
   | { kind: "same"; html: string }
@@ -24,21 +36,8 @@ export interface RenderedComparison {
   identical: boolean;
 }
 
-interface Element {
-  tag: string;
-  open: string;
-  close: string;
-  children: Node[];
-  /** The element's markup as it appears in the source: its identity in comparisons. */
-  html: string;
-}
-type Node = string | Element;
 type Mode = "both" | "old" | "new";
 
-const VOID = new Set(["br", "hr", "img", "input", "wbr", "col"]);
-/** Elements whose children are blocks (or rows, items): compared child by child. */
-const CONTAINERS = new Set(["ul", "ol", "table", "thead", "tbody", "tfoot", "tr", "blockquote", "div", "dl", "section"]);
-const BLOCKS = new Set([...CONTAINERS, "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "hr", "dd", "dt"]);
 /** Blocks of unchanged text kept around each change. */
 const CONTEXT_BLOCKS = 1;
 /** Token edits a block's word comparison may look for before it is shown as replaced. */
@@ -46,64 +45,6 @@ const MAX_TOKEN_EDITS = 2_000;
 /** Blocks below this similarity are shown as one removed and one added, not as an edit. */
 const PAIRING_SIMILARITY = 0.25;
 const PAIRING_WINDOW = 8;
-
-const TOKEN = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|[^<]+|</g;
-
-/** Parses our renderer's HTML into a tree (ids dropped: both texts are shown on one page). */
-function parse(source: string): Node[] {
-  const html = source.replace(/ id="[^"]*"/g, "");
-  const root: Element = { tag: "#root", open: "", close: "", children: [], html: "" };
-  const stack: Array<{ element: Element; start: number }> = [{ element: root, start: 0 }];
-  for (const match of html.matchAll(TOKEN)) {
-    const token = match[0];
-    const at = match.index ?? 0;
-    const parent = stack[stack.length - 1].element;
-    if (token.startsWith("<!--")) continue;
-    const tag = match[1]?.toLowerCase();
-    if (!tag) {
-      parent.children.push(token === "<" ? "&lt;" : token);
-      continue;
-    }
-    if (token.startsWith("</")) {
-      // Close the nearest open element of that name (our renderer's markup is well formed).
-      let index = stack.length - 1;
-      while (index > 0 && stack[index].element.tag !== tag) index--;
-      if (index <= 0) continue;
-      while (stack.length > index) {
-        const { element, start } = stack.pop()!;
-        element.close = `</${element.tag}>`;
-        element.html = stack.length === index ? html.slice(start, at + token.length) : html.slice(start, at) + element.close;
-      }
-      continue;
-    }
-    const element: Element = { tag, open: token, close: "", children: [], html: token };
-    parent.children.push(element);
-    if (!VOID.has(tag) && !token.endsWith("/>")) stack.push({ element, start: at });
-  }
-  // Unclosed elements (never from our renderer): close them where the text ends.
-  while (stack.length > 1) {
-    const { element, start } = stack.pop()!;
-    element.close = `</${element.tag}>`;
-    element.html = html.slice(start) + element.close;
-  }
-  return root.children;
-}
-
-const isBlank = (node: Node) => typeof node === "string" && node.trim() === "";
-const keyOf = (node: Node) => (typeof node === "string" ? `#text ${node}` : node.html);
-
-function textOf(node: Node): string {
-  if (typeof node === "string") return node;
-  return node.children.map(textOf).join(" ");
-}
-
-const serialize = (node: Node): string => (typeof node === "string" ? node : node.html);
-
-const countWords = (text: string) => (text.replace(/&[a-z0-9#]+;/gi, " ").match(/[\p{L}\p{N}]+/gu) ?? []).length;
-
-function hasBlockChildren(element: Element) {
-  return element.children.some((child) => typeof child !== "string" && BLOCKS.has(child.tag));
-}
 
 function withClass(open: string, name: string): string {
   if (/\sclass="/.test(open)) return open.replace(/\sclass="/, ` class="${name} `);

@@ -4,29 +4,24 @@
 // Titles, summaries and tags are those published with the version shown (published_version), never
 // the document's live ones, which editors change in the workspace until a chair publishes.
 import { latestConsultation } from "~/models/consultation.server";
-import {
-  findDocumentById,
-  findDocumentBySlug,
-  findPublishedTitle,
-  findVersion,
-  listFamily,
-  listVersions,
-} from "~/models/document.server";
+import { listFamily } from "~/models/document-family.server";
+import { findDocumentById, findDocumentBySlug } from "~/models/document.server";
+import { groupResource } from "~/models/group.server";
+import { findPublishedTitle, findVersion, listVersions, versionTexts } from "~/models/published-version.server";
 import { authorize, can, readableScope, type Viewer } from "~/policies";
-import { consultationState } from "~/policies/documents";
 import type { DB } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { fixedT } from "~/utils/i18n.server";
+import type { DispositionRow } from "./publisher.server";
 import { compareRenderedInSlices } from "./rendered-diff.server";
-import type { DispositionRow } from "./document-publisher.server";
-import { documentPermissions, documentResource } from "./documents.server";
+import { consultationStateOf, documentPermissions, documentResource } from "./resource.server";
 
 const VERSION = /^\d{1,4}\.\d{1,4}$/;
 
 async function readableDocument(db: DB, viewer: Viewer | null, slug: string) {
   const document = await findDocumentBySlug(db, slug);
   if (!document) notFound();
-  authorize(viewer, "document:read-published", { kind: "group", id: document.group_id, visibility: document.group_visibility });
+  authorize(viewer, "document:read-published", groupResource({ id: document.group_id, visibility: document.group_visibility }));
   return document;
 }
 
@@ -55,18 +50,14 @@ export async function loadPublication(db: DB, viewer: Viewer | null, slug: strin
         .executeTakeFirst();
       const title = await findPublishedTitle(db, target.id);
       // A successor that was never published has no public page to send readers to.
-      if (
-        title !== undefined &&
-        group &&
-        can(viewer, "document:read-published", { kind: "group", id: group.id, visibility: group.visibility })
-      ) {
+      if (title !== undefined && group && can(viewer, "document:read-published", groupResource(group))) {
         successor = { slug: target.slug, title };
       }
     }
   }
   const permissions = documentPermissions(viewer, documentResource(document, consultation ?? null));
   const consultationOpen =
-    consultation && consultationState({ opensAt: consultation.opens_at, closesAt: consultation.closes_at }) === "open"
+    consultation && consultationStateOf(consultation) === "open"
       ? {
           closesAt: consultation.closes_at,
           audience: consultation.audience,
@@ -138,12 +129,7 @@ export async function loadChanges(db: DB, viewer: Viewer | null, slug: string, f
   const toVersion = pick(to, versions[0])!;
   const toIndex = versions.indexOf(toVersion);
   const fromVersion = pick(from, versions[toIndex + 1] ?? toVersion)!;
-  const rows = await db
-    .selectFrom("published_version")
-    .select(["version", "title", "published_at", "body_html"])
-    .where("document_id", "=", document.id)
-    .where("version", "in", [fromVersion.version, toVersion.version])
-    .execute();
+  const rows = await versionTexts(db, document.id, [fromVersion.version, toVersion.version]);
   const revisionOf = (v: string) => rows.find((row) => row.version === v)!;
   return {
     document: {

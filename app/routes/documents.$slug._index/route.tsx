@@ -1,22 +1,21 @@
 // The current draft, section by section, with each section's comment threads; comments whose
 // section no longer exists are listed as made on an earlier revision, with a link to it.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { CommentThread, NewCommentForm, type FormError, type Thread } from "~/components/document/comments";
+import { CommentThread, NewCommentForm, type Thread } from "~/components/document/comments";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { Notice } from "~/components/ui/notice";
-import { findComment, listComments } from "~/models/doc-comment.server";
+import { listComments } from "~/models/doc-comment.server";
+import { latestPublished } from "~/models/published-version.server";
 import { findRevision, revisionNumbers } from "~/models/revision.server";
-import { authorize } from "~/policies";
-import { authorizeContribution } from "~/policies/documents";
-import { latestPublished } from "~/services/document-publisher.server";
-import { DOCUMENT_KEY, sectionsOf, splitHtmlBySections } from "~/services/document-sections.server";
-import { addComment, buildThreads, readWorkspace, requireDocumentViewer, resolveComment } from "~/services/documents.server";
-import { badRequest, notFound } from "~/utils/http.server";
+import { buildThreads } from "~/services/documents/comments.server";
+import { DOCUMENT_KEY, sectionsOf, splitHtmlBySections } from "~/services/documents/sections.server";
+import { readWorkspace, readWorkspaceForm, runIntent } from "~/services/documents/workspace.server";
+import { notFound } from "~/utils/http.server";
+import { documentPath, newProposalPath, revisionSectionPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
-import { readForm } from "~/utils/form.server";
+import { commentAction, replyAction, resolveAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource, permissions } = await readWorkspace(request, params.slug, { toLibrary: true });
@@ -47,73 +46,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const commentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("comment"),
-    section: z.string().min(1).max(200),
-    revision: z.coerce.number().int().positive(),
-    body: z
-      .string()
-      .max(20_000, "documents.errors.commentTooLong")
-      .refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
-  }),
-  z.object({
-    intent: z.literal("reply"),
-    parent: z.coerce.number().int().positive(),
-    body: z
-      .string()
-      .max(20_000, "documents.errors.commentTooLong")
-      .refine((v) => v.trim().length > 0, "documents.errors.commentEmpty"),
-  }),
-  z.object({ intent: z.enum(["resolve", "reopen"]), comment: z.coerce.number().int().positive() }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, document, consultation, resource } = await requireDocumentViewer(request, params.slug);
-  const form = Object.fromEntries(await readForm(request));
-  const parsed = commentSchema.safeParse(form);
-  if (!parsed.success) {
-    const intent = String(form.intent ?? "");
-    if (intent === "comment" || intent === "reply") {
-      authorizeContribution(viewer, resource, "document:comment");
-      const formKey = intent === "comment" ? `comment-${String(form.section ?? "")}` : `reply-${String(form.parent ?? "")}`;
-      const issue = parsed.error.issues.find((i) => i.path[0] === "body");
-      const error: FormError = {
-        form: formKey,
-        body: String(form.body ?? ""),
-        error: issue?.message.startsWith("documents.") ? issue.message : "documents.errors.badForm",
-      };
-      return data({ error }, { status: 400 });
-    }
-    badRequest();
-  }
-  const input = parsed.data;
-  const base = `/documents/${document.slug}`;
-  if (input.intent !== "comment" && input.intent !== "reply") {
-    const comment = await findComment(db, document.id, input.comment);
-    if (!comment || comment.parent_id !== null) notFound();
-    authorize(viewer, "document:read-draft", resource);
-    authorize(viewer, "document:resolve-comment", { document: resource, authorId: comment.author_id });
-    await resolveComment(db, viewer, comment.id, input.intent === "resolve");
-    return redirect(`${base}#comment-${comment.id}`);
-  }
-  authorizeContribution(viewer, resource, "document:comment");
-  const result = await addComment(
-    db,
-    viewer,
-    { document, consultation },
-    input.intent === "comment"
-      ? { revisionId: input.revision, sectionKey: input.section, body: input.body.trim(), parentId: null }
-      : { revisionId: 0, sectionKey: "", body: input.body.trim(), parentId: input.parent },
-  );
-  if (!result.ok) {
-    const formKey = input.intent === "comment" ? `comment-${input.section}` : `reply-${input.parent}`;
-    return data(
-      { error: { form: formKey, body: input.body, error: `documents.errors.${result.reason}` } satisfies FormError },
-      { status: 400 },
-    );
-  }
-  return redirect(`${base}#comment-${result.id}`);
+  return runIntent(await readWorkspaceForm(request, params.slug), {
+    comment: commentAction,
+    reply: replyAction,
+    resolve: resolveAction,
+    reopen: resolveAction,
+  });
 }
 
 export default function Draft() {
@@ -141,7 +80,7 @@ export default function Draft() {
           {params.get("merged") ? t("documents.edit.mergedNotice") : t("documents.edit.savedNotice")}{" "}
           {savedNumber !== null ? <>{t("documents.edit.savedAs", { revision: savedNumber })} </> : null}
           {params.get("merged") ? (
-            <Link to={`/documents/${document.slug}/compare?from=${params.get("from") ?? ""}&to=${saved}`}>
+            <Link to={documentPath(document.slug, "compare", { from: params.get("from"), to: saved })}>
               {t("documents.edit.reviewMerge")}
             </Link>
           ) : null}
@@ -158,7 +97,7 @@ export default function Draft() {
           <>
             {" "}
             ·{" "}
-            <Link to={`/documents/${document.slug}/compare?from=${published.revisionId}&to=${head.id}`}>
+            <Link to={documentPath(document.slug, "compare", { from: published.revisionId, to: head.id })}>
               {t("documents.draft.changesSince", { version: published.version })}
             </Link>
           </>
@@ -195,10 +134,7 @@ export default function Draft() {
                     />
                   ) : null}
                   {permissions.propose ? (
-                    <Link
-                      to={`/documents/${document.slug}/proposals/new?section=${encodeURIComponent(section.key)}`}
-                      className="button button--quiet"
-                    >
+                    <Link to={newProposalPath(document.slug, { section: section.key })} className="button button--quiet">
                       {t("documents.proposals.proposeHere")}
                     </Link>
                   ) : null}
@@ -224,9 +160,7 @@ export default function Draft() {
           {earlier.map((thread) => (
             <div key={thread.id} className="earlier-thread">
               <p>
-                <Link
-                  to={`/documents/${document.slug}/revisions/${thread.revisionId}${thread.sectionAnchor ? `#${thread.sectionAnchor}` : ""}`}
-                >
+                <Link to={revisionSectionPath(document.slug, thread.revisionId, thread.sectionAnchor)}>
                   {t("documents.comments.onEarlier", {
                     section: thread.sectionTitle || t("documents.comments.introduction"),
                     revision: thread.revisionNumber ?? "?",

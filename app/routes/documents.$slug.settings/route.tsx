@@ -1,20 +1,24 @@
 // A document's details: title, summary, topic tags, and which document it translates.
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { TranslationOfField } from "~/components/document/translation-of-field";
+import { FormErrors, InputField, TextareaField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
-import { listFamily } from "~/models/document.server";
+import { listFamily } from "~/models/document-family.server";
+import { latestPublished } from "~/models/published-version.server";
 import { authorize, readableScope } from "~/policies";
-import { latestPublished } from "~/services/document-publisher.server";
-import { readWorkspace, requireDocumentViewer, translationSources, updateSettings } from "~/services/documents.server";
 import { documentSettingsSchema } from "~/schemas/documents";
-import { useSite } from "~/utils/use-site";
+import { translationSources } from "~/services/documents/settings.server";
+import { readWorkspace, requireDocumentViewer } from "~/services/documents/workspace.server";
 import { readForm } from "~/utils/form.server";
+import { documentPath } from "~/utils/paths";
 import { requireSecondFactorIfNeeded } from "~/utils/second-factor.server";
+import { useSite } from "~/utils/use-site";
+import { settingsAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -36,34 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: document.language,
     },
     publishedVersion: published?.version ?? null,
-    sources: sources.offered.filter((s) => s.language !== document.language),
+    sources: sources.filter((s) => s.language !== document.language),
     translationOf: source?.slug ?? "",
     family: family.filter((member) => member.id !== document.id),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
-  authorize(viewer, "document:read-draft", resource);
-  authorize(viewer, "document:manage", resource);
-  requireSecondFactorIfNeeded(viewer, request);
-  const submission = parseWithZod(await readForm(request), { schema: documentSettingsSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { title, summary, tags, translationOf } = submission.value;
-  // Linking to an original needs an editor or chair of its group (unless the link is unchanged).
-  const choice = (await translationSources(db, viewer, document)).choose(translationOf);
-  if (!choice.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${choice.reason}`] } }) },
-      { status: 400 },
-    );
-  const result = await updateSettings(db, viewer, document, { title, summary, tags, translationOfId: choice.id });
-  if (!result.ok)
-    return data(
-      { result: submission.reply({ fieldErrors: { translationOf: [`documents.errors.${result.reason}`] } }) },
-      { status: 400 },
-    );
-  return redirect(`/documents/${document.slug}/settings?saved=1`);
+  const context = await requireDocumentViewer(request, params.slug);
+  authorize(context.viewer, "document:read-draft", context.resource);
+  authorize(context.viewer, "document:manage", context.resource);
+  requireSecondFactorIfNeeded(context.viewer, request);
+  return settingsAction(context, await readForm(request));
 }
 
 export default function DocumentSettings() {
@@ -94,18 +82,7 @@ export default function DocumentSettings() {
           rows={3}
         />
         <InputField meta={fields.tags} label={t("documents.create.tags")} hint={t("documents.create.tagsHint")} />
-        <SelectField
-          meta={fields.translationOf}
-          label={t("documents.create.translationOf")}
-          hint={t("documents.create.translationOfHint")}
-        >
-          <option value="">{t("documents.create.notATranslation")}</option>
-          {sources.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.title} ({t(`languageName.${s.language}`)})
-            </option>
-          ))}
-        </SelectField>
+        <TranslationOfField meta={fields.translationOf} sources={sources} />
         <p className="muted">{t("documents.settings.linkRule")}</p>
         <p className="muted">{t("documents.settings.language", { language: t(`languageName.${document.language}`) })}</p>
         <button type="submit" className="button button--primary">
@@ -118,7 +95,7 @@ export default function DocumentSettings() {
           <ul className="plain-list">
             {family.map((member) => (
               <li key={member.slug}>
-                <Link to={`/documents/${member.slug}`} lang={member.language}>
+                <Link to={documentPath(member.slug)} lang={member.language}>
                   {member.title}
                 </Link>{" "}
                 <span className="muted">

@@ -1,33 +1,29 @@
 // One change proposal: the proposed text as a diff of the section it amends, whether the section
 // changed since, and the editors' decision (accept: applied as a revision credited to the
 // proposer, merged with the current draft; decline with a reason).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { DiffView, SegmentsView } from "~/components/document/diff-view";
+import { ConflictParts, DiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
-import { Badge } from "~/components/ui/badge";
+import { ProposalStatusBadge } from "~/components/document/proposal-status";
+import { ConfirmButton } from "~/components/ui/confirm-form";
 import { findProposal } from "~/models/change-proposal.server";
 import { findRevision, revisionNumbers } from "~/models/revision.server";
-import { authorize } from "~/policies";
-import { compareTexts, type Segment } from "~/services/document-diff.server";
-import { sectionText, sectionsOf } from "~/services/document-sections.server";
-import {
-  acceptProposal,
-  declineProposal,
-  readWorkspace,
-  requireDocumentViewer,
-  withdrawProposal,
-} from "~/services/documents.server";
-import { badRequest, notFound, parseId } from "~/utils/http.server";
-import { useSite } from "~/utils/use-site";
+import { authorize, can } from "~/policies";
+import { MAX_ACCEPT_NOTE_LENGTH, MAX_DECLINE_REASON_LENGTH } from "~/schemas/documents";
+import { compareTexts, type Segment } from "~/services/documents/diff.server";
+import { proposalResource } from "~/services/documents/proposals.server";
+import { sectionText, sectionsOf } from "~/services/documents/sections.server";
+import { readWorkspace, requireDocumentViewer, runIntent } from "~/services/documents/workspace.server";
 import { readForm } from "~/utils/form.server";
-import { requireConfirmation } from "~/utils/confirm.server";
-import { ConfirmButton } from "~/components/ui/confirm-form";
+import { notFound, parseId } from "~/utils/http.server";
+import { documentPath, revisionPath, revisionSectionPath } from "~/utils/paths";
+import { useSite } from "~/utils/use-site";
+import { acceptAction, declineAction, withdrawAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { viewer, db, document, permissions } = await readWorkspace(request, params.slug);
+  const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
   const proposal = await findProposal(db, document.id, parseId(params.proposalId));
   if (!proposal) notFound();
   const head = await findRevision(db, document.id, document.head_revision_id!);
@@ -60,72 +56,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stale,
     sectionGone: proposal.status === "open" && current === undefined,
     changedSince: stale && current !== undefined ? compareTexts(proposal.base_text, current, { context: 2 }) : null,
-    canReview: permissions.reviewProposals && proposal.status === "open",
-    canWithdraw: proposal.status === "open" && viewer?.id === proposal.author_id,
+    canReview: can(viewer, "document:decide-proposal", proposalResource(resource, proposal)),
+    canWithdraw: can(viewer, "document:withdraw-proposal", proposalResource(resource, proposal)),
   };
 }
 
-const decisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("accept"), note: z.string().trim().max(1000).default("") }),
-  z.object({ intent: z.literal("decline"), reason: z.string().trim().max(2000, "documents.errors.reasonTooLong").default("") }),
-  z.object({ intent: z.literal("withdraw") }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
-  authorize(viewer, "document:read-draft", resource);
-  const proposal = await findProposal(db, document.id, parseId(params.proposalId));
+  const context = await requireDocumentViewer(request, params.slug);
+  authorize(context.viewer, "document:read-draft", context.resource);
+  const proposal = await findProposal(context.db, context.document.id, parseId(params.proposalId));
   if (!proposal) notFound();
   const form = Object.fromEntries(await readForm(request));
-  const parsed = decisionSchema.safeParse(form);
-  if (!parsed.success) badRequest();
-  const input = parsed.data;
-  const here = `/documents/${document.slug}/proposals/${proposal.id}`;
-  if (input.intent === "withdraw") {
-    // Only its author may withdraw an open proposal (the service refuses anyone else): ask them only.
-    if (proposal.status === "open" && proposal.author_id === viewer.id) requireConfirmation(request, form, "withdrawProposal");
-    const result = await withdrawProposal(db, viewer, document, proposal.id);
-    if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
-    return redirect(here);
-  }
-  authorize(viewer, "document:review-proposal", resource);
-  if (input.intent === "decline") {
-    if (!input.reason) return data({ error: "documents.errors.declineReasonRequired", reason: "" }, { status: 400 });
-    requireConfirmation(request, form, "declineProposal");
-    const result = await declineProposal(db, viewer, document, proposal.id, input.reason);
-    if (!result.ok) return data({ error: "documents.errors.not_open" }, { status: 409 });
-    return redirect(here);
-  }
-  const outcome = await acceptProposal(db, viewer, document, proposal.id, input.note);
-  switch (outcome.status) {
-    case "accepted":
-      return redirect(`${here}?applied=${outcome.revisionId}${outcome.merged ? "&merged=1" : ""}`);
-    case "already_applied":
-      return redirect(`${here}?applied=already`);
-    case "not_open":
-      return data({ error: "documents.errors.not_open" }, { status: 409 });
-    case "invalid":
-      return data({ error: `documents.errors.${outcome.reason}` }, { status: 400 });
-    case "conflict": {
-      const segments = (from: string, to: string): Segment[] =>
-        compareTexts(from, to, { context: 1000 }).blocks.flatMap((b) =>
-          b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
-        );
-      return data(
-        {
-          error: "documents.errors.proposalConflict",
-          conflicts: outcome.outcome.conflicts.map((part) => ({
-            proposed: segments(part.base, part.mine),
-            current: segments(part.base, part.theirs),
-          })),
-        },
-        { status: 409 },
-      );
-    }
-  }
+  return runIntent(
+    { request, ...context, proposal, form },
+    { accept: acceptAction, decline: declineAction, withdraw: withdrawAction },
+  );
 }
-
-const TONES = { open: "info", accepted: "success", declined: "warning", withdrawn: "neutral" } as const;
 
 export default function ProposalView() {
   const { t } = useTranslation();
@@ -133,20 +79,19 @@ export default function ProposalView() {
   const { document, proposal, diff, stale, sectionGone, changedSince, canReview, canWithdraw } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
     { error?: string; conflicts?: Array<{ proposed: Segment[]; current: Segment[] }> } | undefined;
-  const base = `/documents/${document.slug}`;
   const [params] = useSearchParams();
   const applied = params.get("applied");
   return (
     <section aria-labelledby="proposal-title">
       <p className="breadcrumb">
-        <Link to={`${base}/proposals`}>{t("documents.proposals.title")}</Link>
+        <Link to={documentPath(document.slug, "proposals")}>{t("documents.proposals.title")}</Link>
       </p>
       <h2 id="proposal-title">
         {t("documents.proposals.itemTitle", {
           id: proposal.id,
           section: proposal.sectionTitle || t("documents.comments.introduction"),
         })}{" "}
-        <Badge tone={TONES[proposal.status]}>{t(`documents.proposals.status.${proposal.status}`)}</Badge>
+        <ProposalStatusBadge status={proposal.status} />
       </h2>
       <p className="muted">
         {t("documents.proposals.by", {
@@ -155,7 +100,7 @@ export default function ProposalView() {
           date: date(proposal.createdAt, true),
         })}{" "}
         ·{" "}
-        <Link to={`${base}/revisions/${proposal.baseRevisionId}${proposal.sectionAnchor ? `#${proposal.sectionAnchor}` : ""}`}>
+        <Link to={revisionSectionPath(document.slug, proposal.baseRevisionId, proposal.sectionAnchor)}>
           {t("documents.proposals.basedOn", { revision: proposal.baseRevisionNumber ?? "?" })}
         </Link>
       </p>
@@ -173,22 +118,11 @@ export default function ProposalView() {
         </div>
       ) : null}
       {actionData?.conflicts ? (
-        <ol className="conflict-parts">
-          {actionData.conflicts.map((part, i) => (
-            <li key={i} className="conflict-part">
-              <div className="conflict-part__grid">
-                <div>
-                  <h3>{t("documents.conflict.proposed")}</h3>
-                  <SegmentsView segments={part.proposed} />
-                </div>
-                <div>
-                  <h3>{t("documents.conflict.theirs")}</h3>
-                  <SegmentsView segments={part.current} />
-                </div>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <ConflictParts
+          parts={actionData.conflicts.map((part) => [part.proposed, part.current])}
+          heading="h3"
+          labels={[t("documents.conflict.proposed"), t("documents.conflict.theirs")]}
+        />
       ) : null}
       <section className="panel" aria-labelledby="proposal-reason">
         <h3 id="proposal-reason">{t("documents.proposals.reason")}</h3>
@@ -227,7 +161,7 @@ export default function ProposalView() {
           {proposal.appliedRevisionId ? (
             <>
               {" "}
-              <Link to={`${base}/revisions/${proposal.appliedRevisionId}`}>
+              <Link to={revisionPath(document.slug, proposal.appliedRevisionId)}>
                 {t("documents.proposals.appliedAs", { revision: proposal.appliedRevisionNumber ?? "?" })}
               </Link>
             </>
@@ -244,7 +178,7 @@ export default function ProposalView() {
               <label htmlFor="accept-note" className="field__label">
                 {t("documents.proposals.acceptNote")} <span className="field__optional">({t("common.optional")})</span>
               </label>
-              <input id="accept-note" name="note" type="text" maxLength={1000} />
+              <input id="accept-note" name="note" type="text" maxLength={MAX_ACCEPT_NOTE_LENGTH} />
             </div>
             <button type="submit" className="button button--primary">
               {t("documents.proposals.accept")}
@@ -257,7 +191,7 @@ export default function ProposalView() {
               <label htmlFor="decline-reason" className="field__label">
                 {t("documents.proposals.declineReason")}
               </label>
-              <textarea id="decline-reason" name="reason" rows={3} required maxLength={2000} />
+              <textarea id="decline-reason" name="reason" rows={3} required maxLength={MAX_DECLINE_REASON_LENGTH} />
             </div>
             <ConfirmButton kind="declineProposal">{t("documents.proposals.decline")}</ConfirmButton>
           </Form>

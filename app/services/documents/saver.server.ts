@@ -2,16 +2,20 @@
 // transaction (BEGIN IMMEDIATE, so racing saves queue up) the head is read, a stale save is merged
 // three-way with what was saved since, the revision is inserted and the head moved. Overlapping
 // changes are not merged: the caller gets the conflicting parts and nothing is written.
-import { findRevisionSource } from "~/models/revision.server";
-import { insertRevision } from "~/models/revision.server";
+//
+// Every outcome is a Result: saved or unchanged, or a failure — "conflict" with the current text and
+// the conflicting parts, or why the draft cannot be saved ("empty", "too_large", "unknown_base", "no_document").
+import { findRevisionSource, insertRevision } from "~/models/revision.server";
+import type { Viewer } from "~/policies";
+import { MAX_DRAFT_BYTES } from "~/schemas/documents";
 import type { DB } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
-import { changeSize, mergeThreeWay, type ConflictPart } from "./document-diff.server";
-import { indexDraft } from "./search-indexers.server";
-import { normalizeSource, renderRevision, sectionsOf } from "./document-sections.server";
-
-/** A draft's markdown may be up to 1 MiB. */
-export const MAX_DRAFT_BYTES = 1024 * 1024;
+import { fail, ok, type Fail, type Ok } from "~/utils/result";
+import type { AccessReason, SaveReason } from "./failures";
+import { indexDraft } from "~/services/search-indexers.server";
+import { changeSize, mergeThreeWay, type ConflictPart } from "./diff.server";
+import { documentFor } from "./resource.server";
+import { normalizeSource, renderRevision, sectionsOf } from "./sections.server";
 
 export interface SaveInput {
   documentId: number;
@@ -31,11 +35,16 @@ export interface HeadSnapshot {
   authorName: string | null;
 }
 
-export type SaveOutcome =
-  | { status: "saved"; revisionId: number; merged: boolean; headBefore: number }
-  | { status: "unchanged"; revisionId: number }
-  | { status: "conflict"; head: HeadSnapshot; conflicts: ConflictPart[] }
-  | { status: "invalid"; reason: "unknown_base" | "empty" | "too_large" | "no_document" };
+export type Saved =
+  { status: "saved"; revisionId: number; merged: boolean; headBefore: number } | { status: "unchanged"; revisionId: number };
+
+/** What a conflicting save is shown: the text now current and the parts that overlap. */
+export interface ConflictDetails {
+  head: HeadSnapshot;
+  conflicts: ConflictPart[];
+}
+
+export type SaveResult = Ok<Saved> | Fail<SaveReason> | Fail<"conflict", ConflictDetails>;
 
 export function draftProblem(body: string): "empty" | "too_large" | null {
   if (!body.trim()) return "empty";
@@ -47,19 +56,19 @@ export function draftProblem(body: string): "empty" | "too_large" | null {
  * Saves a draft inside an open write transaction (the caller's), so other steps (accepting a
  * proposal, notifying) commit or roll back with it.
  */
-export async function commitDraft(trx: DB, input: SaveInput): Promise<SaveOutcome> {
+export async function commitDraft(trx: DB, input: SaveInput): Promise<SaveResult> {
   const problem = draftProblem(input.body);
-  if (problem) return { status: "invalid", reason: problem };
+  if (problem) return fail(problem);
   const doc = await trx
     .selectFrom("document")
     .select(["id", "head_revision_id"])
     .where("id", "=", input.documentId)
     .executeTakeFirst();
-  if (!doc || doc.head_revision_id === null) return { status: "invalid", reason: "no_document" };
+  if (!doc || doc.head_revision_id === null) return fail("no_document");
   const base = await findRevisionSource(trx, input.documentId, input.baseRevisionId);
-  if (!base) return { status: "invalid", reason: "unknown_base" };
+  if (!base) return fail("unknown_base");
   const head = base.id === doc.head_revision_id ? base : await findRevisionSource(trx, input.documentId, doc.head_revision_id);
-  if (!head) return { status: "invalid", reason: "no_document" };
+  if (!head) return fail("no_document");
 
   let text = normalizeSource(input.body);
   let merged = false;
@@ -69,18 +78,17 @@ export async function commitDraft(trx: DB, input: SaveInput): Promise<SaveOutcom
       const author = head.author_id
         ? await trx.selectFrom("user").select("display_name").where("id", "=", head.author_id).executeTakeFirst()
         : undefined;
-      return {
-        status: "conflict",
+      return fail("conflict", {
         head: { id: head.id, body: head.body_md, createdAt: head.created_at, authorName: author?.display_name ?? null },
         conflicts: outcome.conflicts,
-      };
+      });
     }
     text = outcome.text;
     merged = true;
     const mergedProblem = draftProblem(text);
-    if (mergedProblem) return { status: "invalid", reason: mergedProblem };
+    if (mergedProblem) return fail(mergedProblem);
   }
-  if (text === normalizeSource(head.body_md)) return { status: "unchanged", revisionId: head.id };
+  if (text === normalizeSource(head.body_md)) return ok({ status: "unchanged", revisionId: head.id });
 
   const rendered = renderRevision(text, sectionsOf(head));
   const size = changeSize(head.body_md, text);
@@ -110,10 +118,21 @@ export async function commitDraft(trx: DB, input: SaveInput): Promise<SaveOutcom
   // The write lock makes this impossible; if it ever happened, roll everything back.
   if (Number(moved.numUpdatedRows) !== 1) throw new Error("The head of the draft moved during a locked save.");
   await indexDraft(trx, input.documentId);
-  return { status: "saved", revisionId, merged, headBefore: head.id };
+  return ok({ status: "saved", revisionId, merged, headBefore: head.id });
 }
 
-/** Saves a draft in its own write transaction. */
-export async function saveDraft(db: DB, input: SaveInput): Promise<SaveOutcome> {
-  return writeTransaction(db, (trx) => commitDraft(trx, input));
+/**
+ * Saves the viewer's text of the draft (an edit, or a revision restored) in its own write
+ * transaction, once they may edit the document as it stands.
+ */
+export async function saveDraft(
+  db: DB,
+  viewer: Viewer,
+  input: Omit<SaveInput, "authorId" | "proposalId">,
+): Promise<SaveResult | Fail<AccessReason>> {
+  return writeTransaction(db, async (trx) => {
+    const access = await documentFor(trx, viewer, input.documentId, "document:edit");
+    if (!access.ok) return access;
+    return commitDraft(trx, { ...input, authorId: viewer.id });
+  });
 }

@@ -1,22 +1,21 @@
 // Editing the draft. The form carries the revision it was based on (`baseRevision`); a stale save
 // is merged three-way, and overlapping changes answer 409 with a conflict page that keeps the
 // editor's text in the form, shows the current text and the conflicting parts.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { SegmentsView } from "~/components/document/diff-view";
+import { ConflictParts } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { MarkdownEditor } from "~/components/document/markdown-editor";
 import { findRevision } from "~/models/revision.server";
 import { authorize } from "~/policies";
-import { compareTexts, type Segment } from "~/services/document-diff.server";
-import { draftProblem, saveDraft } from "~/services/document-saver.server";
-import { readWorkspace, requireDocumentViewer } from "~/services/documents.server";
+import { editSchema, MAX_REVISION_MESSAGE_LENGTH } from "~/schemas/documents";
+import { DOCUMENT_FAILURES } from "~/services/documents/failures";
+import { readWorkspace, readWorkspaceForm } from "~/services/documents/workspace.server";
 import { notFound } from "~/utils/http.server";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { documentPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
-import { readForm } from "~/utils/form.server";
+import { previewAction, saveAction } from "./actions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, db, document, resource } = await readWorkspace(request, params.slug);
@@ -29,76 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const editSchema = z.object({
-  intent: z.enum(["save", "preview"]).default("save"),
-  body: z.string().default(""),
-  message: z.string().max(500).default(""),
-  baseRevision: z.string().default(""),
-});
-
-type ConflictView = {
-  head: { id: number; body: string; createdAt: string; authorName: string | null };
-  parts: Array<{ mine: Segment[]; theirs: Segment[]; base: string }>;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
-  authorize(viewer, "document:read-draft", resource);
-  authorize(viewer, "document:edit", resource);
-  const form = editSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const context = await readWorkspaceForm(request, params.slug, "document:read-draft", "document:edit");
+  const form = editSchema.safeParse(context.form);
   if (!form.success)
-    return data({ errors: { form: "documents.errors.badForm" }, body: "", message: "", baseRevision: "" }, { status: 400 });
-  const { intent, body, message, baseRevision } = form.data;
-  const kept = { body, message, baseRevision };
-  if (intent === "preview") {
-    const problem = draftProblem(body);
-    return data({
-      ...kept,
-      preview: problem === "too_large" ? "" : renderMarkdown(body).html,
-      errors: problem === "too_large" ? { body: "documents.errors.too_large" } : undefined,
-    });
-  }
-  const problem = draftProblem(body);
-  if (problem) return data({ ...kept, errors: { body: `documents.errors.${problem}` } }, { status: 400 });
-  const baseRevisionId = /^[1-9][0-9]{0,15}$/.test(baseRevision) ? Number(baseRevision) : NaN;
-  if (!Number.isSafeInteger(baseRevisionId))
-    return data({ ...kept, errors: { form: "documents.errors.unknown_base" } }, { status: 400 });
-
-  const outcome = await saveDraft(db, {
-    documentId: document.id,
-    authorId: viewer.id,
-    body,
-    message: message.trim(),
-    baseRevisionId,
-  });
-  const base = `/documents/${document.slug}`;
-  switch (outcome.status) {
-    case "saved":
-      return redirect(
-        outcome.merged
-          ? `${base}?saved=${outcome.revisionId}&merged=1&from=${outcome.headBefore}`
-          : `${base}?saved=${outcome.revisionId}`,
-      );
-    case "unchanged":
-      return redirect(`${base}?unchanged=1`);
-    case "invalid":
-      return data({ ...kept, errors: { form: `documents.errors.${outcome.reason}` } }, { status: 400 });
-    case "conflict": {
-      const conflict: ConflictView = {
-        head: outcome.head,
-        parts: outcome.conflicts.map((part) => ({
-          mine: compareTexts(part.base, part.mine, { context: 1000 }).blocks.flatMap((b) =>
-            b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
-          ),
-          theirs: compareTexts(part.base, part.theirs, { context: 1000 }).blocks.flatMap((b) =>
-            b.kind === "change" ? b.segments : b.kind === "same" ? ([[0, b.lines.join("\n") + "\n"]] as Segment[]) : [],
-          ),
-          base: part.base,
-        })),
-      };
-      return data({ ...kept, conflict }, { status: 409 });
-    }
-  }
+    return data(
+      { errors: { form: DOCUMENT_FAILURES.invalid.message }, body: "", message: "", baseRevision: "" },
+      { status: 400 },
+    );
+  const { intent, ...kept } = form.data;
+  return intent === "preview" ? previewAction(context, kept) : saveAction(context, kept);
 }
 
 /** A live preview changes nothing: the page need not be reloaded after it. */
@@ -135,22 +74,11 @@ export default function EditDraft() {
             <p>{t("documents.conflict.kept")}</p>
           </div>
           <h3 id="conflict-parts">{t("documents.conflict.parts", { count: conflict.parts.length })}</h3>
-          <ol className="conflict-parts">
-            {conflict.parts.map((part, i) => (
-              <li key={i} className="conflict-part">
-                <div className="conflict-part__grid">
-                  <div>
-                    <h4>{t("documents.conflict.yours")}</h4>
-                    <SegmentsView segments={part.mine} />
-                  </div>
-                  <div>
-                    <h4>{t("documents.conflict.theirs")}</h4>
-                    <SegmentsView segments={part.theirs} />
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ol>
+          <ConflictParts
+            parts={conflict.parts.map((part) => [part.mine, part.theirs])}
+            heading="h4"
+            labels={[t("documents.conflict.yours"), t("documents.conflict.theirs")]}
+          />
           <details className="conflict-current">
             <summary>{t("documents.conflict.currentText")}</summary>
             <label htmlFor="current-text" className="visually-hidden">
@@ -182,7 +110,7 @@ export default function EditDraft() {
           defaultValue={body}
           error={bodyError ? t(bodyError as never) : undefined}
           previewHtml={preview}
-          previewAction={`/documents/${document.slug}/edit`}
+          previewAction={documentPath(document.slug, "edit")}
           lang={document.language}
         />
         <div className="field">
@@ -196,7 +124,7 @@ export default function EditDraft() {
             id="draft-message"
             name="message"
             type="text"
-            maxLength={500}
+            maxLength={MAX_REVISION_MESSAGE_LENGTH}
             defaultValue={message}
             aria-describedby="draft-message-hint"
           />
@@ -214,7 +142,7 @@ export default function EditDraft() {
           <button type="submit" name="intent" value="preview" className="button">
             {t("documents.edit.previewButton")}
           </button>
-          <Link to={`/documents/${document.slug}`} className="button button--quiet">
+          <Link to={documentPath(document.slug)} className="button button--quiet">
             {t("common.cancel")}
           </Link>
         </div>
