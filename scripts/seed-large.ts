@@ -10,8 +10,8 @@ import { prepareDatabase } from "~/ops/prepare.server";
 import { closeDatabase, openDatabase } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { hashPassword } from "~/utils/password.server";
-import { renderRevision } from "~/services/document-sections.server";
-import { changeSize } from "~/services/document-diff.server";
+import { renderRevision } from "~/services/documents/sections.server";
+import { changeSize } from "~/services/documents/diff.server";
 import { rebuildSearchIndex } from "~/services/search-indexers.server";
 import { BENCH_EMAIL, BENCH_PASSWORD } from "./bench-account";
 

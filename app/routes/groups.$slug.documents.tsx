@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { listDocumentsOfGroupDetailed } from "~/models/document.server";
 import { can } from "~/policies";
 import { readGroup } from "~/services/groups/context.server";
-import { draftStage } from "~/services/documents.server";
+import { draftStage } from "~/services/documents/workspace.server";
 import { documentPath, newDocumentPath, publicationPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
 

@@ -12,7 +12,7 @@
 // Who a request is comes from one reader of the Cookie header (request-cookies.server.ts), shared
 // with sign-in; a header with several session cookies, or one spelled another way, is never
 // answered from or stored in the cache. Whether an answer is kept is decided from the identity the
-// render actually used (app/server.ts asks auth.server.ts), never from the request headers alone.
+// render actually used (app/server/handle-request.ts asks auth.server.ts), never from the request headers alone.
 // Keys hold the host the page was asked for (absolute links in feeds and calendars follow it when
 // PUBLIC_ORIGIN is unset), and the address as routing reads it (`/t/%2e%2e/settings` is `/settings`).
 // Every successful write request increments content_version in the database (all server processes

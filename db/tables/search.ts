@@ -1,5 +1,5 @@
 // The search index's document table; its FTS5 companion (search_fts) is reached only through
-// app/utils/search.server.ts.
+// the modules of app/utils/search/.
 import type { Generated } from "kysely";
 
 export type SearchAccess = "public" | "signed_in" | "members" | "group";

@@ -8,7 +8,8 @@ import { Migrator } from "kysely";
 import { describe, expect, it } from "vitest";
 import { migrations } from "~db/migrations/index";
 import { openDatabase } from "~/utils/db.server";
-import { parseQuery, search } from "~/utils/search.server";
+import { search } from "~/utils/search/engine.server";
+import { parseQuery } from "~/utils/search/query";
 
 describe("migration 2026-11-29T1030-search-grouping", () => {
   it("gives existing entries their parent and family, and keeps them searchable", async () => {
