@@ -11,10 +11,10 @@ import { Writable } from "node:stream";
 import { migrateToLatest } from "~db/migrate";
 import { recordAudit } from "~/models/audit.server";
 import { emailOrUsernameTaken, findUserByEmail, insertUser } from "~/models/user.server";
-import { resetTwoFactor } from "~/services/two-factor.server";
+import { resetTwoFactor } from "~/services/account/two-factor.server";
 import { closeDatabase, getConnection, writeTransaction } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { indexMember } from "~/services/search-indexers.server";
+import { indexMember } from "~/services/search/indexers.server";
 import { z } from "zod";
 import {
   countryField,

@@ -12,7 +12,7 @@ import { renderMarkdown } from "~/utils/markdown.server";
 import { hashPassword } from "~/utils/password.server";
 import { renderRevision } from "~/services/documents/sections.server";
 import { changeSize } from "~/services/documents/diff.server";
-import { rebuildSearchIndex } from "~/services/search-indexers.server";
+import { rebuildSearchIndex } from "~/services/search/indexers.server";
 import { BENCH_EMAIL, BENCH_PASSWORD } from "./bench-account";
 
 const { values: args } = parseArgs({

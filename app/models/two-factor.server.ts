@@ -1,5 +1,5 @@
 // Two-factor sign-in (TOTP, RFC 6238) — the codes, the secrets and the rows that hold them.
-// The multi-step operations (enrol, sign in, disable, reset) are in app/services/two-factor.server.ts.
+// The multi-step operations (enrol, sign in, disable, reset) are in app/services/account/two-factor.server.ts.
 import { createHash, randomBytes } from "node:crypto";
 import { decodeBase32IgnorePadding, encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from "@oslojs/otp";

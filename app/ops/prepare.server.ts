@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { migrateToLatest } from "~db/migrate";
 import { seedIfEmpty } from "./seed.server";
-import { rebuildSearchIndex } from "~/services/search-indexers.server";
+import { rebuildSearchIndex } from "~/services/search/indexers.server";
 
 export async function prepareDatabase(db: Kysely<Database>, options: { demo: boolean; contentDir?: string }) {
   await migrateToLatest(db);

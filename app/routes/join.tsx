@@ -9,7 +9,7 @@ import { BrowserTimeZoneInput } from "~/components/ui/time-zone-select";
 import type { RouteHandle } from "~/root";
 import { rateLimit } from "~/models/rate-limit.server";
 import { ACCOUNT_FAILURES, takenFieldErrors } from "~/services/account/failures";
-import { applyToJoin } from "~/services/accounts.server";
+import { applyToJoin } from "~/services/account/applications.server";
 import { explain } from "~/utils/failure.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { setLanguage } from "~/services/accounts.server";
+import { setLanguage } from "~/services/account/applications.server";
 import { getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { badRequest } from "~/utils/http.server";

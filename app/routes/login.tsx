@@ -16,7 +16,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 import { loginSchema } from "~/schemas/account";
 import { retryAfterHeaders } from "~/utils/http.server";
 import { readForm } from "~/utils/form.server";
-import { startPendingSignIn } from "~/services/two-factor.server";
+import { startPendingSignIn } from "~/services/account/two-factor.server";
 import { pendingSignInCookie, readCookie, REMEMBERED_BROWSER_COOKIE } from "~/utils/two-factor-cookies.server";
 import { joinPath, secondFactorLoginPath, withParam } from "~/utils/paths";
 

@@ -10,7 +10,7 @@ import { rateLimit } from "~/models/rate-limit.server";
 import { findUserById } from "~/models/user.server";
 import type { RouteHandle } from "~/root";
 import { ACCOUNT_FAILURES } from "~/services/account/failures";
-import { completeSecondStep, findPendingSignIn, rememberBrowser } from "~/services/two-factor.server";
+import { completeSecondStep, findPendingSignIn, rememberBrowser } from "~/services/account/two-factor.server";
 import { explain, replyErrors } from "~/utils/failure.server";
 import { clientAddress, getViewer, startSession } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { runSearch } from "~/services/site-search.server";
+import { runSearch } from "~/services/search/site-search.server";
 import { rateLimit } from "~/models/rate-limit.server";
 import { clientAddress, getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

@@ -7,7 +7,7 @@ import { Badge } from "~/components/ui/badge";
 import { FilterField, SelectFilter } from "~/components/ui/filters";
 import { MAX_AUTHOR_LENGTH, MAX_QUERY_LENGTH } from "~/utils/search/limits";
 import type { RouteHandle } from "~/root";
-import { runSearch } from "~/services/site-search.server";
+import { runSearch } from "~/services/search/site-search.server";
 import { rateLimit } from "~/models/rate-limit.server";
 import { clientAddress, getViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";

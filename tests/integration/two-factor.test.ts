@@ -8,7 +8,7 @@ import { action as settingsAction } from "~/routes/settings/route";
 import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/settings_.two-factor/route";
 import { viewerFromRow } from "~/models/viewer.server";
 import { loader as rootLoader } from "~/root";
-import { beginEnrolment, confirmEnrolment } from "~/services/two-factor.server";
+import { beginEnrolment, confirmEnrolment } from "~/services/account/two-factor.server";
 import { getDb } from "~/utils/db.server";
 import { call, cookieFrom, get, post, rawDb, sessionCookie, userByEmail } from "../support/routes";
 import { codeFor, DEMO_TOTP_SECRET, wrongCodeFor } from "../support/two-factor";

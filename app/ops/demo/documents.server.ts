@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/schema";
 import { sectionText } from "~/services/documents/sections.server";
-import { indexDraft } from "~/services/search-indexers.server";
+import { indexDraft } from "~/services/search/indexers.server";
 import { proposalPath } from "~/utils/paths";
 import { daysAgo, demoDraft, replaceOnce } from "./document-writer.server";
 

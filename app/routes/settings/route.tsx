@@ -14,7 +14,7 @@ import { findUserById } from "~/models/user.server";
 import { authorize, can } from "~/policies";
 import type { RouteHandle } from "~/root";
 import { profileSchema } from "~/schemas/account";
-import { listSessions, sessionHandle } from "~/services/accounts.server";
+import { listSessions, sessionHandle } from "~/services/account/applications.server";
 import { getAuth, requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";

@@ -14,7 +14,7 @@ import {
   disableTwoFactor,
   forgetRememberedBrowsers,
   regenerateRecoveryCodes,
-} from "~/services/two-factor.server";
+} from "~/services/account/two-factor.server";
 import { getDb } from "~/utils/db.server";
 import { explain, replyErrors } from "~/utils/failure.server";
 import { forbidden } from "~/utils/http.server";

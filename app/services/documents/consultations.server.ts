@@ -8,7 +8,7 @@ import { setDocumentStatus } from "~/models/document.server";
 import { notify } from "~/models/notification.server";
 import type { Viewer } from "~/policies";
 import { MAX_CONSULTATION_DAYS } from "~/schemas/documents";
-import { indexDraft } from "~/services/search-indexers.server";
+import { indexDraft } from "~/services/search/indexers.server";
 import type { DB } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";

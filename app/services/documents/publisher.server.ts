@@ -10,7 +10,7 @@ import { compareVersions, latestPublished } from "~/models/published-version.ser
 import { findRevision } from "~/models/revision.server";
 import { can, readableScope, type Viewer } from "~/policies";
 import { isClosedRecord } from "~/policies/documents";
-import { indexPublishedDocument } from "~/services/search-indexers.server";
+import { indexPublishedDocument } from "~/services/search/indexers.server";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { versionPath } from "~/utils/paths";

@@ -12,7 +12,7 @@ import type { DB } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { fail, ok, type Fail, type Ok } from "~/utils/result";
 import type { AccessReason, SaveReason } from "./failures";
-import { indexDraft } from "~/services/search-indexers.server";
+import { indexDraft } from "~/services/search/indexers.server";
 import { changeSize, mergeThreeWay, type ConflictPart } from "./diff.server";
 import { documentFor } from "./resource.server";
 import { normalizeSource, renderRevision, sectionsOf } from "./sections.server";

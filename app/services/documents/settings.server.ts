@@ -7,7 +7,7 @@ import { slugTaken } from "~/models/document.server";
 import { groupResource } from "~/models/group.server";
 import { insertRevision } from "~/models/revision.server";
 import { can, readableScope, type Viewer } from "~/policies";
-import { indexDraft } from "~/services/search-indexers.server";
+import { indexDraft } from "~/services/search/indexers.server";
 import type { DB, Tx } from "~/utils/db.server";
 import { writeTransaction } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";

@@ -5,7 +5,7 @@ import { categorySlugTaken, insertCategory, updateCategory, type CategoryFields 
 import { setTopicNotificationScope } from "~/models/notification.server";
 import { notificationScope } from "~/models/topic.server";
 import { can, type Viewer } from "~/policies";
-import { indexTopic } from "~/services/search-indexers.server";
+import { indexTopic } from "~/services/search/indexers.server";
 import { nowIso, writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { fail, ok, type Fail, type Ok } from "~/utils/result";
 

@@ -6,7 +6,7 @@ import { hasOpenFlag, insertFlag, resolveFlags } from "~/models/flag.server";
 import { setTopicNotificationScope } from "~/models/notification.server";
 import { notificationScope } from "~/models/topic.server";
 import { can, type Viewer } from "~/policies";
-import { indexPost, indexTopic } from "~/services/search-indexers.server";
+import { indexPost, indexTopic } from "~/services/search/indexers.server";
 import { nowIso, type Tx } from "~/utils/db.server";
 import { fail, ok, type Fail, type Ok } from "~/utils/result";
 import { audit, changePost, changeTopic, notifyAuthor, throttle, type Refusal } from "./shared.server";

@@ -18,7 +18,7 @@ import {
   type FoundTopic,
 } from "~/models/topic.server";
 import { can, type Viewer } from "~/policies";
-import { indexPost, indexTopic } from "~/services/search-indexers.server";
+import { indexPost, indexTopic } from "~/services/search/indexers.server";
 import { nowIso, type Tx } from "~/utils/db.server";
 import { mentionCandidates, renderMarkdown } from "~/utils/markdown.server";
 import { fail, ok, type Fail, type Ok } from "~/utils/result";

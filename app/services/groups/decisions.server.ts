@@ -8,7 +8,7 @@ import { recordAudit } from "~/models/audit.server";
 import { groupResource, listWatcherIds } from "~/models/group.server";
 import { findProposalRow, listVoterIds, tallies } from "~/models/proposal.server";
 import { can, type Viewer } from "~/policies";
-import { indexDecision } from "~/services/search-indexers.server";
+import { indexDecision } from "~/services/search/indexers.server";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { decisionPath } from "~/utils/paths";

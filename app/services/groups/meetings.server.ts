@@ -7,7 +7,7 @@ import { recordAudit } from "~/models/audit.server";
 import { groupResource, listWatcherIds } from "~/models/group.server";
 import { findMeetingRow } from "~/models/meeting.server";
 import { can, type Viewer } from "~/policies";
-import { indexMeeting } from "~/services/search-indexers.server";
+import { indexMeeting } from "~/services/search/indexers.server";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { meetingPath } from "~/utils/paths";

@@ -4,7 +4,7 @@
 import type { GroupVisibility } from "~/domain/vocabulary";
 import { findGroupById, groupCategorySlug, groupResource, groupSlugTaken } from "~/models/group.server";
 import { can, type Viewer } from "~/policies";
-import { indexGroup } from "~/services/search-indexers.server";
+import { indexGroup } from "~/services/search/indexers.server";
 import { writeTransaction, type DB } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { groupPath } from "~/utils/paths";

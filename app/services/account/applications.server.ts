@@ -16,8 +16,8 @@ import { can, type Viewer } from "~/policies";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { fail, ok, type Fail, type Result } from "~/utils/result";
-import type { AccountReason } from "./account/failures";
-import { indexMember } from "./search-indexers.server";
+import type { AccountReason } from "./failures";
+import { indexMember } from "~/services/search/indexers.server";
 
 export interface Application {
   email: string;

@@ -7,12 +7,12 @@ import { countryName } from "~/utils/format";
 import { decisionPath, groupPath, meetingPath, memberPath } from "~/utils/paths";
 import { clearIndex, indexEntry, removeEntry } from "~/utils/search/entries.server";
 import { htmlToText } from "~/utils/search/text";
-import { groupAccess } from "./search-index/access";
-import { indexDraft, indexPublishedDocument } from "./search-index/documents.server";
-import { bulkIndexPosts } from "./search-index/forums.server";
+import { groupAccess } from "./access";
+import { indexDraft, indexPublishedDocument } from "./documents.server";
+import { bulkIndexPosts } from "./forums.server";
 
-export { indexDraft, indexPublishedDocument } from "./search-index/documents.server";
-export { indexPost, indexTopic } from "./search-index/forums.server";
+export { indexDraft, indexPublishedDocument } from "./documents.server";
+export { indexPost, indexTopic } from "./forums.server";
 
 export async function indexGroup(db: Tx, groupId: number) {
   const group = await db.selectFrom("working_group").selectAll().where("id", "=", groupId).executeTakeFirst();

@@ -10,7 +10,7 @@ import { can, type Viewer } from "~/policies";
 import { writeTransaction, type DB, type Tx } from "~/utils/db.server";
 import { settingsPath } from "~/utils/paths";
 import { fail, ok, type Result } from "~/utils/result";
-import { indexMember } from "./search-indexers.server";
+import { indexMember } from "~/services/search/indexers.server";
 
 export interface ProfileChangeInput {
   memberType: MemberType;
