@@ -6,6 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { DATE_TIME } from "~/components/group/meeting-form";
 import { useGroupSpace } from "~/components/group/use-group-space";
 import { FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
 import { TimeZoneSelect } from "~/components/ui/time-zone-select";
@@ -85,28 +86,7 @@ export default function NewProposal() {
           required
         />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={fields.closesAt.id} className="field__label">
-              {t("groups.decisions.form.closesAt")}
-            </label>
-            <input
-              id={fields.closesAt.id}
-              name={fields.closesAt.name}
-              type="datetime-local"
-              defaultValue={fields.closesAt.initialValue as string | undefined}
-              key={fields.closesAt.key}
-              required
-              aria-invalid={fields.closesAt.errors?.length ? true : undefined}
-              aria-describedby={fields.closesAt.errors?.length ? fields.closesAt.errorId : undefined}
-            />
-            {fields.closesAt.errors?.length ? (
-              <ul id={fields.closesAt.errorId} className="field__errors">
-                {fields.closesAt.errors.map((error) => (
-                  <li key={error}>{t(error as never)}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <InputField meta={fields.closesAt} type={DATE_TIME} label={t("groups.decisions.form.closesAt")} required />
           <TimeZoneSelect meta={fields.timeZone} label={t("groups.meetings.form.timeZone")} options={zones} />
         </div>
         <SelectField meta={fields.meetingId} label={t("groups.decisions.form.meeting")}>

@@ -96,7 +96,10 @@ export const postIntentSchema = z.object({
   post: postNumber,
 });
 export const watchSchema = z.object({ intent: z.literal("watch"), level: z.enum([...WATCH_LEVELS, "normal"]) });
-export const moveSchema = z.object({ intent: z.literal("move"), category: z.coerce.number().int().positive() });
+export const moveSchema = z.object({
+  intent: z.literal("move"),
+  category: z.coerce.number({ invalid_type_error: "validation.required" }).int().positive("validation.required"),
+});
 
 export const categorySchema = z
   .object({

@@ -4,6 +4,8 @@
 import { useFetcher, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useRef, useState, type Ref } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod";
 import { useSite } from "~/utils/use-site";
 import { ConfirmButton } from "~/components/ui/confirm-form";
 import { useHydrated } from "./hooks";
@@ -43,6 +45,17 @@ export function keepPageOnDrafts(previewIntents: string[]): ShouldRevalidateFunc
     return defaultShouldRevalidate;
   };
 }
+
+/**
+ * conform's `onValidate` for a form with Preview / Save draft buttons (formNoValidate): those go to
+ * the server however incomplete the text is; the other submissions and each field's blur are
+ * checked against `schema`.
+ */
+export function validateUnlessDraft<Schema extends z.ZodTypeAny>(schema: Schema) {
+  return ({ formData, submitter }: { formData: FormData; submitter: HTMLInputElement | HTMLButtonElement | null }) =>
+    parseWithZod(formData, { schema: submitter?.formNoValidate ? (anything as unknown as Schema) : schema });
+}
+const anything = z.object({}).passthrough();
 
 const LIVE_PREVIEW_DELAY = 600;
 const AUTOSAVE_EVERY = 5000;

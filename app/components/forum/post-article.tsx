@@ -1,11 +1,14 @@
 // One post of a topic: who wrote it (name, organisation, country, member type), when, its
 // #post-N permalink, the stored HTML (or a placeholder), reactions and what the viewer may do.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { MemberType } from "~/domain/vocabulary";
 import { MemberByline } from "~/components/member-card";
-import { MAX_FLAG_REASON } from "~/schemas/forums";
+import { flagSchema } from "~/schemas/forums";
+import { TextareaField } from "~/components/ui/field";
 import { Badge } from "~/components/ui/badge";
 import { postAnchor, postHistoryPath, topicPath, type TopicRef } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
@@ -49,7 +52,8 @@ interface PostArticleProps {
   /** With JavaScript: quote the selected part of the post (or all of it) into the reply. */
   onQuote?: (post: PostView, selection: string) => void;
   flagged?: boolean;
-  flagError?: string | null;
+  /** The server's answer to this post's refused flag: the reason's errors and what was typed. */
+  flagResult?: SubmissionResult<string[]> | null;
   children?: ReactNode;
 }
 
@@ -114,7 +118,7 @@ function PostAction({
   );
 }
 
-export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagged, flagError, children }: PostArticleProps) {
+export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagged, flagResult, children }: PostArticleProps) {
   const { t } = useTranslation();
   const { date } = useSite();
   const classes = ["post", post.state !== "visible" ? `post--${post.state}` : "", post.accepted ? "post--accepted" : ""]
@@ -209,36 +213,9 @@ export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagg
               flagged ? (
                 <span className="muted">{t("forums.flag.sent")}</span>
               ) : (
-                <details className="post__flag" open={Boolean(flagError)}>
+                <details className="post__flag" open={Boolean(flagResult)}>
                   <summary className="button button--quiet button--small">{t("forums.flag.open")}</summary>
-                  <Form method="post" action={action} className="stack post__flag-form">
-                    <input type="hidden" name="post" value={post.number} />
-                    <div className="field">
-                      <label htmlFor={`flag-${post.number}`} className="field__label">
-                        {t("forums.flag.reason")}
-                      </label>
-                      <p id={`flag-${post.number}-hint`} className="field__hint">
-                        {t("forums.flag.hint")}
-                      </p>
-                      <textarea
-                        id={`flag-${post.number}`}
-                        name="reason"
-                        rows={2}
-                        maxLength={MAX_FLAG_REASON}
-                        required
-                        aria-invalid={flagError ? true : undefined}
-                        aria-describedby={`flag-${post.number}-hint${flagError ? ` flag-${post.number}-error` : ""}`}
-                      />
-                      {flagError ? (
-                        <p id={`flag-${post.number}-error`} className="field__errors">
-                          {t(flagError as never)}
-                        </p>
-                      ) : null}
-                    </div>
-                    <button type="submit" name="intent" value="flag" className="button button--danger button--small">
-                      {t("forums.flag.submit")}
-                    </button>
-                  </Form>
+                  <FlagForm action={action} number={post.number} result={flagResult} />
                 </details>
               )
             ) : null}
@@ -246,5 +223,26 @@ export function PostArticle({ post, topic, page, action, isFirst, onQuote, flagg
         </>
       )}
     </article>
+  );
+}
+
+/** Telling the moderators what is wrong with a post. */
+function FlagForm({ action, number, result }: { action: string; number: number; result?: SubmissionResult<string[]> | null }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `flag-${number}`,
+    lastResult: result ?? undefined,
+    constraint: getZodConstraint(flagSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: flagSchema }),
+  });
+  return (
+    <Form method="post" action={action} {...getFormProps(form)} className="stack post__flag-form">
+      <input type="hidden" name="post" value={number} />
+      <TextareaField meta={fields.reason} label={t("forums.flag.reason")} hint={t("forums.flag.hint")} rows={2} required />
+      <button type="submit" name="intent" value="flag" className="button button--danger button--small">
+        {t("forums.flag.submit")}
+      </button>
+    </Form>
   );
 }

@@ -1,19 +1,22 @@
 // Editing a post in place on the topic page: its text (and, for the first post, the topic's title
 // and tags), the reason for the edit, and, when someone else edited it meanwhile, their version
 // beside the kept text.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors } from "~/components/ui/field";
-import { MAX_EDIT_REASON, MAX_TITLE } from "~/schemas/forums";
+import type { z } from "zod";
+import { FormErrors, InputField } from "~/components/ui/field";
+import { editSchema } from "~/schemas/forums";
 import { mentionsPath, topicPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
-import { Composer } from "./composer";
+import { Composer, validateUnlessDraft } from "./composer";
 
 /** What the topic page's actions answer (the fields each intent sets). */
 export type TopicActionData = {
   intent?: string;
   post?: number;
-  result?: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null };
+  result?: SubmissionResult<string[]>;
   preview?: string | null;
   body?: string;
   error?: string;
@@ -38,18 +41,55 @@ export function PostEditor({
   tags: string[];
   cancelHref: string;
 }) {
-  const { t } = useTranslation();
-  const { date } = useSite();
   const mine =
     actionData && (actionData.intent === "edit" || actionData.intent === "edit-preview") && actionData.post === editing.number
       ? actionData
       : undefined;
   const values = (mine?.result?.initialValue ?? {}) as Record<string, string | undefined>;
-  const errors = mine?.result?.error ?? {};
   const conflict = mine?.conflict;
   // After a conflict the next save is based on the text now current.
   const revision = conflict?.revision ?? editing.revision;
   const formKey = `edit-${editing.number}-${revision}`;
+  return (
+    <EditForm key={formKey} {...{ topic, editing, isFirst, canEditTitle, tags, cancelHref, mine, values, conflict, revision }} />
+  );
+}
+
+/** The form itself, made anew (with what was kept) when a conflict moves it to the current revision. */
+function EditForm({
+  topic,
+  editing,
+  isFirst,
+  canEditTitle,
+  tags,
+  cancelHref,
+  mine,
+  values,
+  conflict,
+  revision,
+}: {
+  topic: { id: number; slug: string; title: string };
+  editing: { number: number; body: string; revision: number };
+  isFirst: boolean;
+  canEditTitle: boolean;
+  tags: string[];
+  cancelHref: string;
+  mine: TopicActionData | undefined;
+  values: Record<string, string | undefined>;
+  conflict: TopicActionData["conflict"];
+  revision: number;
+}) {
+  const { t } = useTranslation();
+  const { date } = useSite();
+  const [form, fields] = useForm<z.input<typeof editSchema>, z.output<typeof editSchema>>({
+    id: `edit-${editing.number}`,
+    // After a conflict the fields show what was kept, beside the current text.
+    lastResult: conflict ? undefined : mine?.result,
+    defaultValue: { title: values.title ?? topic.title, tags: values.tags ?? tags.join(", "), reason: values.reason ?? "" },
+    constraint: getZodConstraint(editSchema),
+    shouldValidate: "onBlur",
+    onValidate: validateUnlessDraft(editSchema),
+  });
   return (
     <div className="post-editor">
       {conflict ? (
@@ -70,36 +110,14 @@ export function PostEditor({
           </pre>
         </div>
       ) : null}
-      {conflict ? null : <FormErrors errors={errors[""] ?? undefined} />}
-      <Form method="post" action={topicPath(topic)} className="stack" key={formKey}>
+      {conflict ? null : <FormErrors errors={form.errors} />}
+      <Form method="post" action={topicPath(topic)} {...getFormProps(form)} className="stack">
         <input type="hidden" name="post" value={editing.number} />
         <input type="hidden" name="revision" value={revision} />
         {isFirst && canEditTitle ? (
           <>
-            <div className="field">
-              <label htmlFor="edit-title" className="field__label">
-                {t("forums.newTopic.titleLabel")}
-              </label>
-              <input
-                id="edit-title"
-                name="title"
-                defaultValue={values.title ?? topic.title}
-                maxLength={MAX_TITLE}
-                required
-                aria-invalid={errors.title?.length ? true : undefined}
-              />
-              {errors.title?.length ? <p className="field__errors">{t(errors.title[0] as never)}</p> : null}
-            </div>
-            <div className="field">
-              <label htmlFor="edit-tags" className="field__label">
-                {t("forums.newTopic.tagsLabel")} <span className="field__optional">({t("common.optional")})</span>
-              </label>
-              <p id="edit-tags-hint" className="field__hint">
-                {t("forums.newTopic.tagsHint")}
-              </p>
-              <input id="edit-tags" name="tags" defaultValue={values.tags ?? tags.join(", ")} aria-describedby="edit-tags-hint" />
-              {errors.tags?.length ? <p className="field__errors">{t(errors.tags[0] as never)}</p> : null}
-            </div>
+            <InputField meta={fields.title} label={t("forums.newTopic.titleLabel")} required />
+            <InputField meta={fields.tags} label={t("forums.newTopic.tagsLabel")} hint={t("forums.newTopic.tagsHint")} />
           </>
         ) : null}
         <Composer
@@ -107,23 +125,13 @@ export function PostEditor({
           label={t("forums.editPost", { number: editing.number })}
           defaultValue={values.body ?? editing.body}
           action={topicPath(topic)}
-          errors={errors.body ?? (mine?.error ? [mine.error] : undefined)}
+          errors={fields.body.errors ?? (mine?.error ? [mine.error] : undefined)}
           previewHtml={mine?.intent === "edit-preview" ? mine.preview : null}
           previewIntent="edit-preview"
           mentionSource={mentionsPath({ topic: topic.id })}
           rows={12}
         />
-        <div className="field">
-          <label htmlFor={`edit-reason-${editing.number}`} className="field__label">
-            {t("forums.editReason")} <span className="field__optional">({t("common.optional")})</span>
-          </label>
-          <input
-            id={`edit-reason-${editing.number}`}
-            name="reason"
-            maxLength={MAX_EDIT_REASON}
-            defaultValue={values.reason ?? ""}
-          />
-        </div>
+        <InputField meta={fields.reason} label={t("forums.editReason")} />
         <div className="composer__buttons">
           <button type="submit" name="intent" value="edit" className="button button--primary">
             {t("forums.saveEdit")}

@@ -1,8 +1,12 @@
 // The topic page's sidebar: facts about the topic, the viewer's watch level, the moderators'
 // tools (pin, lock, move, delete, restore) and the Q&A hint.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { SelectField } from "~/components/ui/field";
+import { moveSchema } from "~/schemas/forums";
 import { useSite } from "~/utils/use-site";
 import { WatchControl, type WatchChoice } from "./watch-control";
 
@@ -60,29 +64,7 @@ export function TopicSidebar({ topic, watchLevel, moveTargets, can, action }: To
                   {topic.locked ? t("forums.tools.unlock") : t("forums.tools.lock")}
                 </button>
               </Form>
-              {moveTargets.length ? (
-                <Form method="post" action={action} className="stack topic-tools__move">
-                  <input type="hidden" name="intent" value="move" />
-                  <div className="field">
-                    <label htmlFor="move-category" className="field__label">
-                      {t("forums.tools.moveTo")}
-                    </label>
-                    <select id="move-category" name="category" required defaultValue="">
-                      <option value="" disabled>
-                        {t("forums.tools.chooseCategory")}
-                      </option>
-                      {moveTargets.map((category) => (
-                        <option key={category.id} value={category.id}>
-                          {category.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <button type="submit" className="button button--small">
-                    {t("forums.tools.move")}
-                  </button>
-                </Form>
-              ) : null}
+              {moveTargets.length ? <MoveForm action={action} moveTargets={moveTargets} /> : null}
             </>
           ) : null}
           {can.deleteTopic ? (
@@ -114,5 +96,35 @@ export function TopicSidebar({ topic, watchLevel, moveTargets, can, action }: To
         </section>
       ) : null}
     </aside>
+  );
+}
+
+/** Moving the topic to another category (the server refuses a category it may not take). */
+function MoveForm({ action, moveTargets }: { action: string; moveTargets: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "move",
+    defaultValue: { category: "" },
+    constraint: getZodConstraint(moveSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSchema }),
+  });
+  return (
+    <Form method="post" action={action} {...getFormProps(form)} className="stack topic-tools__move">
+      <input type="hidden" name="intent" value="move" />
+      <SelectField meta={fields.category} label={t("forums.tools.moveTo")} required>
+        <option value="" disabled>
+          {t("forums.tools.chooseCategory")}
+        </option>
+        {moveTargets.map((category) => (
+          <option key={category.id} value={category.id}>
+            {category.name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button button--small">
+        {t("forums.tools.move")}
+      </button>
+    </Form>
   );
 }

@@ -13,7 +13,7 @@ type Meta = FieldMetadata<any, any, any>;
  * The start and end are typed as wall-clock times: a datetime-local input, which InputField renders
  * like any other (its list of types names those of the other forms).
  */
-const DATE_TIME = "datetime-local" as "text";
+export const DATE_TIME = "datetime-local" as "text";
 
 export function MeetingFields({
   fields,

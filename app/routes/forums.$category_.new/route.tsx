@@ -1,17 +1,20 @@
 // Starting a topic: /forums/:category/new (not nested in the category page's layout). Each intent
 // is handled in actions.server.ts.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Composer, ComposerButtons, keepPageOnDrafts } from "~/components/forum/composer";
-import { FieldErrors, FormErrors } from "~/components/ui/field";
+import type { z } from "zod";
+import { Composer, ComposerButtons, keepPageOnDrafts, validateUnlessDraft } from "~/components/forum/composer";
+import { FormErrors, InputField } from "~/components/ui/field";
 import { Notice } from "~/components/ui/notice";
 import { VisibilityBadge } from "~/components/visibility-badge";
 import { categoryResource, findCategoryBySlug } from "~/models/category.server";
 import { findDraft, topicDraftKey } from "~/models/forum-state.server";
 import { authorize, type Viewer } from "~/policies";
 import type { RouteHandle } from "~/root";
-import { MAX_TAGS_TEXT, MAX_TITLE } from "~/schemas/forums";
+import { newTopicSchema } from "~/schemas/forums";
 import { requireViewer } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { readForm } from "~/utils/form.server";
@@ -66,7 +69,7 @@ type ActionData = {
   error?: string;
   values?: { title: string; body: string; tags: string };
   draftSavedAt?: string | null;
-  result?: { error?: Record<string, string[] | null> | null; initialValue?: Record<string, unknown> | null };
+  result?: SubmissionResult<string[]>;
 };
 
 export default function NewTopic() {
@@ -74,7 +77,14 @@ export default function NewTopic() {
   const { category, draft } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const kept = (actionData?.result?.initialValue ?? actionData?.values ?? draft ?? {}) as Record<string, string | undefined>;
-  const errors = actionData?.result?.error ?? {};
+  const [form, fields] = useForm<z.input<typeof newTopicSchema>, z.output<typeof newTopicSchema>>({
+    id: "new-topic",
+    lastResult: actionData?.result,
+    defaultValue: { title: kept.title ?? "", tags: kept.tags ?? "" },
+    constraint: getZodConstraint(newTopicSchema),
+    shouldValidate: "onBlur",
+    onValidate: validateUnlessDraft(newTopicSchema),
+  });
   const action = newTopicPath(category.slug);
   const [searchParams] = useSearchParams();
   return (
@@ -91,54 +101,22 @@ export default function NewTopic() {
           : t("forums.newTopic.intro", { category: category.name })}
       </p>
       {searchParams.get("draft") === "saved" ? <Notice>{t("forums.composer.draftSavedNotice")}</Notice> : null}
-      <FormErrors errors={errors[""] ?? undefined} />
-      <Form method="post" action={action} className="stack panel">
-        <div className="field">
-          <label htmlFor="topic-title" className="field__label">
-            {t("forums.newTopic.titleLabel")}
-          </label>
-          <input
-            id="topic-title"
-            type="text"
-            name="title"
-            defaultValue={kept.title ?? ""}
-            maxLength={MAX_TITLE}
-            required
-            aria-invalid={errors.title?.length ? true : undefined}
-            aria-describedby={errors.title?.length ? "topic-title-errors" : undefined}
-          />
-          <FieldErrors id="topic-title-errors" errors={errors.title ?? undefined} />
-        </div>
+      <FormErrors errors={form.errors} />
+      <Form method="post" action={action} {...getFormProps(form)} className="stack panel">
+        <InputField meta={fields.title} label={t("forums.newTopic.titleLabel")} required />
         <Composer
           id="topic-body"
           label={t("forums.newTopic.bodyLabel")}
           defaultValue={kept.body ?? ""}
           action={action}
-          errors={errors.body ?? (actionData?.error ? [actionData.error] : undefined)}
+          errors={fields.body.errors ?? (actionData?.error ? [actionData.error] : undefined)}
           previewHtml={actionData?.preview ?? null}
           autosave
           draftSavedAt={actionData?.draftSavedAt ?? draft?.updated_at ?? null}
           rows={14}
           mentionSource={mentionsPath({ category: category.slug })}
         />
-        <div className="field">
-          <label htmlFor="topic-tags" className="field__label">
-            {t("forums.newTopic.tagsLabel")} <span className="field__optional">({t("common.optional")})</span>
-          </label>
-          <p id="topic-tags-hint" className="field__hint">
-            {t("forums.newTopic.tagsHint")}
-          </p>
-          <input
-            id="topic-tags"
-            type="text"
-            name="tags"
-            defaultValue={kept.tags ?? ""}
-            maxLength={MAX_TAGS_TEXT}
-            aria-invalid={errors.tags?.length ? true : undefined}
-            aria-describedby={["topic-tags-hint", errors.tags?.length ? "topic-tags-errors" : null].filter(Boolean).join(" ")}
-          />
-          <FieldErrors id="topic-tags-errors" errors={errors.tags ?? undefined} />
-        </div>
+        <InputField meta={fields.tags} label={t("forums.newTopic.tagsLabel")} hint={t("forums.newTopic.tagsHint")} />
         <ComposerButtons intent="create" label={t("forums.newTopic.submit")} hasDraft={Boolean(draft)} />
       </Form>
     </div>

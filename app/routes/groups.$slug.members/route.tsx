@@ -14,7 +14,7 @@ import { Notice } from "~/components/ui/notice";
 import { countChairs, listGroupMembers } from "~/models/group.server";
 import { listPendingRequests } from "~/models/join-request.server";
 import { authorize, can } from "~/policies";
-import { inviteSchema, REQUEST_RESPONSE_MAX } from "~/schemas/groups";
+import { inviteSchema, memberActionSchema } from "~/schemas/groups";
 import { readGroup, requireGroupViewer, runIntent } from "~/services/groups/context.server";
 import { isLastChair } from "~/services/groups/rules.server";
 import { countryName } from "~/utils/format";
@@ -110,27 +110,7 @@ export default function GroupMembers() {
                       {t(error as never)}
                     </p>
                   ) : null}
-                  <Form method="post" className="join-request__actions">
-                    <input type="hidden" name="requestId" value={req.id} />
-                    <div className="field">
-                      <label htmlFor={`response-${req.id}`} className="field__label">
-                        {t("groups.requests.response")} <span className="field__optional">({t("common.optional")})</span>
-                      </label>
-                      <input id={`response-${req.id}`} name="response" maxLength={REQUEST_RESPONSE_MAX} />
-                    </div>
-                    <button type="submit" name="intent" value="approve" className="button button--primary">
-                      {t("groups.requests.approve", { name: req.display_name })}
-                    </button>
-                    <ConfirmButton
-                      name="intent"
-                      value="decline"
-                      kind="declineJoinRequest"
-                      values={{ name: req.display_name }}
-                      className="button"
-                    >
-                      {t("groups.requests.decline", { name: req.display_name })}
-                    </ConfirmButton>
-                  </Form>
+                  <RequestForm id={req.id} name={req.display_name} />
                 </li>
               );
             })}
@@ -231,5 +211,28 @@ export default function GroupMembers() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A chair's answer to a request to join: an optional message, then approve or decline. */
+function RequestForm({ id, name }: { id: number; name: string }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `join-request-${id}`,
+    constraint: getZodConstraint(memberActionSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: memberActionSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="join-request__actions">
+      <input type="hidden" name="requestId" value={id} />
+      <InputField meta={fields.response} label={t("groups.requests.response")} />
+      <button type="submit" name="intent" value="approve" className="button button--primary">
+        {t("groups.requests.approve", { name })}
+      </button>
+      <ConfirmButton name="intent" value="decline" kind="declineJoinRequest" values={{ name }} className="button">
+        {t("groups.requests.decline", { name })}
+      </ConfirmButton>
+    </Form>
   );
 }

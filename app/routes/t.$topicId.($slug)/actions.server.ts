@@ -176,14 +176,16 @@ export async function flagAction({ form, viewer, topic }: TopicActionArgs) {
   const number = Number(form.get("post"));
   if (submission.status !== "success") {
     const error = submission.error?.reason?.[0] ?? "validation.formInvalid";
-    return data({ intent: "flag" as const, post: number, error }, { status: 400 });
+    return data({ intent: "flag" as const, post: number, error, result: submission.reply() }, { status: 400 });
   }
   const flagged = submission.value.post;
   const result = await flagPost(getDb(), viewer, topic.id, flagged, submission.value.reason);
   if (!result.ok && (result.reason === "too_many_flags" || result.reason === "flag_duplicate")) {
     const explained = explain(FORUM_FAILURES, result);
     const init = { status: explained.status, headers: retryHeaders(result) };
-    return data({ intent: "flag" as const, post: number, error: explained.message }, init);
+    // Said under the reason, where the member is writing.
+    const reply = submission.reply({ fieldErrors: { reason: [explained.message] } });
+    return data({ intent: "flag" as const, post: number, error: explained.message, result: reply }, init);
   }
   if (!result.ok) refuse(result);
   return redirect(topicPath(topic, { page: pageOfPost(flagged), query: { flagged }, hash: postAnchor(flagged) }));

@@ -184,7 +184,7 @@ export default function TopicPage() {
                   isFirst={post.number === 1}
                   onQuote={onQuote}
                   flagged={flagged === post.number}
-                  flagError={actionData?.intent === "flag" && actionData.post === post.number ? (actionData.error ?? null) : null}
+                  flagResult={actionData?.intent === "flag" && actionData.post === post.number ? actionData.result : null}
                 >
                   {isEditing && editing ? (
                     <PostEditor
