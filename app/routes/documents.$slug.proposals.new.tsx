@@ -1,12 +1,14 @@
 // Proposing a change to one section: the new text and the reason for it.
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { FilterSelect } from "~/components/document/filter-select";
-import { FieldError } from "~/components/document/field-error";
+import { FieldErrors, FormErrors, TextareaField } from "~/components/ui/field";
 import { findRevision } from "~/models/revision.server";
-import { documentErrors, MAX_PROPOSAL_REASON_LENGTH, proposalSchema } from "~/schemas/documents";
+import { parseDocumentForm, proposalSchema } from "~/schemas/documents";
 import { DOCUMENT_FAILURES } from "~/services/documents/failures";
 import { submitProposal } from "~/services/documents/proposals.server";
 import { sectionRanges, sectionText, sectionsOf } from "~/services/documents/sections.server";
@@ -16,7 +18,7 @@ import {
   requireDocumentViewer,
   throwIfRefused,
 } from "~/services/documents/workspace.server";
-import { explain } from "~/utils/failure.server";
+import { explain, replyErrors } from "~/utils/failure.server";
 import { readForm } from "~/utils/form.server";
 import { notFound } from "~/utils/http.server";
 import { documentPath, proposalPath } from "~/utils/paths";
@@ -49,28 +51,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, db, document, resource } = await requireDocumentViewer(request, params.slug);
   authorizeContribution(viewer, resource, "document:propose");
-  const form = Object.fromEntries(await readForm(request));
-  const kept = {
-    text: String(form.text ?? ""),
-    reason: String(form.reason ?? ""),
-    section: String(form.section ?? ""),
-    baseRevision: String(form.baseRevision ?? ""),
-  };
-  const parsed = proposalSchema.safeParse(form);
-  if (!parsed.success) return data({ ...kept, errors: documentErrors(parsed.error.issues) }, { status: 400 });
-  const { baseRevision, section, text, reason } = parsed.data;
+  const form = await readForm(request);
+  // The section and the revision it was read from go back with the form (its hidden fields).
+  const kept = { section: String(form.get("section") ?? ""), baseRevision: String(form.get("baseRevision") ?? "") };
+  const submission = parseDocumentForm(form, proposalSchema);
+  if (submission.status !== "success") return data({ ...kept, result: submission.reply() }, { status: 400 });
+  const { baseRevision, section, text, reason } = submission.value;
   const result = await submitProposal(db, viewer, document, { baseRevisionId: baseRevision, sectionKey: section, text, reason });
   if (result.ok) return redirect(proposalPath(document.slug, result.value));
   throwIfRefused(result);
   const { message, status } = explain(DOCUMENT_FAILURES, result);
-  return data({ ...kept, errors: { text: message } }, { status });
+  // A refusal concerns the proposed text (a section gone, a text unchanged).
+  return data({ ...kept, result: submission.reply(replyErrors({ status, message, field: "text" })) }, { status });
 }
 
 export default function NewProposal() {
   const { t } = useTranslation();
   const { document, headId, choices, selected } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const [form, fields] = useForm({
+    id: "proposal",
+    lastResult: actionData?.result,
+    defaultValue: { text: selected?.text ?? "" },
+    constraint: getZodConstraint(proposalSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, proposalSchema),
+  });
+  const text = getTextareaProps(fields.text, { ariaAttributes: true });
   if (!selected && !actionData) {
     return (
       <section aria-labelledby="proposal-pick">
@@ -99,44 +106,30 @@ export default function NewProposal() {
         {t("documents.proposals.newFor", { section: sectionTitle || t("documents.comments.introduction") })}
       </h2>
       <p className="muted">{t("documents.proposals.newIntro")}</p>
-      <Form method="post" className="stack">
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="section" value={sectionKey} />
         <input type="hidden" name="baseRevision" value={actionData?.baseRevision ?? headId} />
+        {/* The proposed text keeps its own markup: the document's language and the editor's look. */}
         <div className="field">
-          <label htmlFor="proposal-text" className="field__label">
+          <label htmlFor={fields.text.id} className="field__label">
             {t("documents.proposals.text")}
           </label>
-          <p id="proposal-text-hint" className="field__hint">
+          <p id={`${fields.text.id}-hint`} className="field__hint">
             {t("documents.proposals.textHint")}
           </p>
           <textarea
-            id="proposal-text"
-            name="text"
+            {...text}
+            key={text.key}
             rows={16}
+            required={false}
             lang={document.language}
-            defaultValue={actionData?.text ?? selected?.text ?? ""}
             className="markdown-editor__input"
-            aria-invalid={errors?.text ? true : undefined}
-            aria-describedby={`proposal-text-hint${errors?.text ? " proposal-text-error" : ""}`}
+            aria-describedby={`${fields.text.id}-hint${fields.text.errors?.length ? ` ${fields.text.errorId}` : ""}`}
           />
-          <FieldError id="proposal-text-error" error={errors?.text} />
+          <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
         </div>
-        <div className="field">
-          <label htmlFor="proposal-reason" className="field__label">
-            {t("documents.proposals.reason")}
-          </label>
-          <textarea
-            id="proposal-reason"
-            name="reason"
-            rows={4}
-            required
-            maxLength={MAX_PROPOSAL_REASON_LENGTH}
-            defaultValue={actionData?.reason ?? ""}
-            aria-invalid={errors?.reason ? true : undefined}
-            aria-describedby={errors?.reason ? "proposal-reason-error" : undefined}
-          />
-          <FieldError id="proposal-reason-error" error={errors?.reason} />
-        </div>
+        <TextareaField meta={fields.reason} label={t("documents.proposals.reason")} rows={4} required />
         <div className="doc-actions">
           <button type="submit" className="button button--primary">
             {t("documents.proposals.submit")}

@@ -1,7 +1,8 @@
 // Form schemas of the document pages, shared by the server (authoritative) and the browser (early
 // feedback), and the limits they enforce: the services and the forms' maxLength attributes import the
 // same constants. Messages are catalogue keys; where a page shows only its own messages, any other
-// message reads as "documents.errors.badForm" (see `documentErrors`).
+// message reads as "documents.errors.badForm" (see `parseDocumentForm`).
+import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import { CONSULTATION_AUDIENCES, DISPOSITIONS } from "~/domain/vocabulary";
 import { languageField, optionalText, required, text } from "./primitives";
@@ -163,15 +164,20 @@ export const statusSchema = z.object({
 });
 
 /**
- * A failed parse as the document pages show it: the first message of each field (a message that is
- * not one of the documents' own reads as "documents.errors.badForm"); issues without a path go to
- * `fallback` (they never happen with these flat schemas).
+ * A document form parsed as conform sees it: the fields are read as sent (an empty field is "", not
+ * missing, so the schema's own message for it applies) and a message the schema does not name reads
+ * as "documents.errors.badForm". The server's parse and the browser's early feedback both use it.
  */
-export function documentErrors(issues: z.ZodIssue[], fallback = "form"): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues)
-    errors[String(issue.path[0] ?? fallback)] ??= issue.message.startsWith("documents.")
-      ? issue.message
-      : "documents.errors.badForm";
-  return errors;
+export function parseDocumentForm<Schema extends z.ZodTypeAny>(
+  formData: FormData | URLSearchParams | Record<string, FormDataEntryValue>,
+  schema: Schema,
+) {
+  const data = formData instanceof FormData || formData instanceof URLSearchParams ? formData : toFormData(formData);
+  return parseWithZod(data, { schema, disableAutoCoercion: true, errorMap: () => ({ message: "documents.errors.badForm" }) });
+}
+
+function toFormData(fields: Record<string, FormDataEntryValue>) {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
 }

@@ -186,7 +186,7 @@ describe("guidance documents, in the browser", () => {
     await chair
       .locator("#publish-notes")
       .fill("Clarifies local validation, generative AI and the public summary after the members' consultation.");
-    await chair.locator("#publish-review").fill("2027-12-01");
+    await chair.locator("#publish-reviewDue").fill("2027-12-01");
     await chair.locator("form:has(input[name=intent][value=publish]) button[type=submit]").click();
     await chair.waitForURL(`${baseUrl}/library/${SLUG}/v/1.1?published=1`);
   });

@@ -57,12 +57,12 @@ describe("consultations", () => {
     expect((await consult(DEMO.aisha, "consult-doc", fields)).status).toBe(403);
     expect((await consult(DEMO.member, "consult-doc", fields)).status).toBe(404);
     // Bad windows: 400 with the field, nothing written.
-    expect((await consult(DEMO.chair, "consult-doc", { ...fields, closesOn: "2020-01-01" })).data.errors.closesOn).toBe(
+    expect((await consult(DEMO.chair, "consult-doc", { ...fields, closesOn: "2020-01-01" })).data.result.error.closesOn).toEqual([
       "documents.errors.endBeforeStart",
-    );
-    expect((await consult(DEMO.chair, "consult-doc", { ...fields, opensOn: "2020-01-01" })).data.errors.opensOn).toBe(
+    ]);
+    expect((await consult(DEMO.chair, "consult-doc", { ...fields, opensOn: "2020-01-01" })).data.result.error.opensOn).toEqual([
       "documents.errors.startInPast",
-    );
+    ]);
     expect((await consult(DEMO.chair, "consult-doc", { ...fields, closesOn: "tomorrow" })).status).toBe(400);
     expect((await consult(DEMO.chair, "consult-doc", { ...fields, audience: "everyone" })).status).toBe(400);
     const doc = await documentRow("consult-doc");
@@ -253,7 +253,7 @@ describe("publishing", () => {
     // Nothing changed: not publishable again.
     const unchanged = await publish(DEMO.chair, "publish-doc", { kind: "minor", notes: "Again" });
     expect(unchanged.status).toBe(400);
-    expect(unchanged.data.errors.form).toBe("documents.errors.publish.unchanged");
+    expect(unchanged.data.result.error[""]).toEqual(["documents.errors.publish.unchanged"]);
     const h = await head("publish-doc");
     await save(DEMO.editor, "publish-doc", {
       body: h.body.replace("every quarter", "every quarter, within 30 days"),
@@ -263,7 +263,7 @@ describe("publishing", () => {
     for (const version of ["1.0", "0.9"]) {
       const refused = await publish(DEMO.chair, "publish-doc", { version, notes: "Again" });
       expect(refused.status, version).toBe(400);
-      expect(refused.data.errors.version).toBe("documents.errors.publish.not_increasing");
+      expect(refused.data.result.error.version).toEqual(["documents.errors.publish.not_increasing"]);
     }
     const doc = await documentRow("publish-doc");
     expect(
@@ -333,12 +333,12 @@ describe("publishing", () => {
       "Les rapports annuels devraient être publiés en français aussi.",
     );
     const commentId = Number(byIndustry.location!.split("#comment-")[1]);
-    expect((await publish(DEMO.chair, "disposed-doc", { kind: "minor", notes: "First." })).data.errors.form).toBe(
+    expect((await publish(DEMO.chair, "disposed-doc", { kind: "minor", notes: "First." })).data.result.error[""]).toEqual([
       "documents.errors.publish.consultation_open",
-    );
+    ]);
     await consult(DEMO.chair, "disposed-doc", { intent: "close", confirm: "yes" });
     const undisposed = await publish(DEMO.chair, "disposed-doc", { kind: "minor", notes: "First." });
-    expect(undisposed.data.errors.form).toBe("documents.errors.publish.undisposed");
+    expect(undisposed.data.result.error[""]).toEqual(["documents.errors.publish.undisposed"]);
     await consult(DEMO.chair, "disposed-doc", {
       intent: "disposition",
       comment: String(commentId),

@@ -87,7 +87,10 @@ describe("section comments", () => {
       body: "  ",
     });
     expect(empty.status).toBe(400);
-    expect(empty.data.error).toMatchObject({ form: "comment-thresholds", error: "documents.errors.commentEmpty" });
+    expect(empty.data).toMatchObject({
+      form: "comment-thresholds",
+      result: { error: { body: ["documents.errors.commentEmpty"] } },
+    });
     const unknown = await comment(DEMO.aisha, "comments-doc", {
       intent: "comment",
       section: "nowhere",
@@ -233,7 +236,7 @@ describe("change proposals", () => {
       " ",
     );
     expect(noReason.status).toBe(400);
-    expect(noReason.data.text).toContain("15%");
+    expect(noReason.data.result.initialValue.text).toContain("15%");
     const created = await propose(
       DEMO.aisha,
       "proposal-doc",

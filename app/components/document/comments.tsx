@@ -1,12 +1,14 @@
 // Section comments: threads with replies, resolved and reopened by their author or an editor;
 // consultation comments show their disposition.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Badge } from "~/components/ui/badge";
-import { MAX_COMMENT_LENGTH } from "~/schemas/documents";
+import { FormErrors, TextareaField } from "~/components/ui/field";
+import { newCommentSchema, parseDocumentForm, replySchema } from "~/schemas/documents";
 import { commentAnchor, memberPath } from "~/utils/paths";
 import { useSite } from "~/utils/use-site";
-import { FieldError } from "./field-error";
 
 export interface ThreadComment {
   id: number;
@@ -32,10 +34,10 @@ export interface Thread extends ThreadComment {
   replies: ThreadComment[];
 }
 
-export interface FormError {
+/** A comment form sent back: which form on the page (`comment-<section>`, `reply-<thread>`) and conform's reply to it. */
+export interface CommentReply {
   form: string;
-  body: string;
-  error: string;
+  result: SubmissionResult<string[]>;
 }
 
 function Byline({ comment }: { comment: ThreadComment }) {
@@ -59,9 +61,17 @@ function Byline({ comment }: { comment: ThreadComment }) {
   );
 }
 
-export function CommentThread({ thread, canReply, error }: { thread: Thread; canReply: boolean; error?: FormError }) {
+export function CommentThread({ thread, canReply, reply }: { thread: Thread; canReply: boolean; reply?: CommentReply }) {
   const { t } = useTranslation();
   const replyForm = `reply-${thread.id}`;
+  const lastResult = reply?.form === replyForm ? reply.result : undefined;
+  const [form, fields] = useForm({
+    id: replyForm,
+    lastResult,
+    constraint: getZodConstraint(replySchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, replySchema),
+  });
   return (
     <article
       className={`comment-thread${thread.resolvedAt ? " comment-thread--resolved" : ""}`}
@@ -104,15 +114,17 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
         ) : null}
       </div>
       {canReply ? (
-        <details className="comment-reply" open={error?.form === replyForm}>
+        <details className="comment-reply" open={lastResult !== undefined}>
           <summary>{t("documents.comments.reply")}</summary>
-          <Form method="post" className="stack">
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors errors={form.errors} id={form.errorId} />
             <input type="hidden" name="intent" value="reply" />
             <input type="hidden" name="parent" value={thread.id} />
-            <CommentBody
-              id={`${replyForm}-body`}
+            <TextareaField
+              meta={fields.body}
               label={t("documents.comments.replyLabel")}
-              error={error?.form === replyForm ? error : undefined}
+              hint={t("documents.comments.markdownHint")}
+              required
             />
             <button type="submit" className="button">
               {t("documents.comments.sendReply")}
@@ -124,60 +136,45 @@ export function CommentThread({ thread, canReply, error }: { thread: Thread; can
   );
 }
 
-export function CommentBody({ id, label, error, rows = 4 }: { id: string; label: string; error?: FormError; rows?: number }) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <p id={`${id}-hint`} className="field__hint">
-        {t("documents.comments.markdownHint")}
-      </p>
-      <textarea
-        id={id}
-        name="body"
-        rows={rows}
-        required
-        maxLength={MAX_COMMENT_LENGTH}
-        defaultValue={error?.body ?? ""}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-      />
-      <FieldError id={`${id}-error`} error={error?.error} />
-    </div>
-  );
-}
-
 /** A new comment on a section (or on the whole document). */
 export function NewCommentForm({
   sectionKey,
   sectionTitle,
   revisionId,
-  error,
+  reply,
   asWho,
 }: {
   sectionKey: string;
   sectionTitle: string;
   revisionId: number;
-  error?: FormError;
+  reply?: CommentReply;
   asWho?: string;
 }) {
   const { t } = useTranslation();
   const formKey = `comment-${sectionKey}`;
+  const lastResult = reply?.form === formKey ? reply.result : undefined;
+  const [form, fields] = useForm({
+    id: formKey,
+    lastResult,
+    constraint: getZodConstraint(newCommentSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, newCommentSchema),
+  });
   return (
-    <details className="comment-new" open={error?.form === formKey}>
+    <details className="comment-new" open={lastResult !== undefined}>
       <summary>
         {sectionTitle ? t("documents.comments.commentOn", { section: sectionTitle }) : t("documents.comments.commentDocument")}
       </summary>
-      <Form method="post" className="stack">
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="comment" />
         <input type="hidden" name="section" value={sectionKey} />
         <input type="hidden" name="revision" value={revisionId} />
-        <CommentBody
-          id={`${formKey}-body`}
+        <TextareaField
+          meta={fields.body}
           label={t("documents.comments.yourComment")}
-          error={error?.form === formKey ? error : undefined}
+          hint={t("documents.comments.markdownHint")}
+          required
         />
         {asWho ? <p className="field__hint">{asWho}</p> : null}
         <button type="submit" className="button button--primary">

@@ -1,93 +1,64 @@
 // The consultation page's forms: opening a consultation (window, audience, note to reviewers) and
-// recording the disposition of one consultation comment. `errors` are catalogue keys by field.
+// recording the disposition of one consultation comment, each a conform form whose messages are catalogue keys.
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CONSULTATION_AUDIENCES, DISPOSITIONS, type Disposition } from "~/domain/vocabulary";
-import { MAX_CONSULTATION_NOTE_LENGTH, MAX_RESPONSE_LENGTH } from "~/schemas/documents";
-import { FieldError } from "./field-error";
-
-type Errors = Record<string, string>;
+import { FieldErrors, FormErrors, InputField, SelectField, TextareaField } from "~/components/ui/field";
+import { CONSULTATION_AUDIENCES, DISPOSITIONS } from "~/domain/vocabulary";
+import { dispositionSchema, openConsultationSchema, parseDocumentForm } from "~/schemas/documents";
 
 export function OpenConsultationForm({
-  errors,
-  values,
+  lastResult,
   defaults,
 }: {
-  errors?: Errors;
-  values: Record<string, string>;
+  /** The reply to this form, when it was the one sent. */
+  lastResult?: SubmissionResult<string[]>;
   defaults: { opensOn: string; closesOn: string };
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "consultation",
+    lastResult,
+    defaultValue: { ...defaults, audience: "members" },
+    constraint: getZodConstraint(openConsultationSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, openConsultationSchema),
+  });
+  const audience = typeof fields.audience.initialValue === "string" ? fields.audience.initialValue : "members";
   return (
-    <Form method="post" className="panel stack" aria-labelledby="open-consultation">
+    <Form method="post" {...getFormProps(form)} className="panel stack" aria-labelledby="open-consultation">
       <h3 id="open-consultation">{t("documents.consultation.openTitle")}</h3>
-      {errors?.form ? (
-        <p className="form-errors" role="alert">
-          {t(errors.form as never)}
-        </p>
-      ) : null}
+      <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value="open" />
       <div className="doc-form-row">
-        <div className="field">
-          <label htmlFor="opens-on" className="field__label">
-            {t("documents.consultation.opensOn")}
-          </label>
-          <input
-            id="opens-on"
-            name="opensOn"
-            type="date"
-            required
-            defaultValue={values.opensOn ?? defaults.opensOn}
-            aria-invalid={errors?.opensOn ? true : undefined}
-            aria-describedby={errors?.opensOn ? "opens-on-error" : undefined}
-          />
-          <FieldError id="opens-on-error" error={errors?.opensOn} />
-        </div>
-        <div className="field">
-          <label htmlFor="closes-on" className="field__label">
-            {t("documents.consultation.closesOn")}
-          </label>
-          <input
-            id="closes-on"
-            name="closesOn"
-            type="date"
-            required
-            defaultValue={values.closesOn ?? defaults.closesOn}
-            aria-invalid={errors?.closesOn ? true : undefined}
-            aria-describedby={`closes-on-hint${errors?.closesOn ? " closes-on-error" : ""}`}
-          />
-          <p id="closes-on-hint" className="field__hint">
-            {t("documents.consultation.closesHint")}
-          </p>
-          <FieldError id="closes-on-error" error={errors?.closesOn} />
-        </div>
+        <InputField meta={fields.opensOn} type="date" label={t("documents.consultation.opensOn")} required />
+        <InputField
+          meta={fields.closesOn}
+          type="date"
+          label={t("documents.consultation.closesOn")}
+          hint={t("documents.consultation.closesHint")}
+          required
+        />
       </div>
-      <fieldset className="field">
+      <fieldset
+        className="field"
+        aria-invalid={fields.audience.errors?.length ? true : undefined}
+        aria-describedby={fields.audience.errors?.length ? fields.audience.errorId : undefined}
+      >
         <legend className="field__label">{t("documents.consultation.audienceLabel")}</legend>
-        {CONSULTATION_AUDIENCES.map((audience) => (
-          <label key={audience} className="doc-choice">
-            <input type="radio" name="audience" value={audience} defaultChecked={(values.audience ?? "members") === audience} />{" "}
+        {CONSULTATION_AUDIENCES.map((value) => (
+          <label key={value} className="doc-choice">
+            <input type="radio" name={fields.audience.name} value={value} defaultChecked={audience === value} />{" "}
             <span>
-              <strong>{t(`documents.consultation.audience.${audience}`)}</strong> —{" "}
-              {t(`documents.consultation.audienceHint.${audience}`)}
+              <strong>{t(`documents.consultation.audience.${value}`)}</strong> —{" "}
+              {t(`documents.consultation.audienceHint.${value}`)}
             </span>
           </label>
         ))}
-        <FieldError id="audience-error" error={errors?.audience} />
+        <FieldErrors id={fields.audience.errorId} errors={fields.audience.errors} />
       </fieldset>
-      <div className="field">
-        <label htmlFor="consultation-note" className="field__label">
-          {t("documents.consultation.note")} <span className="field__optional">({t("common.optional")})</span>
-        </label>
-        <textarea
-          id="consultation-note"
-          name="note"
-          rows={3}
-          maxLength={MAX_CONSULTATION_NOTE_LENGTH}
-          defaultValue={values.note ?? ""}
-        />
-        <FieldError id="note-error" error={errors?.note} />
-      </div>
+      <TextareaField meta={fields.note} label={t("documents.consultation.note")} rows={3} />
       <button type="submit" className="button button--primary">
         {t("documents.consultation.open")}
       </button>
@@ -95,52 +66,44 @@ export function OpenConsultationForm({
   );
 }
 
-/** `id` is the anchor of the comment's item ("disposition-N"), which the form's fields are named after. */
+/**
+ * `id` is the anchor of the comment's item ("disposition-N"); the form is "disposition-N-form" (an id
+ * of its own: the item holds the anchor), and its fields are named after it.
+ */
 export function DispositionForm({
   id,
   comment,
-  errors,
-  values,
+  lastResult,
 }: {
   id: string;
   comment: { id: number; disposition: string | null; responseMd: string };
-  errors?: Errors;
-  values: Record<string, string>;
+  /** The reply to this form, when it was the one sent. */
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `${id}-form`,
+    lastResult,
+    defaultValue: { disposition: comment.disposition ?? "accepted", response: comment.responseMd },
+    constraint: getZodConstraint(dispositionSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, dispositionSchema),
+  });
   return (
-    <details open={!comment.disposition || errors !== undefined}>
+    <details open={!comment.disposition || lastResult !== undefined}>
       <summary>{comment.disposition ? t("documents.disposition.change") : t("documents.disposition.record")}</summary>
-      <Form method="post" className="stack" preventScrollReset>
+      <Form method="post" {...getFormProps(form)} className="stack" preventScrollReset>
+        <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="intent" value="disposition" />
         <input type="hidden" name="comment" value={comment.id} />
-        <div className="field">
-          <label htmlFor={`${id}-value`} className="field__label">
-            {t("documents.disposition.label")}
-          </label>
-          <select id={`${id}-value`} name="disposition" defaultValue={(comment.disposition as Disposition | null) ?? "accepted"}>
-            {DISPOSITIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`documents.disposition.${d}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-response`} className="field__label">
-            {t("documents.disposition.response")}
-          </label>
-          <textarea
-            id={`${id}-response`}
-            name="response"
-            rows={3}
-            maxLength={MAX_RESPONSE_LENGTH}
-            defaultValue={errors ? (values.response ?? "") : comment.responseMd}
-            aria-invalid={errors?.response ? true : undefined}
-            aria-describedby={errors?.response ? `${id}-error` : undefined}
-          />
-          <FieldError id={`${id}-error`} error={errors?.response} />
-        </div>
+        <SelectField meta={fields.disposition} label={t("documents.disposition.label")} required>
+          {DISPOSITIONS.map((d) => (
+            <option key={d} value={d}>
+              {t(`documents.disposition.${d}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextareaField meta={fields.response} label={t("documents.disposition.response")} rows={3} />
         <button type="submit" className="button">
           {t("documents.disposition.save")}
         </button>

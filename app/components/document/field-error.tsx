@@ -1,5 +1,5 @@
-// A field's error under it, for the document forms that are not conform forms (the message is a
-// catalogue key; `detail` fills its {{detail}}).
+// A field's error under it, when its message names something (the publish form's version: the
+// latest version is its {{detail}}), which the field components' FieldErrors does not fill in.
 import { useTranslation } from "react-i18next";
 
 export function FieldError({ id, error, detail }: { id: string; error?: string; detail?: string }) {

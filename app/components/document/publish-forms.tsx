@@ -1,94 +1,78 @@
 // The publishing page's forms: publishing the draft as a minor or major version (or a number of
 // one's choosing) with release notes and a review date; withdrawing or superseding the document.
+import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/domain/vocabulary";
-import { MAX_RELEASE_NOTES_LENGTH, MAX_STATUS_REASON_LENGTH } from "~/schemas/documents";
+import { FieldErrors, FormErrors, SelectField, TextareaField } from "~/components/ui/field";
+import { parseDocumentForm, statusSchema } from "~/schemas/documents";
 import { ConfirmButton } from "../ui/confirm-form";
 import { FieldError } from "./field-error";
 
-type Errors = Record<string, string>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conform's own type for a field of any form schema
+type Meta = FieldMetadata<any, any, any>;
 
+/**
+ * The fields of the publish form (the route holds the form: its hidden fields and the disposition
+ * table go with them). The version keeps its own markup: its input mode and pattern, and its
+ * message names the latest version (`detail`); the review date keeps its `min` (today).
+ */
 export function PublishFields({
   next,
-  errors,
+  fields,
   detail,
-  values,
   today,
 }: {
   next: { minor: string; major: string };
-  errors: Errors;
+  fields: Record<"kind" | "version" | "notes" | "reviewDue", Meta>;
   detail?: string;
-  values: Record<string, string>;
   today: string;
 }) {
   const { t } = useTranslation();
+  const kind = typeof fields.kind.initialValue === "string" ? fields.kind.initialValue : "minor";
+  const version = getInputProps(fields.version, { type: "text", ariaAttributes: true });
+  const reviewDue = getInputProps(fields.reviewDue, { type: "date", ariaAttributes: true });
   return (
     <>
       <fieldset className="field">
         <legend className="field__label">{t("documents.publish.kind")}</legend>
         <label className="doc-choice">
-          <input type="radio" name="kind" value="minor" defaultChecked={(values.kind ?? "minor") === "minor"} />{" "}
+          <input type="radio" name={fields.kind.name} value="minor" defaultChecked={kind === "minor"} />{" "}
           <span>
             <strong>{t("documents.publish.minor", { version: next.minor })}</strong> — {t("documents.publish.minorHint")}
           </span>
         </label>
         <label className="doc-choice">
-          <input type="radio" name="kind" value="major" defaultChecked={values.kind === "major"} />{" "}
+          <input type="radio" name={fields.kind.name} value="major" defaultChecked={kind === "major"} />{" "}
           <span>
             <strong>{t("documents.publish.major", { version: next.major })}</strong> — {t("documents.publish.majorHint")}
           </span>
         </label>
       </fieldset>
       <div className="field">
-        <label htmlFor="publish-version" className="field__label">
+        <label htmlFor={fields.version.id} className="field__label">
           {t("documents.publish.version")} <span className="field__optional">({t("common.optional")})</span>
         </label>
-        <p id="publish-version-hint" className="field__hint">
+        <p id={`${fields.version.id}-hint`} className="field__hint">
           {t("documents.publish.versionHint")}
         </p>
         <input
-          id="publish-version"
-          name="version"
-          type="text"
+          {...version}
+          key={version.key}
           inputMode="decimal"
           pattern="\d{1,4}\.\d{1,4}"
-          defaultValue={values.version ?? ""}
-          aria-invalid={errors.version ? true : undefined}
-          aria-describedby={`publish-version-hint${errors.version ? " publish-version-error" : ""}`}
+          aria-describedby={`${fields.version.id}-hint${fields.version.errors?.length ? ` ${fields.version.errorId}` : ""}`}
         />
-        <FieldError id="publish-version-error" error={errors.version} detail={detail} />
+        <FieldError id={fields.version.errorId} error={fields.version.errors?.[0]} detail={detail} />
       </div>
+      <TextareaField meta={fields.notes} label={t("documents.publish.notes")} rows={4} required />
       <div className="field">
-        <label htmlFor="publish-notes" className="field__label">
-          {t("documents.publish.notes")}
-        </label>
-        <textarea
-          id="publish-notes"
-          name="notes"
-          rows={4}
-          required
-          maxLength={MAX_RELEASE_NOTES_LENGTH}
-          defaultValue={values.notes ?? ""}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "publish-notes-error" : undefined}
-        />
-        <FieldError id="publish-notes-error" error={errors.notes} />
-      </div>
-      <div className="field">
-        <label htmlFor="publish-review" className="field__label">
+        <label htmlFor={fields.reviewDue.id} className="field__label">
           {t("documents.publish.reviewDue")} <span className="field__optional">({t("common.optional")})</span>
         </label>
-        <input
-          id="publish-review"
-          name="reviewDue"
-          type="date"
-          min={today}
-          defaultValue={values.reviewDue ?? ""}
-          aria-invalid={errors.reviewDue ? true : undefined}
-          aria-describedby={errors.reviewDue ? "publish-review-error" : undefined}
-        />
-        <FieldError id="publish-review-error" error={errors.reviewDue} />
+        <input {...reviewDue} key={reviewDue.key} min={today} />
+        <FieldErrors id={fields.reviewDue.errorId} errors={fields.reviewDue.errors} />
       </div>
     </>
   );
@@ -98,64 +82,36 @@ export function StatusForm({
   intent,
   title,
   successors,
-  errors,
-  values,
+  lastResult,
 }: {
   intent: "withdraw" | "supersede";
   title: string;
   successors: Array<{ slug: string; title: string; language: Language }>;
-  /** The errors and values of this form, when it was the one sent. */
-  errors: Errors;
-  values?: Record<string, string>;
+  /** The reply to this form, when it was the one sent. */
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: intent,
+    lastResult,
+    constraint: getZodConstraint(statusSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, statusSchema),
+  });
   return (
-    <Form method="post" className="panel stack">
+    <Form method="post" {...getFormProps(form)} className="panel stack">
       <h3>{t(`documents.publish.${intent}Title`)}</h3>
-      {errors.form ? (
-        <p className="form-errors" role="alert">
-          {t(errors.form as never)}
-        </p>
-      ) : null}
+      <FormErrors errors={form.errors} id={form.errorId} />
       <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={`${intent}-reason`} className="field__label">
-          {t("documents.publish.statusReason")}
-        </label>
-        <textarea
-          id={`${intent}-reason`}
-          name="reason"
-          rows={3}
-          required
-          maxLength={MAX_STATUS_REASON_LENGTH}
-          defaultValue={values ? (values.reason ?? "") : ""}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason ? `${intent}-reason-error` : undefined}
-        />
-        <FieldError id={`${intent}-reason-error`} error={errors.reason} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${intent}-successor`} className="field__label">
-          {t("documents.publish.successor")}
-          {intent === "withdraw" ? <span className="field__optional"> ({t("common.optional")})</span> : null}
-        </label>
-        <select
-          id={`${intent}-successor`}
-          name="successor"
-          required={intent === "supersede"}
-          defaultValue={values ? (values.successor ?? "") : ""}
-          aria-invalid={errors.successor ? true : undefined}
-          aria-describedby={errors.successor ? `${intent}-successor-error` : undefined}
-        >
-          <option value="">{t("documents.publish.noSuccessor")}</option>
-          {successors.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.title} ({t(`languageName.${s.language}`)})
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${intent}-successor-error`} error={errors.successor} />
-      </div>
+      <TextareaField meta={fields.reason} label={t("documents.publish.statusReason")} rows={3} required />
+      <SelectField meta={fields.successor} label={t("documents.publish.successor")} required={intent === "supersede"}>
+        <option value="">{t("documents.publish.noSuccessor")}</option>
+        {successors.map((s) => (
+          <option key={s.slug} value={s.slug}>
+            {s.title} ({t(`languageName.${s.language}`)})
+          </option>
+        ))}
+      </SelectField>
       <ConfirmButton kind={intent === "withdraw" ? "withdrawDocument" : "supersedeDocument"} values={{ title }}>
         {t(`documents.publish.${intent}`)}
       </ConfirmButton>

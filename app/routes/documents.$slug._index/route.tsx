@@ -61,7 +61,7 @@ export default function Draft() {
   const { document, head, published, sections, threads, earlier, permissions, viewerLabel, savedNumber } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const error = actionData && "error" in actionData ? actionData.error : undefined;
+  const reply = actionData && "result" in actionData ? actionData : undefined;
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const bySection = new Map<string, Thread[]>();
@@ -119,7 +119,7 @@ export default function Draft() {
                     })}
                   >
                     {list.map((thread) => (
-                      <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
+                      <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} reply={reply} />
                     ))}
                   </section>
                 ) : null}
@@ -129,7 +129,7 @@ export default function Draft() {
                       sectionKey={section.key}
                       sectionTitle={section.title || t("documents.comments.introduction")}
                       revisionId={head.id}
-                      error={error}
+                      reply={reply}
                       asWho={asWho}
                     />
                   ) : null}
@@ -147,10 +147,10 @@ export default function Draft() {
       <section className="panel" aria-labelledby="general-comments">
         <h2 id="general-comments">{t("documents.comments.general")}</h2>
         {(bySection.get("_document") ?? []).map((thread) => (
-          <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} error={error} />
+          <CommentThread key={thread.id} thread={thread} canReply={permissions.comment} reply={reply} />
         ))}
         {permissions.comment ? (
-          <NewCommentForm sectionKey="_document" sectionTitle="" revisionId={head.id} error={error} asWho={asWho} />
+          <NewCommentForm sectionKey="_document" sectionTitle="" revisionId={head.id} reply={reply} asWho={asWho} />
         ) : null}
       </section>
       {earlier.length ? (
@@ -167,7 +167,7 @@ export default function Draft() {
                   })}
                 </Link>
               </p>
-              <CommentThread thread={thread} canReply={permissions.comment} error={error} />
+              <CommentThread thread={thread} canReply={permissions.comment} reply={reply} />
             </div>
           ))}
         </section>

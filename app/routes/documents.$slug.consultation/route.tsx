@@ -58,8 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Errors = Record<string, string>;
-
 export default function Consultation() {
   const { t } = useTranslation();
   const { date } = useSite();
@@ -68,16 +66,15 @@ export default function Consultation() {
   const current = consultations[0];
   const currentState = current ? consultationState(current) : null;
   const canOpen = permissions.consult && (!current || currentState === "closed");
-  const allErrors = (actionData?.errors ?? {}) as Errors;
-  const openErrors: Errors | undefined = actionData?.intent === "open" ? allErrors : undefined;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
+  const replyTo = (intent: string) =>
+    actionData && "result" in actionData && actionData.intent === intent ? actionData.result : undefined;
   return (
     <section aria-labelledby="consultation-title">
       <h2 id="consultation-title">{t("documents.consultation.title")}</h2>
       <p className="muted">{t("documents.consultation.intro")}</p>
-      {actionData?.intent === "close" && allErrors.form ? (
+      {actionData && "error" in actionData ? (
         <p className="notice notice--warning" role="alert">
-          {t(allErrors.form as never)}
+          {t(actionData.error as never)}
         </p>
       ) : null}
       {current && currentState !== "closed" && permissions.consult ? (
@@ -92,7 +89,7 @@ export default function Consultation() {
           </ConfirmButton>
         </Form>
       ) : null}
-      {canOpen ? <OpenConsultationForm errors={openErrors} values={values} defaults={defaults} /> : null}
+      {canOpen ? <OpenConsultationForm lastResult={replyTo("open")} defaults={defaults} /> : null}
       {consultations.length === 0 ? <p className="empty-state">{t("documents.consultation.none")}</p> : null}
       {consultations.map((c) => {
         const state = consultationState(c);
@@ -126,7 +123,6 @@ export default function Consultation() {
               <ol className="disposition-list">
                 {c.comments.map((comment) => {
                   const key = dispositionAnchor(comment.id);
-                  const errors: Errors | undefined = actionData?.intent === key ? allErrors : undefined;
                   return (
                     <li key={comment.id} id={key} className="disposition-item">
                       <p className="comment__meta">
@@ -148,7 +144,7 @@ export default function Consultation() {
                         <div className="comment__response" dangerouslySetInnerHTML={{ __html: comment.responseHtml }} />
                       ) : null}
                       {permissions.disposition && state === "closed" ? (
-                        <DispositionForm id={key} comment={comment} errors={errors} values={values} />
+                        <DispositionForm id={key} comment={comment} lastResult={replyTo(key)} />
                       ) : null}
                     </li>
                   );

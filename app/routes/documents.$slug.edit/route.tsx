@@ -1,15 +1,19 @@
 // Editing the draft. The form carries the revision it was based on (`baseRevision`); a stale save
 // is merged three-way, and overlapping changes answer 409 with a conflict page that keeps the
 // editor's text in the form, shows the current text and the conflicting parts.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ConflictParts } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { MarkdownEditor } from "~/components/document/markdown-editor";
+import { InputField } from "~/components/ui/field";
 import { findRevision } from "~/models/revision.server";
 import { authorize } from "~/policies";
-import { editSchema, MAX_REVISION_MESSAGE_LENGTH } from "~/schemas/documents";
+import { editSchema, parseDocumentForm } from "~/schemas/documents";
 import { DOCUMENT_FAILURES } from "~/services/documents/failures";
 import { readWorkspace, readWorkspaceForm } from "~/services/documents/workspace.server";
 import { notFound } from "~/utils/http.server";
@@ -101,53 +105,68 @@ export default function EditDraft() {
           <p>{t(formError as never)}</p>
         </div>
       ) : null}
-      <Form method="post" className="stack" key={conflict ? `conflict-${conflict.head.id}` : "edit"}>
-        <input type="hidden" name="baseRevision" value={baseRevision} />
-        <MarkdownEditor
-          id="draft-body"
-          label={conflict ? t("documents.conflict.yourText") : t("documents.edit.body")}
-          hint={t("documents.edit.bodyHint")}
-          defaultValue={body}
-          error={bodyError ? t(bodyError as never) : undefined}
-          previewHtml={preview}
-          previewAction={documentPath(document.slug, "edit")}
-          lang={document.language}
-        />
-        <div className="field">
-          <label htmlFor="draft-message" className="field__label">
-            {t("documents.edit.message")} <span className="field__optional">({t("common.optional")})</span>
-          </label>
-          <p id="draft-message-hint" className="field__hint">
-            {t("documents.edit.messageHint")}
-          </p>
-          <input
-            id="draft-message"
-            name="message"
-            type="text"
-            maxLength={MAX_REVISION_MESSAGE_LENGTH}
-            defaultValue={message}
-            aria-describedby="draft-message-hint"
-          />
-        </div>
-        <div className="doc-actions">
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            className="button button--primary"
-            disabled={navigation.state === "submitting"}
-          >
-            {conflict ? t("documents.conflict.saveResolved") : t("documents.edit.save")}
-          </button>
-          <button type="submit" name="intent" value="preview" className="button">
-            {t("documents.edit.previewButton")}
-          </button>
-          <Link to={documentPath(document.slug)} className="button button--quiet">
-            {t("common.cancel")}
-          </Link>
-        </div>
-      </Form>
+      <DraftForm
+        key={conflict ? `conflict-${conflict.head.id}` : "edit"}
+        message={message}
+        editor={
+          <>
+            <input type="hidden" name="baseRevision" value={baseRevision} />
+            <MarkdownEditor
+              id="draft-body"
+              label={conflict ? t("documents.conflict.yourText") : t("documents.edit.body")}
+              hint={t("documents.edit.bodyHint")}
+              defaultValue={body}
+              error={bodyError ? t(bodyError as never) : undefined}
+              previewHtml={preview}
+              previewAction={documentPath(document.slug, "edit")}
+              lang={document.language}
+            />
+          </>
+        }
+        actions={
+          <div className="doc-actions">
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="button button--primary"
+              disabled={navigation.state === "submitting"}
+            >
+              {conflict ? t("documents.conflict.saveResolved") : t("documents.edit.save")}
+            </button>
+            <button type="submit" name="intent" value="preview" className="button">
+              {t("documents.edit.previewButton")}
+            </button>
+            <Link to={documentPath(document.slug)} className="button button--quiet">
+              {t("common.cancel")}
+            </Link>
+          </div>
+        }
+      />
     </div>
+  );
+}
+
+/**
+ * The editor's form. The action answers with what was sent (and a preview or a conflict), not a
+ * conform reply: the form starts from the message kept, and a conflict mounts it anew (its `key`).
+ * The body keeps the markdown editor's own markup (its preview).
+ */
+function DraftForm({ message, editor, actions }: { message: string; editor: ReactNode; actions: ReactNode }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "draft",
+    defaultValue: { message },
+    constraint: getZodConstraint(editSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, editSchema),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      {editor}
+      <InputField meta={fields.message} label={t("documents.edit.message")} hint={t("documents.edit.messageHint")} />
+      {actions}
+    </Form>
   );
 }
 

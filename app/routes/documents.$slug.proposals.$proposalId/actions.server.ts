@@ -2,14 +2,13 @@
 import { data, redirect } from "@remix-run/node";
 import type { ProposalRow } from "~/models/change-proposal.server";
 import { authorize, can } from "~/policies";
-import { acceptSchema, declineSchema } from "~/schemas/documents";
+import { acceptSchema, declineSchema, parseDocumentForm } from "~/schemas/documents";
 import { segmentsAgainst } from "~/services/documents/diff.server";
 import { DOCUMENT_FAILURES, type DocumentReason } from "~/services/documents/failures";
 import { acceptProposal, declineProposal, proposalResource, withdrawProposal } from "~/services/documents/proposals.server";
 import { throwIfRefused, type WorkspaceForm } from "~/services/documents/workspace.server";
 import { requireConfirmation } from "~/utils/confirm.server";
 import { explain } from "~/utils/failure.server";
-import { badRequest } from "~/utils/http.server";
 import { proposalPath } from "~/utils/paths";
 import type { Fail } from "~/utils/result";
 
@@ -24,10 +23,10 @@ function refusal(failure: Fail<DocumentReason>) {
 
 export async function acceptAction(context: ProposalForm) {
   const { viewer, db, document, resource, proposal } = context;
-  const parsed = acceptSchema.safeParse(context.form);
-  if (!parsed.success) badRequest();
+  const submission = parseDocumentForm(context.form, acceptSchema);
+  if (submission.status !== "success") return data({ intent: "accept", result: submission.reply() }, { status: 400 });
   authorize(viewer, "document:review-proposal", resource);
-  const result = await acceptProposal(db, viewer, document, proposal.id, parsed.data.note);
+  const result = await acceptProposal(db, viewer, document, proposal.id, submission.value.note);
   if (result.ok) {
     const accepted = result.value;
     const applied =
@@ -49,12 +48,15 @@ export async function acceptAction(context: ProposalForm) {
 
 export async function declineAction(context: ProposalForm) {
   const { request, viewer, db, document, resource, proposal, form } = context;
-  const parsed = declineSchema.safeParse(form);
-  if (!parsed.success) badRequest();
+  const submission = parseDocumentForm(form, declineSchema);
+  if (submission.status !== "success") return data({ intent: "decline", result: submission.reply() }, { status: 400 });
   authorize(viewer, "document:review-proposal", resource);
-  if (!parsed.data.reason) return data({ error: "documents.errors.declineReasonRequired", reason: "" }, { status: 400 });
+  if (!submission.value.reason) {
+    const result = submission.reply({ fieldErrors: { reason: ["documents.errors.declineReasonRequired"] } });
+    return data({ intent: "decline", result }, { status: 400 });
+  }
   requireConfirmation(request, form, "declineProposal");
-  const result = await declineProposal(db, viewer, document, proposal.id, parsed.data.reason);
+  const result = await declineProposal(db, viewer, document, proposal.id, submission.value.reason);
   return result.ok ? redirect(proposalPath(document.slug, proposal.id)) : refusal(result);
 }
 

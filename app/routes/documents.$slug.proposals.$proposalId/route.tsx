@@ -1,6 +1,8 @@
 // One change proposal: the proposed text as a diff of the section it amends, whether the section
 // changed since, and the editors' decision (accept: applied as a revision credited to the
 // proposer, merged with the current draft; decline with a reason).
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,10 +10,11 @@ import { ConflictParts, DiffView } from "~/components/document/diff-view";
 import { DocumentErrorBoundary } from "~/components/document/error-boundary";
 import { ProposalStatusBadge } from "~/components/document/proposal-status";
 import { ConfirmButton } from "~/components/ui/confirm-form";
+import { FormErrors, InputField, TextareaField } from "~/components/ui/field";
 import { findProposal } from "~/models/change-proposal.server";
 import { findRevision, revisionNumbers } from "~/models/revision.server";
 import { authorize, can } from "~/policies";
-import { MAX_ACCEPT_NOTE_LENGTH, MAX_DECLINE_REASON_LENGTH } from "~/schemas/documents";
+import { acceptSchema, declineSchema, parseDocumentForm } from "~/schemas/documents";
 import { compareTexts, type Segment } from "~/services/documents/diff.server";
 import { proposalResource } from "~/services/documents/proposals.server";
 import { sectionText, sectionsOf } from "~/services/documents/sections.server";
@@ -78,7 +81,28 @@ export default function ProposalView() {
   const { date } = useSite();
   const { document, proposal, diff, stale, sectionGone, changedSince, canReview, canWithdraw } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
-    { error?: string; conflicts?: Array<{ proposed: Segment[]; current: Segment[] }> } | undefined;
+    | {
+        error?: string;
+        conflicts?: Array<{ proposed: Segment[]; current: Segment[] }>;
+        intent?: string;
+        result?: SubmissionResult<string[]>;
+      }
+    | undefined;
+  const replyTo = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const [acceptForm, acceptFields] = useForm({
+    id: "accept",
+    lastResult: replyTo("accept"),
+    constraint: getZodConstraint(acceptSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, acceptSchema),
+  });
+  const [declineForm, declineFields] = useForm({
+    id: "decline",
+    lastResult: replyTo("decline"),
+    constraint: getZodConstraint(declineSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, declineSchema),
+  });
   const [params] = useSearchParams();
   const applied = params.get("applied");
   return (
@@ -170,29 +194,21 @@ export default function ProposalView() {
       ) : null}
       {canReview ? (
         <div className="decision-forms">
-          <Form method="post" className="panel stack">
+          <Form method="post" {...getFormProps(acceptForm)} className="panel stack">
             <h3>{t("documents.proposals.acceptTitle")}</h3>
             <p className="muted">{t("documents.proposals.acceptHint")}</p>
+            <FormErrors errors={acceptForm.errors} id={acceptForm.errorId} />
             <input type="hidden" name="intent" value="accept" />
-            <div className="field">
-              <label htmlFor="accept-note" className="field__label">
-                {t("documents.proposals.acceptNote")} <span className="field__optional">({t("common.optional")})</span>
-              </label>
-              <input id="accept-note" name="note" type="text" maxLength={MAX_ACCEPT_NOTE_LENGTH} />
-            </div>
+            <InputField meta={acceptFields.note} label={t("documents.proposals.acceptNote")} />
             <button type="submit" className="button button--primary">
               {t("documents.proposals.accept")}
             </button>
           </Form>
-          <Form method="post" className="panel stack">
+          <Form method="post" {...getFormProps(declineForm)} className="panel stack">
             <h3>{t("documents.proposals.declineTitle")}</h3>
+            <FormErrors errors={declineForm.errors} id={declineForm.errorId} />
             <input type="hidden" name="intent" value="decline" />
-            <div className="field">
-              <label htmlFor="decline-reason" className="field__label">
-                {t("documents.proposals.declineReason")}
-              </label>
-              <textarea id="decline-reason" name="reason" rows={3} required maxLength={MAX_DECLINE_REASON_LENGTH} />
-            </div>
+            <TextareaField meta={declineFields.reason} label={t("documents.proposals.declineReason")} rows={3} required />
             <ConfirmButton kind="declineProposal">{t("documents.proposals.decline")}</ConfirmButton>
           </Form>
         </div>

@@ -1,4 +1,6 @@
 // Publishing the draft as a numbered version, and withdrawing or superseding the document.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +12,7 @@ import { latestPublished, listVersionRevisions, listVersions } from "~/models/pu
 import { revisionNumbers } from "~/models/revision.server";
 import { readableScope } from "~/policies";
 import { consultationState } from "~/policies/documents";
+import { parseDocumentForm, publishSchema } from "~/schemas/documents";
 import { metadataDiffers, nextVersions, pendingDispositions } from "~/services/documents/publisher.server";
 import { readWorkspace, readWorkspaceForm, runIntent } from "~/services/documents/workspace.server";
 import { forbidden } from "~/utils/http.server";
@@ -59,8 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-type Errors = Record<string, string>;
-
 export default function Publish() {
   const { t } = useTranslation();
   const { date } = useSite();
@@ -80,10 +81,15 @@ export default function Publish() {
     today,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: Errors = actionData?.errors ?? {};
-  const values = (actionData?.values ?? {}) as Record<string, string>;
   const detail = actionData && "detail" in actionData ? String(actionData.detail ?? "") : undefined;
-  const publishErrors = actionData?.intent === "publish" ? errors : {};
+  const [form, fields] = useForm({
+    id: "publish",
+    lastResult: actionData?.intent === "publish" ? actionData.result : undefined,
+    defaultValue: { kind: "minor" },
+    constraint: getZodConstraint(publishSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseDocumentForm(formData, publishSchema),
+  });
   const consultationOpen = consultation ? consultationState(consultation) !== "closed" : false;
   const textUnchanged = latest?.revisionId === headId;
   const unchanged = textUnchanged && !metadataChanged;
@@ -125,15 +131,18 @@ export default function Publish() {
               </ul>
             </div>
           ) : null}
-          {publishErrors.form ? (
-            <div className="form-errors" role="alert">
-              <p>{t(publishErrors.form as never, { detail: detail ?? "" })}</p>
+          {/* The form's messages name a version or a count (`detail`), which FormErrors does not fill in. */}
+          {form.errors?.length ? (
+            <div className="form-errors" role="alert" id={form.errorId}>
+              {form.errors.map((error) => (
+                <p key={error}>{t(error as never, { detail: detail ?? "" })}</p>
+              ))}
             </div>
           ) : null}
-          <Form method="post" className="panel stack">
+          <Form method="post" {...getFormProps(form)} className="panel stack">
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="baseRevision" value={headId ?? ""} />
-            <PublishFields next={next} errors={publishErrors} detail={detail} values={values} today={today} />
+            <PublishFields next={next} fields={fields} detail={detail} today={today} />
             {dispositions.length ? (
               <section aria-labelledby="publish-dispositions">
                 <h3 id="publish-dispositions">{t("documents.publish.dispositions")}</h3>
@@ -180,8 +189,7 @@ export default function Publish() {
               intent={intent}
               title={document.title}
               successors={successors}
-              errors={actionData?.intent === intent ? errors : {}}
-              values={actionData?.intent === intent ? values : undefined}
+              lastResult={actionData?.intent === intent ? actionData.result : undefined}
             />
           ))}
         </section>
