@@ -1,5 +1,6 @@
 // Forum categories for administrators: create, edit, reorder, archive (and bring back). Each intent
 // is handled in actions.server.ts.
+import { runIntent } from "~/utils/intents.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -64,9 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
   authorize(viewer, "category:manage");
   requireSecondFactorIfNeeded(viewer, request);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  if (!Object.hasOwn(INTENTS, intent)) badRequest();
-  return INTENTS[intent as keyof typeof INTENTS]({ form, viewer });
+  return runIntent(INTENTS, form.get("intent"), { form, viewer }, () => badRequest());
 }
 
 const DONE = {

@@ -1,5 +1,6 @@
 // Starting a topic: /forums/:category/new (not nested in the category page's layout). Each intent
 // is handled in actions.server.ts.
+import { runIntent } from "~/utils/intents.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -58,9 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const category = await loadCategory(params.category, viewer);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "create");
-  if (!Object.hasOwn(INTENTS, intent)) badRequest();
-  return INTENTS[intent as keyof typeof INTENTS]({ request, form, viewer, category });
+  return runIntent(INTENTS, form.get("intent") ?? "create", { request, form, viewer, category }, () => badRequest());
 }
 
 type ActionData = {

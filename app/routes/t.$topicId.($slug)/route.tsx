@@ -1,5 +1,6 @@
 // A forum topic: its posts a page at a time, the reply box, and the tools of those who may moderate
 // it. The page's data is read by topic-page.server.ts, each intent is handled in actions.server.ts.
+import { runIntent } from "~/utils/intents.server";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -66,9 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const { topic, resource } = await loadTopic(params, viewer);
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  if (!Object.hasOwn(INTENTS, intent)) badRequest();
-  return INTENTS[intent as keyof typeof INTENTS]({ request, form, viewer, topic, resource });
+  return runIntent(INTENTS, form.get("intent"), { request, form, viewer, topic, resource }, () => badRequest());
 }
 
 const DONE_MESSAGES = {

@@ -1,6 +1,7 @@
 // The first steps of every page of a document's workspace: the document, its latest consultation
 // and what the viewer may do with it; where the draft stands; and the refusal pages (404, 403 with
 // a consultation's dates) the routes answer with.
+import { runIntent as runIntentOf } from "~/utils/intents.server";
 import { data, redirect } from "@remix-run/node";
 import { latestConsultation, type ConsultationRow } from "~/models/consultation.server";
 import { findDocumentBySlug } from "~/models/document.server";
@@ -93,9 +94,7 @@ export function runIntent<
   C extends { form: Record<string, FormDataEntryValue> },
   H extends Record<string, (context: C) => Promise<unknown>>,
 >(context: C, handlers: H): ReturnType<H[keyof H]> {
-  const intent = String(context.form.intent ?? "");
-  if (!Object.hasOwn(handlers, intent)) badRequest();
-  return handlers[intent](context) as ReturnType<H[keyof H]>;
+  return runIntentOf(handlers, context.form.intent, context, () => badRequest());
 }
 
 /**

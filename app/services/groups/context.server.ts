@@ -1,6 +1,7 @@
 // The first and last steps of every working-group route: who is asking, which group, and may they
 // read it (a private group answers 404 to everyone but its members); which intent of a page's form
 // to run; and how a refusal of a service is answered.
+import { runIntent as runIntentOf } from "~/utils/intents.server";
 import { data } from "@remix-run/node";
 import type { GroupRole } from "~/domain/vocabulary";
 import { findCalendarTokenHolder, findGroupBySlug, groupResource } from "~/models/group.server";
@@ -85,9 +86,7 @@ export function runIntent<C extends { formData: FormData }, H extends Record<str
   handlers: H,
   context: C,
 ): ReturnType<H[keyof H]> {
-  const intent = String(context.formData.get("intent") ?? "");
-  if (!Object.hasOwn(handlers, intent)) badRequest();
-  return handlers[intent](context) as ReturnType<H[keyof H]>;
+  return runIntentOf(handlers, context.formData.get("intent"), context, () => badRequest());
 }
 
 /**
